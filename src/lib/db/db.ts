@@ -1,0 +1,106 @@
+// The only IndexedDB access in the app: one Dexie class, one singleton.
+// Schema changes are a new version(n) with an upgrade, tested on data written by the previous version.
+import Dexie, { type EntityTable } from 'dexie';
+import type { Card } from '../domain/model';
+
+export type DeckOrigin = 'bundled' | 'user' | 'imported';
+
+export interface DeckRecord {
+  id: string;
+  title: string;
+  description: string;
+  tags: string[];
+  source: string;
+  origin: DeckOrigin;
+  /** For bundled decks: a hash of the bundled content last merged, so an unchanged bundle is skipped. */
+  bundleHash?: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Card content as stored: the exchange-format card plus collection bookkeeping. */
+export type CardRecord = Card & {
+  deckId: string;
+  /** Position inside the deck, for stable display and new-card order. */
+  order: number;
+  /** 1 when the learner suspended the card. (IndexedDB cannot index booleans.) */
+  suspended: 0 | 1;
+  /** 1 when a deck update no longer contains the card: hidden from study, history kept. */
+  retired: 0 | 1;
+  /** Set when the learner edited the card in the editor; deck updates then leave its content alone. */
+  editedAt?: number;
+  createdAt: number;
+  updatedAt: number;
+};
+
+/** FSRS state per card (ts-fsrs Card fields, dates as epoch ms). One row per card, created with the card. */
+export interface CardStateRecord {
+  cardId: string;
+  deckId: string;
+  /** Epoch ms. */
+  due: number;
+  stability: number;
+  difficulty: number;
+  elapsed_days: number;
+  scheduled_days: number;
+  learning_steps: number;
+  reps: number;
+  lapses: number;
+  /** ts-fsrs State: 0 New, 1 Learning, 2 Review, 3 Relearning. */
+  state: 0 | 1 | 2 | 3;
+  /** Epoch ms of the last review, if any. */
+  last_review?: number;
+  /** Mirrors the card's suspended/retired flags (1 when hidden from study) so queue queries need one table. */
+  inactive: 0 | 1;
+}
+
+export type ReviewSource = 'study' | 'mock';
+
+/** Append-only: one row per answer. The state fields are the card's state *before* the answer. */
+export interface ReviewLogRecord {
+  id?: number;
+  cardId: string;
+  deckId: string;
+  /** 1 Again, 2 Hard, 3 Good, 4 Easy. */
+  rating: 1 | 2 | 3 | 4;
+  state: 0 | 1 | 2 | 3;
+  due: number;
+  stability: number;
+  difficulty: number;
+  elapsed_days: number;
+  last_elapsed_days: number;
+  scheduled_days: number;
+  learning_steps: number;
+  /** Epoch ms when answered. */
+  review: number;
+  /** Time spent on the card, ms. */
+  durationMs: number;
+  source: ReviewSource;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+export class DrydockDB extends Dexie {
+  decks!: EntityTable<DeckRecord, 'id'>;
+  cards!: EntityTable<CardRecord, 'id'>;
+  states!: EntityTable<CardStateRecord, 'cardId'>;
+  reviews!: EntityTable<ReviewLogRecord, 'id'>;
+  settings!: EntityTable<SettingRecord, 'key'>;
+
+  constructor(name = 'drydock') {
+    // Strict durability: an answered card is on disk before the transaction reports success.
+    super(name, { chromeTransactionDurability: 'strict' });
+    this.version(1).stores({
+      decks: 'id, origin',
+      cards: 'id, deckId, *tags, kind, [deckId+order]',
+      states: 'cardId, deckId, due, state, [deckId+inactive+due], [deckId+inactive+state], [inactive+due]',
+      reviews: '++id, cardId, deckId, review, [cardId+review], [deckId+review]',
+      settings: 'key',
+    });
+  }
+}
+
+export const db = new DrydockDB();

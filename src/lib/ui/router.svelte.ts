@@ -1,0 +1,73 @@
+// Hash routing: works from any static host and offline, and share links carry their payload in the fragment
+// so it never reaches a server.
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'study'; deckId: string | null; mode: 'normal' | 'ahead' | 'extra-new' | 'weakest'; tag?: string }
+  | { name: 'settings' }
+  | { name: 'library' }
+  | { name: 'editor'; deckId: string }
+  | { name: 'import'; share?: string }
+  | { name: 'stats' }
+  | { name: 'mock' };
+
+export function parseHash(hash: string): Route {
+  const path = hash.replace(/^#\/?/, '');
+  const [head, ...rest] = path.split('/');
+  const query = new URLSearchParams(path.includes('?') ? path.slice(path.indexOf('?') + 1) : '');
+  const clean = (s: string | undefined) => (s ?? '').split('?')[0];
+  switch (clean(head)) {
+    case 'study': {
+      const id = decodeURIComponent(clean(rest[0]));
+      const mode = query.get('mode');
+      return {
+        name: 'study',
+        deckId: !id || id === 'all' ? null : id,
+        mode: mode === 'ahead' || mode === 'extra-new' || mode === 'weakest' ? mode : 'normal',
+        tag: query.get('tag') ?? undefined,
+      };
+    }
+    case 'settings':
+      return { name: 'settings' };
+    case 'library':
+      return { name: 'library' };
+    case 'edit':
+      return { name: 'editor', deckId: decodeURIComponent(clean(rest[0])) };
+    case 'import':
+      return { name: 'import' };
+    case 'share':
+      // Everything after "#/share/" is the compressed deck.
+      return { name: 'import', share: path.slice('share/'.length) };
+    case 'stats':
+      return { name: 'stats' };
+    case 'mock':
+      return { name: 'mock' };
+    default:
+      return { name: 'home' };
+  }
+}
+
+export function studyHref(deckId: string | null, mode: 'normal' | 'ahead' | 'extra-new' | 'weakest' = 'normal', tag?: string): string {
+  const params = new URLSearchParams();
+  if (mode !== 'normal') params.set('mode', mode);
+  if (tag) params.set('tag', tag);
+  const q = params.toString();
+  return `#/study/${deckId ? encodeURIComponent(deckId) : 'all'}${q ? `?${q}` : ''}`;
+}
+
+class Router {
+  route = $state<Route>(parseHash(typeof location === 'undefined' ? '' : location.hash));
+
+  start(): void {
+    window.addEventListener('hashchange', () => {
+      this.route = parseHash(location.hash);
+    });
+  }
+
+  go(hash: string): void {
+    if (location.hash === hash) this.route = parseHash(hash);
+    else location.hash = hash;
+  }
+}
+
+export const router = new Router();
