@@ -1,0 +1,84 @@
+// Answering a card: the next FSRS state and the review log are written in one read-write transaction
+// (strict durability, see db.ts), so an answer is either fully on disk or not at all.
+import { db, type CardStateRecord, type ReviewLogRecord, type ReviewSource } from './db';
+import { loadSettings } from './settings';
+import { createScheduler, type RatingValue } from '../domain/scheduler';
+import { startOfLearnerDay } from '../domain/day';
+
+export interface AnswerInput {
+  cardId: string;
+  rating: RatingValue;
+  now: number;
+  durationMs: number;
+  source: ReviewSource;
+}
+
+export interface AnswerReceipt {
+  cardId: string;
+  /** The state before the answer, exactly as stored. */
+  previous: CardStateRecord;
+  /** The state the answer wrote. */
+  next: CardStateRecord;
+  /** Id of the appended review log entry. */
+  logId: number;
+  log: ReviewLogRecord;
+}
+
+export class UndoConflictError extends Error {
+  constructor() {
+    super('The card changed after this answer, so the answer can no longer be undone.');
+    this.name = 'UndoConflictError';
+  }
+}
+
+export async function answerCard(input: AnswerInput): Promise<AnswerReceipt> {
+  return db.transaction('rw', db.states, db.reviews, db.settings, async () => {
+    const previous = await db.states.get(input.cardId);
+    if (!previous) throw new Error(`No study state for card ${input.cardId}.`);
+    const scheduler = createScheduler(await loadSettings());
+    const { next: fields, log: fsrsLog } = scheduler.applyRating(previous, input.rating, input.now);
+    const next: CardStateRecord = { ...fields, cardId: previous.cardId, deckId: previous.deckId, inactive: previous.inactive };
+    const log: ReviewLogRecord = {
+      ...fsrsLog,
+      cardId: previous.cardId,
+      deckId: previous.deckId,
+      review: input.now,
+      durationMs: Math.max(0, Math.round(input.durationMs)),
+      source: input.source,
+    };
+    await db.states.put(next);
+    const logId = (await db.reviews.add(log)) as number;
+    return { cardId: input.cardId, previous, next, logId, log: { ...log, id: logId } };
+  });
+}
+
+/** Restores the state before the answer exactly and removes its log entry, in one transaction. */
+export async function undoAnswer(receipt: AnswerReceipt): Promise<void> {
+  await db.transaction('rw', db.states, db.reviews, async () => {
+    const current = await db.states.get(receipt.cardId);
+    // Only the latest answer of a card can be undone: a later answer or a deck update would be silently lost.
+    if (!current || current.reps !== receipt.next.reps || current.due !== receipt.next.due) {
+      throw new UndoConflictError();
+    }
+    await db.states.put(receipt.previous);
+    await db.reviews.delete(receipt.logId);
+  });
+}
+
+export interface TodayCounts {
+  newDoneToday: Record<string, number>;
+  reviewsDoneToday: Record<string, number>;
+}
+
+/** New cards introduced and reviews done since the learner's day began, per deck. */
+export async function countDoneToday(now: number): Promise<TodayCounts> {
+  const since = startOfLearnerDay(now);
+  const logs = await db.reviews.where('review').between(since, Infinity, true, true).toArray();
+  const newDoneToday: Record<string, number> = {};
+  const reviewsDoneToday: Record<string, number> = {};
+  for (const log of logs) {
+    if (log.state === 0) newDoneToday[log.deckId] = (newDoneToday[log.deckId] ?? 0) + 1;
+    else if (log.state === 2) reviewsDoneToday[log.deckId] = (reviewsDoneToday[log.deckId] ?? 0) + 1;
+  }
+  return { newDoneToday, reviewsDoneToday };
+}

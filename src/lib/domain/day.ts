@@ -1,0 +1,20 @@
+// The learner's day. It rolls over at 04:00 local time (as in Anki), so a late-night session on the train
+// still counts toward the day it started in.
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+export const ROLLOVER_HOUR = 4;
+
+/** Epoch ms when the learner's day containing `now` began (local time). */
+export function startOfLearnerDay(now: number, rolloverHour = ROLLOVER_HOUR): number {
+  const d = new Date(now);
+  const start = new Date(d.getFullYear(), d.getMonth(), d.getDate(), rolloverHour, 0, 0, 0);
+  if (start.getTime() > now) start.setDate(start.getDate() - 1);
+  return start.getTime();
+}
+
+/** Epoch ms of the last moment of the learner's day containing `now`. */
+export function endOfLearnerDay(now: number, rolloverHour = ROLLOVER_HOUR): number {
+  const start = new Date(startOfLearnerDay(now, rolloverHour));
+  start.setDate(start.getDate() + 1);
+  return start.getTime() - 1;
+}

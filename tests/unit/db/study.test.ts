@@ -1,0 +1,79 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '../../../src/lib/db/db';
+import { newCardRecord, newStateRecord } from '../../../src/lib/db/records';
+import { answerCard, countDoneToday, undoAnswer, UndoConflictError } from '../../../src/lib/db/study';
+import type { Card } from '../../../src/lib/domain/model';
+
+const NOW = new Date(2026, 10, 2, 9, 0, 0).getTime();
+
+async function seed(ids: string[], deckId = 'deck-a') {
+  await db.cards.bulkPut(ids.map((id, i) => newCardRecord({ id, kind: 'basic', tags: [], prompt: `Q ${id}`, answer: 'A' } as Card, deckId, i, NOW)));
+  await db.states.bulkPut(ids.map((id) => newStateRecord(id, deckId, NOW)));
+}
+
+beforeEach(async () => {
+  await Promise.all(db.tables.map((t) => t.clear()));
+});
+
+describe('answerCard', () => {
+  it('writes the next state and appends one review log', async () => {
+    await seed(['x']);
+    const receipt = await answerCard({ cardId: 'x', rating: 3, now: NOW, durationMs: 4200, source: 'study' });
+    const stored = await db.states.get('x');
+    expect(stored).toEqual(receipt.next);
+    expect(stored!.state).toBe(1);
+    expect(stored!.reps).toBe(1);
+    expect(stored!.due).toBeGreaterThan(NOW);
+    const logs = await db.reviews.toArray();
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatchObject({ id: receipt.logId, cardId: 'x', deckId: 'deck-a', rating: 3, state: 0, review: NOW, durationMs: 4200, source: 'study' });
+  });
+
+  it('uses the stored settings', async () => {
+    await seed(['x']);
+    await db.settings.put({ key: 'settings', value: { learningSteps: ['5m'] } });
+    const receipt = await answerCard({ cardId: 'x', rating: 1, now: NOW, durationMs: 1, source: 'study' });
+    expect(receipt.next.due - NOW).toBe(5 * 60_000);
+  });
+
+  it('writes nothing when the card has no state', async () => {
+    await expect(answerCard({ cardId: 'missing', rating: 3, now: NOW, durationMs: 1, source: 'study' })).rejects.toThrow(/missing/);
+    expect(await db.reviews.count()).toBe(0);
+  });
+});
+
+describe('undoAnswer', () => {
+  it('restores the previous state exactly and removes only that log entry', async () => {
+    await seed(['x', 'y']);
+    const first = await answerCard({ cardId: 'y', rating: 3, now: NOW, durationMs: 1, source: 'study' });
+    const before = structuredClone(await db.states.get('x'));
+    const again = await answerCard({ cardId: 'x', rating: 1, now: NOW + 1000, durationMs: 1, source: 'study' });
+    const reviewed = await answerCard({ cardId: 'x', rating: 3, now: NOW + 120_000, durationMs: 1, source: 'study' });
+    await undoAnswer(reviewed);
+    expect(await db.states.get('x')).toEqual(again.next);
+    await undoAnswer(again);
+    expect(await db.states.get('x')).toEqual(before);
+    expect((await db.reviews.toArray()).map((r) => r.id)).toEqual([first.logId]);
+  });
+
+  it('refuses to undo an answer that a later answer replaced', async () => {
+    await seed(['x']);
+    const first = await answerCard({ cardId: 'x', rating: 3, now: NOW, durationMs: 1, source: 'study' });
+    await answerCard({ cardId: 'x', rating: 3, now: NOW + 600_000, durationMs: 1, source: 'study' });
+    await expect(undoAnswer(first)).rejects.toBeInstanceOf(UndoConflictError);
+    expect(await db.reviews.count()).toBe(2);
+  });
+});
+
+describe('countDoneToday', () => {
+  it('counts new cards introduced and reviews done since the day began, per deck', async () => {
+    await seed(['a1', 'a2'], 'deck-a');
+    await seed(['b1'], 'deck-b');
+    await answerCard({ cardId: 'a1', rating: 3, now: NOW, durationMs: 1, source: 'study' });
+    await answerCard({ cardId: 'a1', rating: 3, now: NOW + 60_000, durationMs: 1, source: 'study' });
+    await answerCard({ cardId: 'b1', rating: 4, now: NOW, durationMs: 1, source: 'study' });
+    await db.reviews.add({ cardId: 'a2', deckId: 'deck-a', rating: 3, state: 2, due: 0, stability: 1, difficulty: 5, elapsed_days: 1, last_elapsed_days: 0, scheduled_days: 1, learning_steps: 0, review: NOW - 1000, durationMs: 1, source: 'study' });
+    await db.reviews.add({ cardId: 'a2', deckId: 'deck-a', rating: 3, state: 2, due: 0, stability: 1, difficulty: 5, elapsed_days: 1, last_elapsed_days: 0, scheduled_days: 1, learning_steps: 0, review: NOW - 24 * 3_600_000, durationMs: 1, source: 'study' });
+    expect(await countDoneToday(NOW + 120_000)).toEqual({ newDoneToday: { 'deck-a': 1, 'deck-b': 1 }, reviewsDoneToday: { 'deck-a': 1 } });
+  });
+});
