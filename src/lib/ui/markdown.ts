@@ -1,0 +1,80 @@
+// Card text is untrusted. Markdown is rendered with raw HTML escaped (so `<container-id>` shows as written),
+// then sanitised with DOMPurify; only that output ever reaches {@html}.
+import { Marked } from 'marked';
+import DOMPurify from 'dompurify';
+import { parseCloze } from '../domain/cloze';
+
+const SAFE_URL = /^(?:https?:|mailto:)/i;
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+const marked = new Marked({
+  gfm: true,
+  breaks: true,
+  async: false,
+  renderer: {
+    html: ({ text }) => escapeHtml(text),
+    // Links are checked here and again by DOMPurify: only http(s) and mailto, opened without an opener.
+    link({ href, title, tokens }) {
+      const text = this.parser.parseInline(tokens);
+      if (!SAFE_URL.test(href.trim())) return text;
+      const t = title ? ` title="${escapeHtml(title)}"` : '';
+      return `<a href="${escapeHtml(href)}"${t} rel="noopener noreferrer" target="_blank">${text}</a>`;
+    },
+    image: ({ text }) => escapeHtml(text),
+  },
+});
+
+const ALLOWED_TAGS = [
+  'p', 'br', 'strong', 'em', 'del', 's', 'code', 'pre', 'ul', 'ol', 'li', 'blockquote', 'a', 'h1', 'h2', 'h3', 'h4', 'h5',
+  'h6', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'mark', 'kbd', 'sub', 'sup',
+];
+const ALLOWED_ATTR = ['href', 'title', 'class', 'align', 'start'];
+
+let hooked = false;
+function purify(html: string): string {
+  if (!hooked) {
+    DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+      if (node.tagName !== 'A') return;
+      const href = node.getAttribute('href') ?? '';
+      if (!SAFE_URL.test(href.trim())) node.removeAttribute('href');
+      else {
+        node.setAttribute('rel', 'noopener noreferrer');
+        node.setAttribute('target', '_blank');
+      }
+    });
+    hooked = true;
+  }
+  return DOMPurify.sanitize(html, { ALLOWED_TAGS, ALLOWED_ATTR: [...ALLOWED_ATTR, 'rel', 'target'], ALLOW_DATA_ATTR: false });
+}
+
+/** Sanitised HTML for untrusted Markdown. `inline` renders without paragraphs, for one-line texts like options. */
+export function renderMarkdown(text: string, inline = false): string {
+  const html = inline ? (marked.parseInline(text) as string) : (marked.parse(text) as string);
+  return purify(html);
+}
+
+/**
+ * Cloze text as sanitised HTML: every deletion hidden together ("[hint]" or "[…]"), or all shown highlighted.
+ * Deletions are swapped for placeholders before Markdown so their text cannot break the surrounding markup.
+ */
+export function renderCloze(text: string, revealed: boolean): string {
+  const parts: string[] = [];
+  let source = '';
+  for (const segment of parseCloze(text)) {
+    if (segment.kind === 'text') {
+      source += segment.text;
+      continue;
+    }
+    const token = `DRYDOCKCLOZE${parts.length}X`;
+    parts.push(
+      revealed
+        ? `<mark class="cloze revealed">${marked.parseInline(escapeHtml(segment.answer)) as string}</mark>`
+        : `<span class="cloze blank">[${escapeHtml(segment.hint ?? '…')}]</span>`,
+    );
+    source += token;
+  }
+  const html = marked.parse(source) as string;
+  return purify(html.replace(/DRYDOCKCLOZE(\d+)X/g, (_m, i) => parts[Number(i)] ?? ''));
+}
