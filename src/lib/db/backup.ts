@@ -1,0 +1,47 @@
+// Full backup and restore of the collection. Restore replaces every table in one transaction: all or nothing.
+import type { CollectionSnapshot } from '../io/backup';
+import { db } from './db';
+
+const TABLES = ['decks', 'cards', 'states', 'reviews', 'settings'] as const;
+
+export async function snapshotCollection(): Promise<CollectionSnapshot> {
+  return db.transaction('r', [db.decks, db.cards, db.states, db.reviews, db.settings], async () => ({
+    decks: await db.decks.toArray(),
+    cards: await db.cards.toArray(),
+    states: await db.states.toArray(),
+    reviews: await db.reviews.toArray(),
+    settings: await db.settings.toArray(),
+  }));
+}
+
+export type CollectionCounts = Record<(typeof TABLES)[number], number>;
+
+export async function countCollection(): Promise<CollectionCounts> {
+  return db.transaction('r', [db.decks, db.cards, db.states, db.reviews, db.settings], async () => ({
+    decks: await db.decks.count(),
+    cards: await db.cards.count(),
+    states: await db.states.count(),
+    reviews: await db.reviews.count(),
+    settings: await db.settings.count(),
+  }));
+}
+
+export const countsOf = (s: CollectionSnapshot): CollectionCounts => ({
+  decks: s.decks.length,
+  cards: s.cards.length,
+  states: s.states.length,
+  reviews: s.reviews.length,
+  settings: s.settings.length,
+});
+
+/** Replaces the whole collection with the (already validated) snapshot. */
+export async function restoreCollection(snapshot: CollectionSnapshot): Promise<void> {
+  await db.transaction('rw', [db.decks, db.cards, db.states, db.reviews, db.settings], async () => {
+    await Promise.all(TABLES.map((t) => db.table(t).clear()));
+    await db.decks.bulkAdd(snapshot.decks);
+    await db.cards.bulkAdd(snapshot.cards);
+    await db.states.bulkAdd(snapshot.states);
+    await db.reviews.bulkAdd(snapshot.reviews);
+    await db.settings.bulkAdd(snapshot.settings);
+  });
+}

@@ -1,0 +1,116 @@
+// Importing decks into the collection. planImport reads the collection and works out, card by card, what an import
+// would do (nothing is written); applyImport writes the plan in one read-write transaction, so all of it lands or none.
+import { cardBack, cardFront, type Card, type Deck } from '../domain/model';
+import { stableId } from '../domain/ids';
+import { db, type CardRecord, type CardStateRecord, type DeckRecord } from './db';
+import { newCardRecord, newStateRecord } from './records';
+
+export type DuplicateChoice = 'update' | 'skip' | 'new';
+
+export interface PlannedCard {
+  card: Card;
+  /** Already in the collection: by the same id, or (different id) by the same content. */
+  match: null | { by: 'id' | 'content'; existingId: string; existingDeckId: string };
+}
+
+export interface PlannedDeck {
+  deck: Deck;
+  /** True when a deck with this id already exists; its cards are merged into it. */
+  exists: boolean;
+  cards: PlannedCard[];
+}
+
+export interface ImportPlan {
+  decks: PlannedDeck[];
+  newCards: number;
+  duplicates: number;
+}
+
+export const contentKey = (card: Card) => `${card.kind}\u241f${cardFront(card).trim().toLowerCase()}\u241f${cardBack(card).trim().toLowerCase()}`;
+
+export async function planImport(decks: Deck[]): Promise<ImportPlan> {
+  return db.transaction('r', db.decks, db.cards, async () => {
+    const existingDecks = new Set((await db.decks.toCollection().primaryKeys()) as string[]);
+    const byContent = new Map<string, { id: string; deckId: string }>();
+    const byId = new Map<string, string>();
+    await db.cards.each((c) => {
+      byId.set(c.id, c.deckId);
+      const key = contentKey(c);
+      if (!byContent.has(key)) byContent.set(key, { id: c.id, deckId: c.deckId });
+    });
+    let newCards = 0;
+    let duplicates = 0;
+    const planned = decks.map((deck): PlannedDeck => ({
+      deck,
+      exists: existingDecks.has(deck.id),
+      cards: deck.cards.map((card): PlannedCard => {
+        const sameIdDeck = byId.get(card.id);
+        const sameContent = byContent.get(contentKey(card));
+        const match = sameIdDeck !== undefined
+          ? { by: 'id' as const, existingId: card.id, existingDeckId: sameIdDeck }
+          : sameContent ? { by: 'content' as const, existingId: sameContent.id, existingDeckId: sameContent.deckId } : null;
+        if (match) duplicates++;
+        else newCards++;
+        return { card, match };
+      }),
+    }));
+    return { decks: planned, newCards, duplicates };
+  });
+}
+
+export interface ImportOutcome {
+  added: number;
+  updated: number;
+  skipped: number;
+  deckIds: string[];
+}
+
+/** Writes the plan atomically. Progress (card states, history) of updated cards is kept; copies get fresh ids. */
+export async function applyImport(plan: ImportPlan, choice: DuplicateChoice, now: number, origin: DeckRecord['origin'] = 'imported'): Promise<ImportOutcome> {
+  return db.transaction('rw', db.decks, db.cards, db.states, async () => {
+    const outcome: ImportOutcome = { added: 0, updated: 0, skipped: 0, deckIds: [] };
+    const addCards: CardRecord[] = [];
+    const addStates: CardStateRecord[] = [];
+    const putCards: CardRecord[] = [];
+    const taken = new Set<string>();
+    // Re-read inside the transaction: the collection may have changed since the preview.
+    const all = plan.decks.flatMap((d) => d.cards);
+    const current = new Map<string, CardRecord>();
+    const lookups = [...new Set(all.flatMap(({ card, match }) => (match ? [match.existingId, card.id] : [card.id])))];
+    (await db.cards.bulkGet(lookups)).forEach((c) => c && current.set(c.id, c));
+    for (const { deck, cards } of plan.decks) {
+      const existing = await db.decks.get(deck.id);
+      if (!existing) {
+        await db.decks.add({ id: deck.id, title: deck.title, description: deck.description, tags: [...deck.tags], source: deck.source, origin, createdAt: now, updatedAt: now });
+      } else {
+        await db.decks.update(deck.id, { updatedAt: now });
+      }
+      outcome.deckIds.push(deck.id);
+      let order = ((await db.cards.where('[deckId+order]').between([deck.id, -Infinity], [deck.id, Infinity]).last())?.order ?? -1) + 1;
+      for (const { card, match } of cards) {
+        const old = current.get(match ? match.existingId : card.id);
+        if (old && choice !== 'new') {
+          if (choice === 'skip') {
+            outcome.skipped++;
+            continue;
+          }
+          // Updating replaces the content but keeps the id, deck, position and the learner's progress.
+          const { editedAt: _e, ...keep } = old;
+          putCards.push({ ...keep, ...structuredClone(card), id: old.id, deckId: old.deckId, order: old.order, updatedAt: now } as CardRecord);
+          outcome.updated++;
+          continue;
+        }
+        let id = card.id;
+        for (let n = 1; taken.has(id) || current.has(id); n++) id = stableId(card.id, 'copy', String(now), String(n));
+        taken.add(id);
+        addCards.push(newCardRecord({ ...card, id }, deck.id, order++, now));
+        addStates.push(newStateRecord(id, deck.id, now));
+        outcome.added++;
+      }
+    }
+    await db.cards.bulkPut(putCards);
+    await db.cards.bulkAdd(addCards);
+    await db.states.bulkAdd(addStates);
+    return outcome;
+  });
+}

@@ -1,0 +1,22 @@
+// Limits for untrusted input, stated in the README ("Import and export"). Generous for real decks, small enough that a
+// hostile file is refused before it can exhaust a phone's memory.
+
+/** A deck file (JSON, CSV/TSV, Markdown/text notes, Anki .apkg). */
+export const MAX_DECK_FILE_BYTES = 50 * 1024 * 1024;
+/** A full backup, which also carries the review history. */
+export const MAX_BACKUP_FILE_BYTES = 200 * 1024 * 1024;
+/** Bytes actually inflated from one archive, counted while decompressing (declared sizes are never trusted). */
+export const MAX_INFLATED_BYTES = 256 * 1024 * 1024;
+/** Entries in one archive. */
+export const MAX_ZIP_ENTRIES = 10_000;
+/** Cards in one import. */
+export const MAX_IMPORT_CARDS = 100_000;
+/** One CSV/TSV field (a card side), in characters. */
+export const MAX_FIELD_CHARS = 100_000;
+/** Columns in one CSV/TSV row. */
+export const MAX_COLUMNS = 100;
+/** One card text field from JSON/Anki, in characters. */
+export const MAX_TEXT_CHARS = 100_000;
+/** Share links: decks up to this many cards, and a payload up to this many characters, travel in the URL. */
+export const MAX_SHARE_CARDS = 60;
+export const MAX_SHARE_CHARS = 16_000;
