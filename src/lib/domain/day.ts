@@ -1,8 +1,7 @@
-// The learner's day. It rolls over at 04:00 local time (as in Anki), so a late-night session on the train
-// still counts toward the day it started in.
+// The learner's day: local midnight to midnight, the same days the stats screen counts in.
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
-export const ROLLOVER_HOUR = 4;
+export const ROLLOVER_HOUR = 0;
 
 /** Epoch ms when the learner's day containing `now` began (local time). */
 export function startOfLearnerDay(now: number, rolloverHour = ROLLOVER_HOUR): number {

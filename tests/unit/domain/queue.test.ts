@@ -110,10 +110,11 @@ describe('deckCounts and nextDueAfter', () => {
 });
 
 describe('the learner’s day', () => {
-  it('rolls over at 04:00 local time', () => {
-    const lateNight = new Date(2026, 10, 3, 1, 30).getTime();
-    expect(startOfLearnerDay(lateNight)).toBe(new Date(2026, 10, 2, 4, 0).getTime());
-    expect(startOfLearnerDay(NOW)).toBe(new Date(2026, 10, 2, 4, 0).getTime());
-    expect(endOfLearnerDay(NOW)).toBe(new Date(2026, 10, 3, 4, 0).getTime() - 1);
+  it('runs from local midnight to midnight', () => {
+    const lateNight = new Date(2026, 10, 3, 0, 30).getTime();
+    expect(startOfLearnerDay(lateNight)).toBe(new Date(2026, 10, 3).getTime());
+    expect(startOfLearnerDay(NOW)).toBe(new Date(2026, 10, 2).getTime());
+    expect(endOfLearnerDay(NOW)).toBe(new Date(2026, 10, 3).getTime() - 1);
+    expect(startOfLearnerDay(new Date(2026, 10, 3, 4, 0).getTime(), 4)).toBe(new Date(2026, 10, 3, 4, 0).getTime());
   });
 });

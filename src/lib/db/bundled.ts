@@ -1,0 +1,157 @@
+// Bundled decks (decks/*.deck.json) go into IndexedDB on first run and are merged in place when a new app
+// version ships changed decks. Matched by card id: new cards are added, edited cards change content and keep
+// their FSRS state, cards gone from the deck are retired (hidden, history kept), never deleted.
+// Cards the learner edited locally (editedAt set) keep the learner's content and are never retired.
+import { db, type CardRecord, type DeckRecord } from './db';
+import { newCardRecord, newStateRecord, cardOfRecord } from './records';
+import { stableId } from '../domain/ids';
+import { FORMAT_VERSION, type Card, type Deck } from '../domain/model';
+
+export interface MergeReport {
+  deckId: string;
+  /** The bundle matched the last merge: nothing was read or written. */
+  unchanged: boolean;
+  added: number;
+  updated: number;
+  retired: number;
+  /** Retired cards that came back in this version. */
+  restored: number;
+  /** Changed in the bundle but left alone because the learner edited them. */
+  keptLocalEdits: number;
+}
+
+/** Key order does not matter when deciding whether a card's content changed. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
+
+export function bundleHash(deck: Deck): string {
+  return stableId(canonicalJson(deck));
+}
+
+export async function mergeBundledDeck(deck: Deck, now: number): Promise<MergeReport> {
+  const hash = bundleHash(deck);
+  const report: MergeReport = { deckId: deck.id, unchanged: false, added: 0, updated: 0, retired: 0, restored: 0, keptLocalEdits: 0 };
+  await db.transaction('rw', db.decks, db.cards, db.states, async () => {
+    const existingDeck = await db.decks.get(deck.id);
+    if (existingDeck?.bundleHash === hash) {
+      report.unchanged = true;
+      return;
+    }
+    const deckRecord: DeckRecord = {
+      id: deck.id,
+      title: deck.title,
+      description: deck.description,
+      tags: [...deck.tags],
+      source: deck.source,
+      origin: 'bundled',
+      bundleHash: hash,
+      createdAt: existingDeck?.createdAt ?? now,
+      updatedAt: now,
+    };
+    await db.decks.put(deckRecord);
+
+    const ids = deck.cards.map((c) => c.id);
+    const [stored, states, ownCards] = await Promise.all([
+      db.cards.bulkGet(ids),
+      db.states.bulkGet(ids),
+      db.cards.where('deckId').equals(deck.id).toArray(),
+    ]);
+    const cardWrites: CardRecord[] = [];
+    const stateWrites = [];
+    for (let i = 0; i < deck.cards.length; i++) {
+      const card = deck.cards[i];
+      const existing = stored[i];
+      const state = states[i];
+      if (!existing) {
+        cardWrites.push(newCardRecord(card, deck.id, i, now));
+        if (!state) stateWrites.push(newStateRecord(card.id, deck.id, now));
+        report.added++;
+        continue;
+      }
+      // A card id already used by another deck belongs to that deck; never move someone's progress.
+      if (existing.deckId !== deck.id) continue;
+      let next: CardRecord = existing;
+      if (existing.editedAt === undefined) {
+        if (canonicalJson(cardOfRecord(existing)) !== canonicalJson(card)) {
+          next = { ...structuredClone(card), deckId: deck.id, order: i, suspended: existing.suspended, retired: existing.retired, createdAt: existing.createdAt, updatedAt: now } as CardRecord;
+          report.updated++;
+        }
+      } else if (canonicalJson(cardOfRecord(existing)) !== canonicalJson(card)) {
+        report.keptLocalEdits++;
+      }
+      if (next.order !== i && existing.editedAt === undefined) next = { ...next, order: i };
+      if (next.retired === 1) {
+        next = { ...next, retired: 0, updatedAt: now };
+        report.restored++;
+        if (state) stateWrites.push({ ...state, inactive: next.suspended });
+      }
+      if (!state) stateWrites.push(newStateRecord(card.id, deck.id, now));
+      if (next !== existing) cardWrites.push(next);
+    }
+
+    const inBundle = new Set(ids);
+    const gone = ownCards.filter((c) => !inBundle.has(c.id) && c.retired === 0 && c.editedAt === undefined);
+    if (gone.length > 0) {
+      const goneStates = await db.states.bulkGet(gone.map((c) => c.id));
+      for (let i = 0; i < gone.length; i++) {
+        cardWrites.push({ ...gone[i], retired: 1, updatedAt: now });
+        const state = goneStates[i];
+        if (state) stateWrites.push({ ...state, inactive: 1 as const });
+      }
+      report.retired = gone.length;
+    }
+    await db.cards.bulkPut(cardWrites);
+    await db.states.bulkPut(stateWrites);
+  });
+  return report;
+}
+
+function isDeck(value: unknown): value is Deck {
+  const deck = value as Deck;
+  return (
+    !!deck &&
+    deck.formatVersion === FORMAT_VERSION &&
+    typeof deck.id === 'string' &&
+    typeof deck.title === 'string' &&
+    Array.isArray(deck.cards) &&
+    deck.cards.every((c: Card) => c && typeof c.id === 'string' && typeof c.kind === 'string')
+  );
+}
+
+// Only the URLs are in the initial JS; each deck file is fetched (from the service-worker cache once installed).
+const bundledUrls = import.meta.glob('/decks/*.deck.json', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
+
+async function fetchDeck(url: string): Promise<unknown> {
+  if (url.startsWith('data:')) {
+    // Vite may inline a very small file; the CSP forbids fetching data: URLs.
+    const comma = url.indexOf(',');
+    const body = url.slice(comma + 1);
+    return JSON.parse(url.slice(0, comma).endsWith(';base64') ? new TextDecoder().decode(Uint8Array.from(atob(body), (c) => c.charCodeAt(0))) : decodeURIComponent(body));
+  }
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`Could not load ${url}: HTTP ${response.status}`);
+  return response.json();
+}
+
+let syncing: Promise<MergeReport[]> | null = null;
+
+/** Merges every bundled deck once per app start. Later calls share the first run. */
+export function syncBundledDecks(now = Date.now()): Promise<MergeReport[]> {
+  syncing ??= (async () => {
+    const reports: MergeReport[] = [];
+    for (const url of Object.values(bundledUrls).sort()) {
+      const deck = await fetchDeck(url);
+      if (!isDeck(deck)) {
+        console.error(`Skipping ${url}: not a deck in format ${FORMAT_VERSION}.`);
+        continue;
+      }
+      reports.push(await mergeBundledDeck(deck, now));
+    }
+    return reports;
+  })();
+  syncing.catch(() => (syncing = null));
+  return syncing;
+}
