@@ -1,0 +1,157 @@
+// The interview plan: how much to study each day so that, on the morning of the interview, the predicted recall of
+// every active card meets the target (the learner's desired retention). The rule (README, "Interview plan"):
+//  1. New cards: every card not yet introduced is introduced by the day before the interview, spread evenly over the
+//     days left, so each gets at least one review after its first day. Today's new limit is the larger of the
+//     learner's own limit and that share.
+//  2. Reviews: cards are reviewed when FSRS says they are due, as usual. On the last day before the interview the
+//     review cutoff moves to the end of the interview day: a card that would come due during the interview day
+//     (after the interview may already have started) is pulled forward, so nothing decays below the target on the day.
+import { fsrs, Rating, createEmptyCard, type Card as FsrsCard, type StepUnit } from 'ts-fsrs';
+import { retrievability, type MemoryState } from './readiness';
+import { dayOf, dayOfIso, startOfDay, type TimeZone } from './stats/days';
+
+export interface PlanCard extends MemoryState {
+  deckId: string;
+  /** Epoch ms. */
+  due: number;
+  suspended: boolean;
+}
+
+export interface InterviewPlanInput {
+  now: number;
+  zone: TimeZone;
+  /** ISO date of the interview. */
+  interviewDate: string;
+  /** Predicted recall wanted on the day, 0–1 (the desired retention). */
+  target: number;
+  /** The learner's own new-card limit per day. */
+  newPerDay: number;
+  /** New cards already introduced today, per deck: today's share was planned before them. */
+  introducedToday?: Readonly<Record<string, number>>;
+  learningSteps?: StepUnit[];
+  relearningSteps?: StepUnit[];
+  cards: Iterable<PlanCard>;
+}
+
+export interface InterviewPlan {
+  /** Whole days from today to the interview day: 0 on the day itself, negative once it has passed. */
+  daysLeft: number;
+  /** Epoch ms of the local midnight that starts the interview day: the moment readiness is predicted for. */
+  interviewStart: number;
+  target: number;
+  /** Mean predicted recall at interviewStart if the learner studied nothing more (never-studied cards count 0). */
+  predictedRecall: number;
+  cards: number;
+  /** Active cards never studied. */
+  newLeft: number;
+  /** Studied cards that come due before the end of the interview day. */
+  reviewsDue: number;
+  /** Today's new-card limit per deck under the plan (never below the learner's own). */
+  newLimit: number;
+  /** Today's review cutoff, epoch ms: reviews due up to this moment are shown today. */
+  reviewCutoff: number;
+  /** Estimated answers per day until the interview, first showings and learning steps included. */
+  cardsPerDay: number;
+}
+
+/** The plan for today; null when the interview date is not a valid date. */
+export function planInterview(input: InterviewPlanInput): InterviewPlan | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.interviewDate)) return null;
+  const day = dayOf(input.zone);
+  const today = day(input.now);
+  const interviewDay = dayOfIso(input.interviewDate);
+  if (!Number.isFinite(interviewDay)) return null;
+  const daysLeft = interviewDay - today;
+  const interviewStart = startOfDay(interviewDay, input.zone);
+  const interviewEnd = startOfDay(interviewDay + 1, input.zone) - 1;
+  const endOfToday = startOfDay(today + 1, input.zone) - 1;
+
+  let cards = 0;
+  let newLeft = 0;
+  let reviewsDue = 0;
+  let recall = 0;
+  const newByDeck = new Map<string, number>();
+  for (const card of input.cards) {
+    if (card.suspended) continue;
+    cards++;
+    if (card.state === 0) {
+      newLeft++;
+      newByDeck.set(card.deckId, (newByDeck.get(card.deckId) ?? 0) + 1);
+    } else {
+      recall += retrievability(card, interviewStart);
+      if (card.due <= interviewEnd) reviewsDue++;
+    }
+  }
+  const predictedRecall = cards ? recall / cards : 0;
+  const base = {
+    daysLeft,
+    interviewStart,
+    target: input.target,
+    predictedRecall,
+    cards,
+    newLeft,
+    reviewsDue,
+  };
+  if (daysLeft <= 0) return { ...base, newLimit: input.newPerDay, reviewCutoff: endOfToday, cardsPerDay: 0 };
+
+  // Limits are per deck, so the deck with the most left to introduce sets the pace; the others finish early.
+  const introducedToday = input.introducedToday ?? {};
+  let newLimit = input.newPerDay;
+  for (const deckId of new Set([...newByDeck.keys(), ...Object.keys(introducedToday)])) {
+    const atStartOfToday = (newByDeck.get(deckId) ?? 0) + (introducedToday[deckId] ?? 0);
+    newLimit = Math.max(newLimit, planNewToday(atStartOfToday, daysLeft));
+  }
+  const reviewCutoff = daysLeft === 1 ? interviewEnd : endOfToday;
+  const cardsPerDay = estimateCardsPerDay(newLeft, reviewsDue, daysLeft, input);
+  return { ...base, newLimit, reviewCutoff, cardsPerDay };
+}
+
+/** Today's share of the new cards: all of them introduced by the day before the interview. */
+export function planNewToday(newAtStartOfToday: number, daysLeft: number): number {
+  if (newAtStartOfToday <= 0 || daysLeft <= 0) return 0;
+  return Math.ceil(newAtStartOfToday / Math.max(1, daysLeft - 1));
+}
+
+function estimateCardsPerDay(newLeft: number, reviewsDue: number, daysLeft: number, input: InterviewPlanInput): number {
+  const introDays = Math.max(1, daysLeft - 1);
+  const perDay = Math.ceil(newLeft / introDays);
+  let work = reviewsDue;
+  let remaining = newLeft;
+  for (let i = 0; i < introDays && remaining > 0; i++) {
+    const introduced = Math.min(perDay, remaining);
+    remaining -= introduced;
+    work += introduced * answersForNewCard(daysLeft - i, input);
+  }
+  return Math.ceil(work / daysLeft);
+}
+
+const answerCounts = new Map<string, number>();
+
+/**
+ * Answers a new card needs from its first showing until the interview `horizonDays` later: a miss on first sight
+ * (most cards are unknown when first shown), the learning steps answered Good, then each FSRS review that falls due
+ * before the interview day, answered Good.
+ */
+export function answersForNewCard(horizonDays: number, input: Pick<InterviewPlanInput, 'target' | 'learningSteps' | 'relearningSteps'>): number {
+  const key = `${horizonDays}|${input.target}|${input.learningSteps?.join(',')}`;
+  const known = answerCounts.get(key);
+  if (known !== undefined) return known;
+  const scheduler = fsrs({
+    request_retention: input.target,
+    enable_fuzz: false,
+    ...(input.learningSteps ? { learning_steps: input.learningSteps } : {}),
+    ...(input.relearningSteps ? { relearning_steps: input.relearningSteps } : {}),
+  });
+  const start = Date.UTC(2000, 0, 1, 12);
+  const end = start + horizonDays * 86_400_000 - 12 * 3_600_000;
+  let card: FsrsCard = createEmptyCard(new Date(start));
+  let at = start;
+  let answers = 0;
+  while (at < end && answers < 100) {
+    card = scheduler.next(card, new Date(at), answers === 0 ? Rating.Again : Rating.Good).card;
+    answers++;
+    at = Math.max(card.due.getTime(), at + 1000);
+  }
+  answerCounts.set(key, answers);
+  return answers;
+}

@@ -1,0 +1,87 @@
+// Readiness: the share of a topic's cards the learner would recall at a given moment, as FSRS predicts it.
+// It is the mean retrievability over the topic's active cards, with never-studied cards counting as not known (0).
+import { computeDecayFactor, default_w } from 'ts-fsrs';
+import type { FsrsState } from './stats/types';
+import { DAY_MS } from './stats/days';
+
+const { decay, factor } = computeDecayFactor(default_w);
+
+export interface MemoryState {
+  state: FsrsState;
+  stability: number;
+  /** Epoch ms of the last review; absent for a never-studied card. */
+  lastReview?: number;
+}
+
+/** FSRS probability of recall at `at` (epoch ms); 0 for a card never studied. Same curve as ts-fsrs forgetting_curve. */
+export function retrievability(card: MemoryState, at: number): number {
+  if (card.state === 0 || card.lastReview === undefined || !(card.stability > 0)) return 0;
+  const elapsedDays = Math.max(0, (at - card.lastReview) / DAY_MS);
+  return Math.pow(1 + (factor * elapsedDays) / card.stability, decay);
+}
+
+export interface ReadinessCard extends MemoryState {
+  deckId: string;
+  tags: string[];
+  suspended: boolean;
+}
+
+export interface Readiness {
+  cards: number;
+  studied: number;
+  /** Mean predicted recall, 0–1; 0 for a topic without cards. */
+  recall: number;
+}
+
+export interface TopicReadiness extends Readiness {
+  kind: 'deck' | 'tag';
+  /** Deck id or tag. */
+  id: string;
+  label: string;
+}
+
+export interface ReadinessReport {
+  overall: Readiness;
+  /** Weakest first. */
+  topics: TopicReadiness[];
+}
+
+class Sum {
+  cards = 0;
+  studied = 0;
+  recall = 0;
+  add(r: number, studied: boolean) {
+    this.cards++;
+    if (studied) this.studied++;
+    this.recall += r;
+  }
+  readiness(): Readiness {
+    return { cards: this.cards, studied: this.studied, recall: this.cards ? this.recall / this.cards : 0 };
+  }
+}
+
+/** Readiness overall and per deck and per tag at `at`. Suspended cards are left out: the learner chose to skip them. */
+export function computeReadiness(cards: Iterable<ReadinessCard>, at: number, deckTitles: Record<string, string> = {}): ReadinessReport {
+  const overall = new Sum();
+  const decks = new Map<string, Sum>();
+  const tags = new Map<string, Sum>();
+  const bucket = (map: Map<string, Sum>, key: string) => {
+    let sum = map.get(key);
+    if (!sum) map.set(key, (sum = new Sum()));
+    return sum;
+  };
+  for (const card of cards) {
+    if (card.suspended) continue;
+    const r = retrievability(card, at);
+    const studied = card.state !== 0;
+    overall.add(r, studied);
+    bucket(decks, card.deckId).add(r, studied);
+    for (const tag of new Set(card.tags)) bucket(tags, tag).add(r, studied);
+  }
+  const topics: TopicReadiness[] = [
+    ...[...decks].map(([id, s]) => ({ kind: 'deck' as const, id, label: deckTitles[id] ?? id, ...s.readiness() })),
+    ...[...tags].map(([id, s]) => ({ kind: 'tag' as const, id, label: `#${id}`, ...s.readiness() })),
+  ];
+  topics.sort((a, b) => a.recall - b.recall || (a.kind === b.kind ? a.label.localeCompare(b.label) : a.kind === 'deck' ? -1 : 1));
+  return { overall: overall.readiness(), topics };
+}
