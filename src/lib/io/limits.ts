@@ -6,7 +6,7 @@ export const MAX_DECK_FILE_BYTES = 50 * 1024 * 1024;
 /** A full backup, which also carries the review history. */
 export const MAX_BACKUP_FILE_BYTES = 200 * 1024 * 1024;
 /** Bytes actually inflated from one archive, counted while decompressing (declared sizes are never trusted). */
-export const MAX_INFLATED_BYTES = 256 * 1024 * 1024;
+export const MAX_INFLATED_BYTES = 128 * 1024 * 1024;
 /** Entries in one archive. */
 export const MAX_ZIP_ENTRIES = 10_000;
 /** Cards in one import. */

@@ -50,7 +50,13 @@ export async function decodeShareLink(payload: string): Promise<Result<ImportBun
   if (!payload) return fail('empty', 'This share link has no deck in it. Nothing was changed.');
   if (payload.length > MAX_SHARE_CHARS * 2) return fail('too-large', 'This share link is far longer than any Drydock share link, so it was refused. Nothing was changed.');
   return guard(async () => {
-    const [version, sum, data, ...rest] = decodeURIComponent(payload).split('.');
+    let text: string;
+    try {
+      text = decodeURIComponent(payload);
+    } catch {
+      throw new ImportFailure('tampered', TAMPERED);
+    }
+    const [version, sum, data, ...rest] = text.split('.');
     if (version !== VERSION && /^\d+$/.test(version ?? '') && rest.length === 0 && Number(version) > Number(VERSION)) {
       throw new ImportFailure('unsupported-version', 'This share link was made by a newer Drydock. Reload Drydock to update it, then open the link again. Nothing was changed.');
     }

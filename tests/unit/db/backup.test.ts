@@ -1,0 +1,88 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import { db } from '../../../src/lib/db/db';
+import { restoreCollection, snapshotCollection } from '../../../src/lib/db/backup';
+import { applyImport, planImport } from '../../../src/lib/db/imports';
+import { setSuspended, editCard } from '../../../src/lib/db/editor';
+import { parseBackup, writeBackup } from '../../../src/lib/io/backup';
+import { saveSettings } from '../../../src/lib/db/settings';
+import { DEFAULT_SETTINGS } from '../../../src/lib/domain/settings';
+
+const NOW = Date.UTC(2026, 10, 1, 9);
+
+async function studiedCollection() {
+  const cards = [
+    { id: 'a', kind: 'basic' as const, tags: ['x'], prompt: 'p', answer: 'a', provenance: { source: 'n.md', headingPath: ['H'], line: 3 } },
+    { id: 'b', kind: 'cloze' as const, tags: [], text: 'A {{c1::b}}', explanation: 'e' },
+  ];
+  await applyImport(await planImport([{ formatVersion: 1, id: 'd', title: 'D', description: '', tags: [], source: 's', cards }]), 'skip', NOW);
+  await setSuspended(['b'], true, NOW);
+  await editCard('a', { ...cards[0], answer: 'edited' }, NOW + 1);
+  await db.states.update('a', { state: 2, reps: 1, stability: 3.2, difficulty: 5.1, due: NOW + 86_400_000, last_review: NOW });
+  await db.reviews.add({ cardId: 'a', deckId: 'd', rating: 3, state: 0, due: NOW, stability: 0, difficulty: 0, elapsed_days: 0, last_elapsed_days: 0, scheduled_days: 0, learning_steps: 0, review: NOW, durationMs: 4200, source: 'study' });
+  await saveSettings({ ...DEFAULT_SETTINGS, desiredRetention: 0.85, interviewDate: '2026-12-24' });
+}
+
+beforeEach(async () => {
+  await db.delete();
+  await db.open();
+});
+
+describe('backup and restore', () => {
+  test('backup then restore into an empty profile gives an identical collection', async () => {
+    await studiedCollection();
+    const before = await snapshotCollection();
+    const file = writeBackup(before, NOW);
+    await db.delete();
+    await db.open();
+    const parsed = await parseBackup(file, 'backup.json', NOW + 10);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.value.warnings).toEqual([]);
+    await restoreCollection(parsed.value.snapshot);
+    expect(await snapshotCollection()).toEqual(before);
+  });
+
+  test('restore replaces what was there', async () => {
+    await studiedCollection();
+    const file = writeBackup(await snapshotCollection(), NOW);
+    await db.decks.add({ id: 'extra', title: 'Extra', description: '', tags: [], source: '', origin: 'user', createdAt: NOW, updatedAt: NOW });
+    const parsed = await parseBackup(file, 'b.json', NOW);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    await restoreCollection(parsed.value.snapshot);
+    expect(await db.decks.get('extra')).toBeUndefined();
+  });
+
+  test('damaged records get defaults or are left out and reported', async () => {
+    const file = JSON.stringify({
+      kind: 'drydock-backup', backupVersion: 1, createdAt: NOW,
+      tables: {
+        decks: [{ id: 'd', title: 42 }, { nope: true }],
+        cards: [{ id: 'c', kind: 'basic', prompt: 'p', answer: 'a', tags: [], deckId: 'd', suspended: 1 }, { id: 'x', kind: 'weird', deckId: 'd' }, { id: 'y', kind: 'basic', prompt: 'p', answer: 'a', deckId: 'missing' }],
+        states: [{ cardId: 'c', state: 9, stability: 'high', inactive: 0 }],
+        reviews: [{ cardId: 'c', deckId: 'd', rating: 7, review: NOW }, { cardId: 'c', deckId: 'd', rating: 2, review: NOW }],
+        settings: [{ key: 'settings', value: { desiredRetention: 5 } }],
+      },
+    });
+    const r = await parseBackup(file, 'b.json', NOW);
+    if (!r.ok) throw new Error(r.error.message);
+    const s = r.value.snapshot;
+    expect(s.decks).toEqual([{ id: 'd', title: 'Untitled deck', description: '', tags: [], source: '', origin: 'imported', createdAt: NOW, updatedAt: NOW }]);
+    expect(s.cards.map((c) => c.id)).toEqual(['c']);
+    expect(s.states[0]).toMatchObject({ cardId: 'c', state: 0, stability: 0, inactive: 1 });
+    expect(s.reviews).toHaveLength(1);
+    expect((s.settings[0].value as { desiredRetention: number }).desiredRetention).toBe(0.9);
+    expect(r.value.warnings.join(' ')).toMatch(/2 damaged card record.*1 damaged review/);
+  });
+
+  const bad: [string, string, RegExp][] = [
+    ['empty', '', /is empty/],
+    ['truncated', '{"kind":"drydock-backup","backupVersion":1,"tables":{"decks":[', /not valid JSON/],
+    ['a deck file', JSON.stringify({ formatVersion: 1, id: 'd', cards: [] }), /not a Drydock backup/],
+    ['newer', JSON.stringify({ kind: 'drydock-backup', backupVersion: 9, tables: {} }), /newer Drydock/],
+    ['tables not lists', JSON.stringify({ kind: 'drydock-backup', backupVersion: 1, tables: { cards: 'x' } }), /"cards" is not a list/],
+  ];
+  test.each(bad)('%s backup gives a clear message', async (_n, text, message) => {
+    const r = await parseBackup(text, 'b.json', NOW);
+    expect(!r.ok && r.error.message).toMatch(message);
+  });
+});

@@ -1,0 +1,129 @@
+import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { zipSync, strToU8, Zip, ZipDeflate } from 'fflate';
+import { readApkg } from '../../../src/lib/io/apkg-read';
+import { writeApkg } from '../../../src/lib/io/apkg-write';
+import type { Card } from '../../../src/lib/domain/model';
+import { basicCard, deckOf } from './arbitraries';
+import { modernApkg, sqliteWith } from './apkg-helpers';
+
+const fixture = (name: string) => new Uint8Array(readFileSync(`tests/fixtures/${name}.apkg`));
+const sides = (c: Card) => (c.kind === 'basic' ? [c.prompt, c.answer] : c.kind === 'cloze' ? [c.text, c.explanation] : null);
+
+async function read(bytes: Uint8Array, name = 'deck.apkg', maxInflated?: number) {
+  const r = await readApkg(bytes, name, { maxInflated });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+describe('readApkg: Anki-made packages', () => {
+  test('diffmodels2-1: one Basic note', async () => {
+    const b = await read(fixture('diffmodels2-1'), 'diffmodels2-1.apkg');
+    expect(b.decks.map((d) => d.title)).toEqual(['diffmodels2-1']);
+    expect(b.decks[0].cards.map(sides)).toEqual([['front', 'back']]);
+  });
+
+  test('media: the sound is skipped with a notice and the card says where it was', async () => {
+    const b = await read(fixture('media'), 'media.apkg');
+    expect(b.decks[0].cards).toHaveLength(1);
+    expect(b.decks[0].cards[0]).toMatchObject({ kind: 'basic', prompt: '(audio not imported: foo.wav)', answer: '' });
+    expect(b.warnings.join(' ')).toMatch(/Media are not imported: 1 image or sound file skipped/);
+  });
+
+  test('update1 then update2: the same note keeps its card id, with the new text', async () => {
+    const one = await read(fixture('update1'));
+    const two = await read(fixture('update2'));
+    expect(one.decks[0].cards.map(sides)).toEqual([['hello', 'world']]);
+    expect(two.decks[0].cards.map(sides)).toEqual([['goodbye', 'world']]);
+    expect(two.decks[0].cards[0].id).toBe(one.decks[0].cards[0].id);
+  });
+
+  test('current format (anki21b, zstd, meta): reversed cards, one cloze card per deletion, deck names, sanitised fields', async () => {
+    const b = await read(await modernApkg(), 'modern.apkg');
+    expect(b.decks.map((d) => d.title)).toEqual(['Docker::Networking']);
+    expect(b.decks[0].cards.map(sides)).toEqual([
+      ['Which driver isolates?\n& why?', 'bridge'],
+      ['bridge', 'Which driver isolates?\n& why?'],
+      ['{{c1::Overlay}} spans hosts', 'swarm'],
+      ['Overlay spans {{c1::hosts}}', 'swarm'],
+    ]);
+    expect(b.decks[0].cards[0].tags).toEqual(['net']);
+  });
+});
+
+describe('writeApkg', () => {
+  test('export then import gives back every card unchanged (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(deckOf(basicCard, 6), async (deck) => {
+        const back = await read(await writeApkg([deck], Date.UTC(2026, 0, 2)), 'out.apkg');
+        expect(back.decks[0].cards).toEqual(deck.cards);
+        expect(back.decks[0].title).toBe(deck.title);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  test('writes a schema-11 collection with one Basic note type and GUIDs equal to card ids', async () => {
+    const deck = { formatVersion: 1 as const, id: 'd', title: 'T', description: '', tags: [], source: '', cards: [{ id: 'abcdefghijk01234567890', kind: 'basic' as const, tags: ['x'], prompt: 'p', answer: 'a' }] };
+    const bytes = await writeApkg([deck], Date.UTC(2026, 0, 2));
+    const { unzipSync } = await import('fflate');
+    const { loadSqlJs } = await import('../../../src/lib/io/sqlite');
+    const SQL = await loadSqlJs();
+    const db = new SQL.Database(unzipSync(bytes)['collection.anki2']);
+    expect(db.exec('select ver from col')[0].values[0][0]).toBe(11);
+    expect(Object.values(JSON.parse(String(db.exec('select models from col')[0].values[0][0])))).toHaveLength(1);
+    expect(db.exec('select guid, tags from notes')[0].values[0]).toEqual(['abcdefghijk01234567890', ' x ']);
+  });
+});
+
+function bombZip(bytes: number): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const zip = new Zip((err, data) => {
+    if (err) throw err;
+    chunks.push(data);
+  });
+  const entry = new ZipDeflate('collection.anki2', { level: 9 });
+  zip.add(entry);
+  const zeros = new Uint8Array(1024 * 1024);
+  for (let i = 0; i < bytes / zeros.length; i++) entry.push(zeros, i === bytes / zeros.length - 1);
+  zip.end();
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) (out.set(c, at), (at += c.length));
+  return out;
+}
+
+describe('readApkg: bad input', () => {
+  const cases: [string, () => Promise<Uint8Array> | Uint8Array, RegExp][] = [
+    ['empty file', () => new Uint8Array(), /is empty/],
+    ['not a zip', () => strToU8('front,back\nq,a\n'), /not a zip archive/],
+    ['truncated package', () => fixture('update1').subarray(0, 1500), /truncated|damaged|not a valid zip/],
+    ['zip without a collection', () => zipSync({ 'notes.txt': strToU8('hi') }), /holds no Anki collection/],
+    ['entry name with ../', () => zipSync({ '../../evil.sh': strToU8('rm -rf /'), 'collection.anki2': fixture('update1') }), /points outside the archive/],
+    ['collection that is not SQLite', () => zipSync({ 'collection.anki2': strToU8('x'.repeat(5000)) }), /not a SQLite database/],
+    ['SQLite that is not an Anki collection', async () => zipSync({ 'collection.anki2': await sqliteWith('create table t (x); insert into t values (1);') }), /not an Anki collection/],
+    ['zip bomb (counted while inflating)', () => bombZip(8 * 1024 * 1024), /expands to more than 2\.0 MB.*zip bomb/],
+  ];
+  test.each(cases)('%s gives a clear message', async (_n, make, message) => {
+    const r = await readApkg(await make(), 'bad.apkg', { maxInflated: 2 * 1024 * 1024 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(message);
+  });
+
+  test('script, onerror= and javascript: in card HTML do not survive', async () => {
+    const deckHtml = '<script>alert(1)</script>Hi <img src=x onerror=alert(2)> <a href="javascript:alert(3)">link</a><svg onload=alert(4)></svg>';
+    const db = await sqliteWith(`
+      create table col (id, crt, mod, scm, ver, dty, usn, ls, conf, models, decks, dconf, tags);
+      create table notes (id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data);
+      create table cards (id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps, lapses, left, odue, odid, flags, data);
+      insert into col values (1,0,0,0,11,0,0,0,'{}','{"1":{"type":0,"flds":[{"name":"Front","ord":0},{"name":"Back","ord":1}],"tmpls":[{"ord":0,"qfmt":"{{Front}}","afmt":"{{Back}}"}]}}','{"1":{"name":"Evil"}}','{}','{}');
+      insert into notes values (1,'g',1,0,0,'','${deckHtml.replace(/'/g, "''")}' || char(31) || '<div onmouseover="x()">ok</div>','',0,0,'');
+      insert into cards values (1,1,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,'');`);
+    const b = await read(zipSync({ 'collection.anki2': db }));
+    const card = b.decks[0].cards[0];
+    const text = JSON.stringify(card);
+    expect(text).not.toMatch(/script|onerror|javascript:|onload|onmouseover|<svg|alert\(1\)/i);
+    expect(card).toMatchObject({ prompt: 'Hi (image not imported: x) link', answer: 'ok' });
+  });
+});
