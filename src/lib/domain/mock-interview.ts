@@ -1,12 +1,13 @@
 // Mock interview: which questions to ask, whether an answer is right, and the score at the end.
 // Questions are drawn across topics (decks), more from the weaker ones, mixing card kinds.
-import type { Card, CardKind } from './model';
+import type { CardKind } from './model';
 
 export const MOCK_SIZES = [10, 20] as const;
 export type MockSize = (typeof MOCK_SIZES)[number];
 
 export interface MockCandidate {
-  card: Card;
+  cardId: string;
+  kind: CardKind;
   deckId: string;
   /** Predicted recall now, 0–1 (0 for a never-studied card). */
   recall: number;
@@ -85,9 +86,9 @@ export function allocate(buckets: { weight: number; size: number }[], total: num
 function pickWithinTopic(cards: MockCandidate[], n: number, random: () => number): MockCandidate[] {
   const byKind = new Map<CardKind, MockCandidate[]>();
   for (const c of cards) {
-    const list = byKind.get(c.card.kind);
+    const list = byKind.get(c.kind);
     if (list) list.push(c);
-    else byKind.set(c.card.kind, [c]);
+    else byKind.set(c.kind, [c]);
   }
   const kinds = shuffle([...byKind.keys()], random);
   const picked: MockCandidate[] = [];

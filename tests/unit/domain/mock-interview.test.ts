@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { allocate, isAutoChecked, mockRating, pickMockQuestions, scoreMock, seededRandom, type MockCandidate } from '../../../src/lib/domain/mock-interview';
-import type { Card, CardKind } from '../../../src/lib/domain/model';
+import type { CardKind } from '../../../src/lib/domain/model';
 
-function candidate(id: string, deckId: string, kind: CardKind, recall: number): MockCandidate {
-  const cards: Record<CardKind, Card> = {
-    basic: { id, kind: 'basic', tags: [], prompt: `Q ${id}`, answer: 'A' },
-    cloze: { id, kind: 'cloze', tags: [], text: `{{c1::${id}}} text` },
-    choice: { id, kind: 'choice', tags: [], prompt: `Q ${id}`, options: ['a', 'b', 'c'], correct: [0], explanation: '' },
-    typed: { id, kind: 'typed', tags: [], prompt: `Q ${id}`, answers: ['x'] },
-    truefalse: { id, kind: 'truefalse', tags: [], statement: `S ${id}`, isTrue: true, explanation: '' },
-  };
-  return { card: cards[kind], deckId, recall };
+function candidate(cardId: string, deckId: string, kind: CardKind, recall: number): MockCandidate {
+  return { cardId, kind, deckId, recall };
 }
 
 const kinds: CardKind[] = ['basic', 'choice', 'typed', 'truefalse', 'cloze'];
@@ -23,7 +16,7 @@ describe('picking mock questions', () => {
     const all = [...pool('docker', 40, 0.9), ...pool('k8s', 40, 0.5), ...pool('security', 40, 0.1)];
     const picked = pickMockQuestions(all, 10, seededRandom(1));
     expect(picked).toHaveLength(10);
-    expect(new Set(picked.map((p) => p.card.id)).size).toBe(10);
+    expect(new Set(picked.map((p) => p.cardId)).size).toBe(10);
     expect(new Set(picked.map((p) => p.deckId))).toEqual(new Set(['docker', 'k8s', 'security']));
   });
 
@@ -37,13 +30,13 @@ describe('picking mock questions', () => {
   it('prefers the least-known cards inside a topic', () => {
     const all = [...Array.from({ length: 10 }, (_, i) => candidate(`known-${i}`, 'd', 'basic', 1)), ...Array.from({ length: 10 }, (_, i) => candidate(`unknown-${i}`, 'd', 'basic', 0))];
     let unknown = 0;
-    for (let seed = 1; seed <= 20; seed++) unknown += pickMockQuestions(all, 10, seededRandom(seed)).filter((p) => p.card.id.startsWith('unknown')).length;
+    for (let seed = 1; seed <= 20; seed++) unknown += pickMockQuestions(all, 10, seededRandom(seed)).filter((p) => p.cardId.startsWith('unknown')).length;
     expect(unknown / 200).toBeGreaterThan(0.7);
   });
 
   it('mixes card kinds', () => {
     const picked = pickMockQuestions(pool('docker', 50, 0.5), 10, seededRandom(3));
-    expect(new Set(picked.map((p) => p.card.kind)).size).toBe(5);
+    expect(new Set(picked.map((p) => p.kind)).size).toBe(5);
   });
 
   it('returns what there is when the collection is small, and nothing when empty', () => {
