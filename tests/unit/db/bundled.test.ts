@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../../src/lib/db/db';
+import { db, type CardRecord } from '../../../src/lib/db/db';
 import { mergeBundledDeck } from '../../../src/lib/db/bundled';
 import { answerCard } from '../../../src/lib/db/study';
-import type { Deck } from '../../../src/lib/domain/model';
+import type { BasicCard, Deck } from '../../../src/lib/domain/model';
 import { studyDeck } from '../../fixtures/study-deck';
 
 const NOW = new Date(2026, 10, 2, 9, 0, 0).getTime();
@@ -60,8 +60,9 @@ describe('mergeBundledDeck', () => {
 
   it('leaves cards the learner edited alone', async () => {
     await mergeBundledDeck(studyDeck(), NOW);
-    await db.cards.update('test-deck-basic', { answer: 'My own wording', editedAt: NOW + 5 });
-    await db.cards.put({ ...(await db.cards.get('test-deck-basic'))!, id: 'my-card', prompt: 'Mine', editedAt: NOW + 6 });
+    const basic = (await db.cards.get('test-deck-basic')) as CardRecord & BasicCard;
+    await db.cards.put({ ...basic, answer: 'My own wording', editedAt: NOW + 5 } as CardRecord);
+    await db.cards.put({ ...basic, id: 'my-card', prompt: 'Mine', editedAt: NOW + 6 } as CardRecord);
     const v2 = studyDeck();
     v2.cards[0] = { ...v2.cards[0], answer: 'Bundle wording' } as Deck['cards'][number];
     const report = await mergeBundledDeck(v2, LATER);

@@ -1,0 +1,56 @@
+// The deck list: every deck with its card count and today's new / learning / due counts.
+import { syncBundledDecks } from '../../lib/db/bundled';
+import { loadSettings } from '../../lib/db/settings';
+import { countDoneToday } from '../../lib/db/study';
+import { listDecks, loadStudyStates, type StudyState } from '../../lib/db/study-data';
+import { deckCounts, type DeckCounts } from '../../lib/domain/queue';
+import { studyLimits } from '../../lib/domain/study-limits';
+
+export interface DeckSummary {
+  id: string;
+  title: string;
+  description: string;
+  /** Cards in study (not suspended or retired). */
+  cardCount: number;
+  counts: DeckCounts;
+}
+
+export class HomeState {
+  decks = $state<DeckSummary[]>([]);
+  total = $state<DeckCounts>({ new: 0, learning: 0, due: 0 });
+  loading = $state(true);
+  error = $state<string | null>(null);
+
+  /** Shows what is stored at once, then merges the bundled decks and refreshes if anything changed. */
+  async load(now = Date.now()): Promise<void> {
+    try {
+      const stored = await listDecks();
+      if (stored.length > 0) await this.refresh(now);
+      const reports = await syncBundledDecks(now);
+      if (stored.length === 0 || reports.some((r) => !r.unchanged)) await this.refresh(now);
+    } catch (e) {
+      this.error = `Could not load the decks: ${e instanceof Error ? e.message : String(e)}`;
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  async refresh(now = Date.now()): Promise<void> {
+    const [decks, states, settings, done] = await Promise.all([listDecks(), loadStudyStates(null), loadSettings(), countDoneToday(now)]);
+    const limits = studyLimits(settings, now);
+    const byDeck = new Map<string, StudyState[]>();
+    for (const s of states) {
+      const list = byDeck.get(s.deckId) ?? [];
+      list.push(s);
+      byDeck.set(s.deckId, list);
+    }
+    const countsFor = (list: StudyState[]) => deckCounts({ states: list, ...done, now, ...limits });
+    this.decks = decks
+      .map((d) => {
+        const list = byDeck.get(d.id) ?? [];
+        return { id: d.id, title: d.title, description: d.description, cardCount: list.filter((s) => s.inactive === 0).length, counts: countsFor(list) };
+      })
+      .sort((a, b) => a.title.localeCompare(b.title));
+    this.total = countsFor(states);
+  }
+}

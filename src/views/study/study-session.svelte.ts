@@ -1,0 +1,222 @@
+// One study session (a deck or all decks): the queue, the card on screen, reveal, answer and undo.
+// Compute lives in src/lib/domain; this class only keeps the screen's state and calls the database.
+import { db, type CardRecord } from '../../lib/db/db';
+import { loadSettings } from '../../lib/db/settings';
+import { answerCard, countDoneToday, undoAnswer, type AnswerReceipt } from '../../lib/db/study';
+import { loadCards, loadStudyStates, type StudyState } from '../../lib/db/study-data';
+import { requestPersistentStorage } from '../../lib/db/persistence';
+import { checkResponse, emptyResponse, suggestedRating, type CardResponse } from '../../lib/domain/answer-check';
+import { buildQueue, nextDueAfter, type QueueItem, type QueueMode } from '../../lib/domain/queue';
+import { createScheduler, type Preview, type RatingValue, type Scheduler } from '../../lib/domain/scheduler';
+import { studyLimits, type StudyLimits } from '../../lib/domain/study-limits';
+
+export type SessionStatus = 'loading' | 'question' | 'revealed' | 'done' | 'error';
+
+export interface SessionOptions {
+  deckId: string | null;
+  mode: QueueMode;
+  tag?: string;
+}
+
+/** How many extra new cards "Learn more" adds per deck. */
+export const EXTRA_NEW = 10;
+
+let persistenceAsked = false;
+
+export class StudySession {
+  status = $state<SessionStatus>('loading');
+  title = $state('All decks');
+  error = $state<string | null>(null);
+  card = $state.raw<CardRecord | null>(null);
+  item = $state.raw<QueueItem | null>(null);
+  response = $state<CardResponse>(emptyResponse());
+  previews = $state.raw<Record<RatingValue, Preview<StudyState>> | null>(null);
+  suggested = $state<RatingValue | null>(null);
+  remaining = $state({ new: 0, learning: 0, review: 0 });
+  answered = $state(0);
+  canUndo = $state(false);
+  /** Done screen: when the next card is due (epoch ms), and what else can be studied. */
+  nextDue = $state<number | null>(null);
+  moreNewAvailable = $state(false);
+  reviewAheadAvailable = $state(false);
+
+  readonly options: SessionOptions;
+  #states = new Map<string, StudyState>();
+  #cards = new Map<string, CardRecord>();
+  #scheduler: Scheduler | null = null;
+  #limits: StudyLimits | null = null;
+  #newDone: Record<string, number> = {};
+  #reviewsDone: Record<string, number> = {};
+  #undo: { receipt: AnswerReceipt; response: CardResponse }[] = [];
+  /** Review-ahead works through the cards chosen at the start, once each. */
+  #aheadIds: Set<string> | null = null;
+  #shownAt = 0;
+  #busy = false;
+
+  constructor(options: SessionOptions) {
+    this.options = options;
+  }
+
+  async load(now = Date.now()): Promise<void> {
+    try {
+      const { deckId, mode, tag } = this.options;
+      const [settings, states, done, deck] = await Promise.all([
+        loadSettings(),
+        loadStudyStates(deckId, tag),
+        countDoneToday(now),
+        deckId ? db.decks.get(deckId) : undefined,
+      ]);
+      if (deckId) this.title = deck?.title ?? 'Deck not found';
+      if (tag) this.title += ` · ${tag}`;
+      this.#scheduler = createScheduler(settings);
+      this.#limits = studyLimits(settings, now);
+      this.#states = new Map(states.map((s) => [s.cardId, s]));
+      // "Learn more" counts only this session's new cards against its extra allowance.
+      this.#newDone = mode === 'extra-new' ? {} : done.newDoneToday;
+      this.#reviewsDone = done.reviewsDoneToday;
+      if (mode === 'ahead') this.#aheadIds = new Set(this.#queue(now).filter((q) => q.kind === 'review').map((q) => q.cardId));
+      await this.#advance(now, null);
+    } catch (e) {
+      this.#fail(e);
+    }
+  }
+
+  #queue(now: number): QueueItem[] {
+    const { mode } = this.options;
+    const limits = this.#limits!;
+    let states = [...this.#states.values()];
+    const ahead = this.#aheadIds;
+    if (ahead) states = states.filter((s) => s.state !== 0 && (s.state !== 2 || ahead.has(s.cardId)));
+    return buildQueue({
+      states,
+      newDoneToday: this.#newDone,
+      reviewsDoneToday: this.#reviewsDone,
+      now,
+      ...limits,
+      ...(mode === 'extra-new' ? { newLimit: 0, extraNew: EXTRA_NEW } : {}),
+      ...(ahead ? { reviewCutoff: Infinity, reviewLimit: Infinity } : {}),
+      mode: ahead ? 'normal' : mode,
+    });
+  }
+
+  async #advance(now: number, justAnswered: string | null): Promise<void> {
+    const queue = this.#queue(now);
+    this.#count(queue);
+    // Don't show the card just answered again straight away when another one is waiting.
+    const next = queue.length > 1 && queue[0].cardId === justAnswered ? queue[1] : queue[0];
+    if (!next) {
+      this.#finish(now);
+      return;
+    }
+    await this.#prefetch(queue.slice(0, 4).map((q) => q.cardId));
+    const card = this.#cards.get(next.cardId);
+    if (!card) {
+      // Content missing (should not happen): leave the card out of this session rather than stall.
+      this.#states.delete(next.cardId);
+      return this.#advance(now, justAnswered);
+    }
+    this.item = next;
+    this.card = card;
+    this.response = emptyResponse();
+    this.previews = null;
+    this.suggested = null;
+    this.status = 'question';
+    this.#shownAt = now;
+  }
+
+  #count(queue: QueueItem[]): void {
+    this.remaining = {
+      new: queue.filter((q) => q.kind === 'new').length,
+      learning: queue.filter((q) => q.kind === 'learning').length,
+      review: queue.filter((q) => q.kind === 'review').length,
+    };
+  }
+
+  async #prefetch(ids: string[]): Promise<void> {
+    const missing = ids.filter((id) => !this.#cards.has(id));
+    if (missing.length === 0) return;
+    for (const [id, card] of await loadCards(missing)) this.#cards.set(id, card);
+  }
+
+  #finish(now: number): void {
+    const all = [...this.#states.values()];
+    this.item = null;
+    this.card = null;
+    this.status = 'done';
+    this.nextDue = nextDueAfter(all, now);
+    this.moreNewAvailable = all.some((s) => s.inactive === 0 && s.state === 0);
+    this.reviewAheadAvailable = all.some((s) => s.inactive === 0 && s.state === 2 && s.due > now);
+  }
+
+  reveal(now = Date.now()): void {
+    if (this.status !== 'question' || !this.card || !this.item) return;
+    const state = this.#states.get(this.item.cardId)!;
+    this.previews = this.#scheduler!.previewIntervals(state, now);
+    this.suggested = suggestedRating(checkResponse(this.card, this.response));
+    this.status = 'revealed';
+  }
+
+  async answer(rating: RatingValue, now = Date.now()): Promise<void> {
+    if (this.status !== 'revealed' || !this.item || this.#busy) return;
+    this.#busy = true;
+    const cardId = this.item.cardId;
+    try {
+      const receipt = await answerCard({ cardId, rating, now, durationMs: Math.min(now - this.#shownAt, 30 * 60_000), source: 'study' });
+      this.#undo.push({ receipt, response: $state.snapshot(this.response) });
+      this.canUndo = true;
+      this.#apply(receipt.previous.state, receipt.next.deckId, +1);
+      this.#states.set(cardId, { ...receipt.next, order: this.#states.get(cardId)?.order ?? 0 });
+      this.#aheadIds?.delete(cardId);
+      this.answered++;
+      if (!persistenceAsked) {
+        persistenceAsked = true;
+        void requestPersistentStorage(now).catch(() => undefined);
+      }
+      await this.#advance(now, cardId);
+    } catch (e) {
+      this.#fail(e);
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  /** Restores the card's previous state exactly, removes the review log entry, and shows the card again. */
+  async undo(now = Date.now()): Promise<void> {
+    const last = this.#undo.at(-1);
+    if (!last || this.#busy) return;
+    this.#busy = true;
+    try {
+      await undoAnswer(last.receipt);
+      this.#undo.pop();
+      this.canUndo = this.#undo.length > 0;
+      const { previous } = last.receipt;
+      this.#apply(previous.state, previous.deckId, -1);
+      this.#states.set(previous.cardId, { ...previous, order: this.#states.get(previous.cardId)?.order ?? 0 });
+      this.#aheadIds?.add(previous.cardId);
+      this.answered = Math.max(0, this.answered - 1);
+      await this.#prefetch([previous.cardId]);
+      this.card = this.#cards.get(previous.cardId) ?? null;
+      this.item = { cardId: previous.cardId, deckId: previous.deckId, kind: previous.state === 0 ? 'new' : previous.state === 2 ? 'review' : 'learning', due: previous.due };
+      this.response = last.response;
+      this.#count(this.#queue(now));
+      this.previews = null;
+      this.suggested = null;
+      this.status = 'question';
+      this.#shownAt = now;
+    } catch (e) {
+      this.#fail(e);
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  #apply(stateBefore: number, deckId: string, delta: 1 | -1): void {
+    if (stateBefore === 0) this.#newDone[deckId] = Math.max(0, (this.#newDone[deckId] ?? 0) + delta);
+    else if (stateBefore === 2) this.#reviewsDone[deckId] = Math.max(0, (this.#reviewsDone[deckId] ?? 0) + delta);
+  }
+
+  #fail(e: unknown): void {
+    this.error = e instanceof Error ? e.message : String(e);
+    this.status = 'error';
+  }
+}
