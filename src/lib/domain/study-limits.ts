@@ -2,6 +2,9 @@
 // (stats) may later raise the new-card limit or pull reviews forward through this one function.
 import type { Settings } from './settings';
 import { endOfLearnerDay } from './day';
+import { planInterview, type PlanCard } from './interview-plan';
+import { localZone, type TimeZone } from './stats/days';
+import { toFsrsSteps } from './scheduler';
 
 export interface StudyLimits {
   /** New cards per deck per day. */
@@ -12,6 +15,48 @@ export interface StudyLimits {
   reviewCutoff: number;
 }
 
-export function studyLimits(settings: Pick<Settings, 'newPerDay' | 'reviewsPerDay'>, now: number): StudyLimits {
-  return { newLimit: settings.newPerDay, reviewLimit: settings.reviewsPerDay, reviewCutoff: endOfLearnerDay(now) };
+/** What the interview plan needs to size today's new-card limit: the states in the session and today's new cards. */
+export interface InterviewPlanContext {
+  states: readonly { deckId: string; state: 0 | 1 | 2 | 3; stability: number; last_review?: number; due: number; inactive: 0 | 1 }[];
+  newDoneToday?: Readonly<Record<string, number>>;
+  /** The learner's zone; the browser's by default. */
+  zone?: TimeZone;
+}
+
+type LimitSettings = Pick<Settings, 'newPerDay' | 'reviewsPerDay'> &
+  Partial<Pick<Settings, 'interviewDate' | 'desiredRetention' | 'learningSteps' | 'relearningSteps'>>;
+
+/**
+ * Today's limits. With an interview date ahead, the interview plan applies (README, "Interview plan"): the new-card
+ * limit rises so every card is introduced in time (needs `plan.states`), and on the day before the interview the
+ * review cutoff moves to the end of the interview day.
+ */
+export function studyLimits(settings: LimitSettings, now: number, plan?: InterviewPlanContext): StudyLimits {
+  const limits = { newLimit: settings.newPerDay, reviewLimit: settings.reviewsPerDay, reviewCutoff: endOfLearnerDay(now) };
+  if (!settings.interviewDate) return limits;
+  const cards: PlanCard[] = (plan?.states ?? []).map((s) => ({
+    deckId: s.deckId,
+    state: s.state,
+    stability: s.stability,
+    lastReview: s.last_review,
+    due: s.due,
+    suspended: s.inactive === 1,
+  }));
+  const interview = planInterview({
+    now,
+    zone: plan?.zone ?? localZone(),
+    interviewDate: settings.interviewDate,
+    target: settings.desiredRetention ?? 0.9,
+    newPerDay: settings.newPerDay,
+    introducedToday: plan?.newDoneToday,
+    learningSteps: settings.learningSteps ? toFsrsSteps(settings.learningSteps) : undefined,
+    relearningSteps: settings.relearningSteps ? toFsrsSteps(settings.relearningSteps) : undefined,
+    cards,
+  });
+  if (!interview || interview.daysLeft <= 0) return limits;
+  return {
+    ...limits,
+    newLimit: Math.max(limits.newLimit, interview.newLimit),
+    reviewCutoff: Math.max(limits.reviewCutoff, interview.reviewCutoff),
+  };
 }
