@@ -1,0 +1,98 @@
+// Screen state for the interview line on the home screen: the date, the countdown, the predicted recall on the day
+// against the target, and the daily plan. The plan is computed off the main thread (it reads every card's state).
+import { loadSettings, saveSettings } from '../../lib/db/settings';
+import { computeInterviewPlan } from '../../lib/stats-client';
+import type { InterviewPlan } from '../../lib/domain/interview-plan';
+import type { Settings } from '../../lib/domain/settings';
+import { dayOf, dayOfIso, isoOfDay, localZone, type TimeZone } from '../../lib/domain/stats/days';
+
+export type PlanLoader = (now: number, zone: TimeZone) => Promise<InterviewPlan | null>;
+
+const pct = (v: number) => `${Math.round(v * 100)}%`;
+
+export class InterviewState {
+  settings = $state.raw<Settings | null>(null);
+  plan = $state.raw<InterviewPlan | null>(null);
+  loading = $state(true);
+  error = $state('');
+  /** The date input's value while editing. */
+  draft = $state('');
+
+  constructor(
+    private readonly loadPlan: PlanLoader = computeInterviewPlan,
+    private readonly zone: TimeZone = localZone(),
+  ) {}
+
+  get date(): string | null {
+    return this.settings?.interviewDate ?? null;
+  }
+
+  async load(now = Date.now()): Promise<void> {
+    this.loading = true;
+    this.error = '';
+    try {
+      this.settings = await loadSettings();
+      this.draft = this.settings.interviewDate ?? '';
+      this.plan = this.settings.interviewDate ? await this.loadPlan(now, this.zone) : null;
+    } catch (e) {
+      this.error = `Could not work out the interview plan: ${e instanceof Error ? e.message : String(e)}`;
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  /** The earliest date the input accepts: today. */
+  minDate(now = Date.now()): string {
+    return isoOfDay(dayOf(this.zone)(now));
+  }
+
+  async setDate(iso: string, now = Date.now()): Promise<void> {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(dayOfIso(iso))) {
+      this.error = 'Choose a date for the interview.';
+      return;
+    }
+    if (iso < this.minDate(now)) {
+      this.error = 'The interview date must be today or later.';
+      return;
+    }
+    await this.save(iso, now);
+  }
+
+  async clear(now = Date.now()): Promise<void> {
+    await this.save(null, now);
+  }
+
+  private async save(interviewDate: string | null, now: number): Promise<void> {
+    this.error = '';
+    try {
+      const current = this.settings ?? (await loadSettings());
+      await saveSettings({ ...current, interviewDate });
+      await this.load(now);
+    } catch (e) {
+      this.error = `Could not save the interview date: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+
+  /** "Interview in 9 days — predicted recall 74%, target 90%". */
+  get countdown(): string {
+    const p = this.plan;
+    if (!p) return '';
+    const recall = `predicted recall ${pct(p.predictedRecall)}, target ${pct(p.target)}`;
+    if (p.daysLeft < 0) return 'Your interview date has passed.';
+    if (p.daysLeft === 0) return `Interview today — ${recall}. Good luck!`;
+    if (p.daysLeft === 1) return `Interview tomorrow — ${recall}`;
+    return `Interview in ${p.daysLeft} days — ${recall}`;
+  }
+
+  /** "About 35 cards a day until then: up to 12 new cards a day per deck, plus the reviews that fall due." */
+  get dailyPlan(): string {
+    const p = this.plan;
+    if (!p || p.daysLeft <= 0) return '';
+    if (p.cards === 0) return 'Add a deck to get a study plan for the interview.';
+    if (p.cardsPerDay === 0) return 'Nothing left to plan: every card is studied and nothing falls due before the interview.';
+    const parts = [`About ${p.cardsPerDay} card${p.cardsPerDay === 1 ? '' : 's'} a day until then`];
+    if (p.newLeft > 0) parts.push(`${p.newLeft} new card${p.newLeft === 1 ? '' : 's'} to meet, up to ${p.newLimit} a day per deck`);
+    if (p.daysLeft === 1) parts.push("today's reviews include the cards due on the interview day");
+    return `${parts.join('; ')}.`;
+  }
+}
