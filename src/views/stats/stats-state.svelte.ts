@@ -2,7 +2,7 @@
 // longer than PROGRESS_DELAY_MS, and keeps the result.
 import type { StatsProgress, StatsRequest, StatsResponse } from '../../lib/db/stats';
 import { computeStats } from '../../lib/stats-client';
-import { localZone } from '../../lib/domain/stats/days';
+import { localZone, type TimeZone } from '../../lib/domain/stats/days';
 
 export const PROGRESS_DELAY_MS = 200;
 
@@ -20,7 +20,7 @@ export class StatsState {
 
   constructor(private readonly compute: StatsCompute = computeStats) {}
 
-  async load(now = Date.now(), zone = localZone()): Promise<void> {
+  async load(now = Date.now(), zone: TimeZone = localZone()): Promise<void> {
     this.status = 'loading';
     this.showProgress = false;
     this.error = '';
