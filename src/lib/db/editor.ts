@@ -123,3 +123,7 @@ export async function listDecks(): Promise<DeckSummary[]> {
       .sort((a, b) => a.deck.title.localeCompare(b.deck.title));
   });
 }
+
+export function getDeck(deckId: string): Promise<DeckRecord | undefined> {
+  return db.decks.get(deckId);
+}

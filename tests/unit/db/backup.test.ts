@@ -6,17 +6,18 @@ import { setSuspended, editCard } from '../../../src/lib/db/editor';
 import { parseBackup, writeBackup } from '../../../src/lib/io/backup';
 import { saveSettings } from '../../../src/lib/db/settings';
 import { DEFAULT_SETTINGS } from '../../../src/lib/domain/settings';
+import type { Card } from '../../../src/lib/domain/model';
 
 const NOW = Date.UTC(2026, 10, 1, 9);
 
 async function studiedCollection() {
-  const cards = [
+  const cards: Card[] = [
     { id: 'a', kind: 'basic' as const, tags: ['x'], prompt: 'p', answer: 'a', provenance: { source: 'n.md', headingPath: ['H'], line: 3 } },
     { id: 'b', kind: 'cloze' as const, tags: [], text: 'A {{c1::b}}', explanation: 'e' },
   ];
   await applyImport(await planImport([{ formatVersion: 1, id: 'd', title: 'D', description: '', tags: [], source: 's', cards }]), 'skip', NOW);
   await setSuspended(['b'], true, NOW);
-  await editCard('a', { ...cards[0], answer: 'edited' }, NOW + 1);
+  await editCard('a', { ...cards[0], answer: 'edited' } as Card, NOW + 1);
   await db.states.update('a', { state: 2, reps: 1, stability: 3.2, difficulty: 5.1, due: NOW + 86_400_000, last_review: NOW });
   await db.reviews.add({ cardId: 'a', deckId: 'd', rating: 3, state: 0, due: NOW, stability: 0, difficulty: 0, elapsed_days: 0, last_elapsed_days: 0, scheduled_days: 0, learning_steps: 0, review: NOW, durationMs: 4200, source: 'study' });
   await saveSettings({ ...DEFAULT_SETTINGS, desiredRetention: 0.85, interviewDate: '2026-12-24' });

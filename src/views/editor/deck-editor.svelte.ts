@@ -1,0 +1,114 @@
+// The deck editor's state: the deck, its cards with search/tag/kind/suspended filters, and the card form.
+import { addCard, cardsOfDeck, deleteCard, editCard, getDeck, renameDeck, setSuspended } from '../../lib/db/editor';
+import type { CardRecord, DeckRecord } from '../../lib/db/db';
+import { cardOfRecord } from '../../lib/db/records';
+import type { CardKind } from '../../lib/domain/model';
+import { cardOfDraft, draftOf, emptyDraft, searchText, type CardDraft, type DraftErrors } from './card-draft';
+
+export type StatusFilter = 'all' | 'active' | 'suspended';
+
+export class DeckEditor {
+  readonly deckId: string;
+  deck = $state.raw<DeckRecord | null>(null);
+  missing = $state(false);
+  cards = $state.raw<CardRecord[]>([]);
+  query = $state('');
+  tag = $state('');
+  kind = $state<CardKind | ''>('');
+  status = $state<StatusFilter>('all');
+  /** Card being edited: null = none open, '' = a new card. */
+  editing = $state<string | null>(null);
+  draft = $state<CardDraft>(emptyDraft());
+  errors = $state<DraftErrors>({});
+  message = $state<string | null>(null);
+
+  constructor(deckId: string) {
+    this.deckId = deckId;
+  }
+
+  readonly tags = $derived([...new Set(this.cards.flatMap((c) => c.tags))].sort());
+  readonly visible = $derived.by(() => {
+    const q = this.query.trim().toLowerCase();
+    return this.cards.filter(
+      (c) =>
+        (!q || searchText(c).includes(q)) &&
+        (!this.tag || c.tags.includes(this.tag)) &&
+        (!this.kind || c.kind === this.kind) &&
+        (this.status === 'all' || (this.status === 'suspended') === (c.suspended === 1)),
+    );
+  });
+  /** The card as the learner will see it, while the form is valid. */
+  readonly preview = $derived.by(() => {
+    const result = cardOfDraft(this.draft, this.editing || 'preview');
+    return result.card;
+  });
+
+  async load(): Promise<void> {
+    const deck = await getDeck(this.deckId);
+    this.deck = deck ?? null;
+    this.missing = !deck;
+    this.cards = deck ? (await cardsOfDeck(this.deckId)).filter((c) => !c.retired) : [];
+  }
+
+  async rename(title: string, description: string, now: number): Promise<void> {
+    if (!title.trim()) {
+      this.message = 'A deck needs a title.';
+      return;
+    }
+    await renameDeck(this.deckId, { title, description }, now);
+    await this.load();
+    this.message = 'Deck details saved.';
+  }
+
+  startNew(kind: CardKind = this.draft.kind): void {
+    this.editing = '';
+    this.draft = emptyDraft(kind);
+    this.errors = {};
+  }
+
+  startEdit(cardId: string): void {
+    const record = this.cards.find((c) => c.id === cardId);
+    if (!record) return;
+    this.editing = cardId;
+    this.draft = draftOf(cardOfRecord(record));
+    this.errors = {};
+  }
+
+  close(): void {
+    this.editing = null;
+    this.errors = {};
+  }
+
+  async save(now: number): Promise<boolean> {
+    if (this.editing === null) return false;
+    const result = cardOfDraft($state.snapshot(this.draft) as CardDraft, this.editing);
+    if (!result.card) {
+      this.errors = result.errors;
+      return false;
+    }
+    if (this.editing === '') {
+      await addCard(this.deckId, { ...result.card, id: '' }, now);
+      this.message = 'Card added.';
+    } else {
+      await editCard(this.editing, result.card, now);
+      this.message = 'Card saved.';
+    }
+    this.editing = null;
+    this.errors = {};
+    await this.load();
+    return true;
+  }
+
+  async remove(cardId: string): Promise<void> {
+    await deleteCard(cardId);
+    if (this.editing === cardId) this.editing = null;
+    this.message = 'Card deleted.';
+    await this.load();
+  }
+
+  async setSuspended(cardId: string, suspended: boolean, now: number): Promise<void> {
+    await setSuspended([cardId], suspended, now);
+    this.message = suspended ? 'Card suspended: it will not come up in study.' : 'Card unsuspended.';
+    await this.load();
+  }
+}

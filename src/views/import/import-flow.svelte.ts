@@ -1,0 +1,129 @@
+// The import screen's state: pick → reading (progress, Cancel) → preview (decks, first cards, problems, duplicates)
+// → importing → done. Nothing is written before confirm(); the write is one transaction.
+import type { ImportBundle } from '../../lib/io/result';
+import type { FileLike } from '../../lib/io/open-file';
+import type { DuplicateChoice, ImportOutcome, ImportPlan } from '../../lib/db/imports';
+import { cardBack, cardFront, type Card } from '../../lib/domain/model';
+
+export type Phase = 'pick' | 'reading' | 'preview' | 'importing' | 'done' | 'error';
+
+export interface PreviewDeck {
+  id: string;
+  title: string;
+  cards: number;
+  exists: boolean;
+}
+
+/** How long work may run before the progress bar and Cancel appear (a moment). */
+export const PROGRESS_DELAY_MS = 250;
+
+export class ImportFlow {
+  phase = $state<Phase>('pick');
+  progress = $state(0);
+  showProgress = $state(false);
+  error = $state<string | null>(null);
+  bundle = $state.raw<ImportBundle | null>(null);
+  plan = $state.raw<ImportPlan | null>(null);
+  choice = $state<DuplicateChoice>('update');
+  outcome = $state.raw<ImportOutcome | null>(null);
+  #controller: AbortController | null = null;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+
+  readonly decks = $derived.by((): PreviewDeck[] =>
+    (this.plan?.decks ?? []).map((p) => ({ id: p.deck.id, title: p.deck.title, cards: p.deck.cards.length, exists: p.exists })),
+  );
+  readonly totalCards = $derived(this.decks.reduce((n, d) => n + d.cards, 0));
+  readonly firstCards = $derived.by((): { card: Card; front: string; back: string }[] =>
+    (this.bundle?.decks ?? []).flatMap((d) => d.cards).slice(0, 5).map((card) => ({ card, front: cardFront(card), back: cardBack(card) })),
+  );
+
+  async openFile(file: FileLike): Promise<void> {
+    await this.#read(async (signal) => (await import('../../lib/io/open-file')).openDeckFile(file, { signal, onProgress: (p) => (this.progress = p) }));
+  }
+
+  async openShare(payload: string): Promise<void> {
+    await this.#read(async () => (await import('../../lib/io/share-link')).decodeShareLink(payload));
+  }
+
+  async #read(parse: (signal: AbortSignal) => Promise<import('../../lib/io/result').Result<ImportBundle>>): Promise<void> {
+    this.cancel();
+    const controller = new AbortController();
+    this.#controller = controller;
+    this.phase = 'reading';
+    this.error = null;
+    this.bundle = null;
+    this.plan = null;
+    this.outcome = null;
+    this.progress = 0;
+    this.#startProgressTimer();
+    try {
+      const result = await parse(controller.signal);
+      if (controller.signal.aborted || this.#controller !== controller) return;
+      if (!result.ok) return this.#fail(result.error.message);
+      const { planImport } = await import('../../lib/db/imports');
+      const plan = await planImport(result.value.decks);
+      if (controller.signal.aborted) return;
+      this.bundle = result.value;
+      this.plan = plan;
+      this.choice = 'update';
+      this.phase = 'preview';
+    } catch (e) {
+      this.#fail(`Something went wrong while reading the file (${e instanceof Error ? e.message : String(e)}). Nothing was changed.`);
+    } finally {
+      this.#stopProgressTimer();
+      if (this.#controller === controller) this.#controller = null;
+    }
+  }
+
+  /** Stops reading; the screen goes back to the picker with a note. */
+  cancel(): void {
+    if (!this.#controller) return;
+    this.#controller.abort();
+    this.#controller = null;
+    this.#stopProgressTimer();
+    if (this.phase === 'reading') {
+      this.phase = 'pick';
+      this.error = 'Import cancelled. Nothing was changed.';
+    }
+  }
+
+  async confirm(now: number): Promise<void> {
+    if (this.phase !== 'preview' || !this.plan) return;
+    this.phase = 'importing';
+    this.#startProgressTimer();
+    try {
+      const { applyImport } = await import('../../lib/db/imports');
+      this.outcome = await applyImport(this.plan, this.choice, now);
+      this.phase = 'done';
+    } catch (e) {
+      this.#fail(`The import could not be saved (${e instanceof Error ? e.message : String(e)}). Nothing was changed.`);
+    } finally {
+      this.#stopProgressTimer();
+    }
+  }
+
+  reset(): void {
+    this.cancel();
+    this.phase = 'pick';
+    this.error = null;
+    this.bundle = null;
+    this.plan = null;
+    this.outcome = null;
+  }
+
+  #fail(message: string): void {
+    this.error = message;
+    this.phase = 'error';
+  }
+
+  #startProgressTimer(): void {
+    this.showProgress = false;
+    this.#timer = setTimeout(() => (this.showProgress = true), PROGRESS_DELAY_MS);
+  }
+
+  #stopProgressTimer(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    this.showProgress = false;
+  }
+}

@@ -1,0 +1,147 @@
+// The library screen's state: decks with counts, new/delete, export in three formats, share links, backup and restore.
+import { createDeck, decksForExport, deleteDeck, listDecks, type DeckSummary } from '../../lib/db/editor';
+import { countCollection, countsOf, restoreCollection, snapshotCollection, type CollectionCounts } from '../../lib/db/backup';
+import { parseBackup, writeBackup, type ParsedBackup } from '../../lib/io/backup';
+import { writeDeckJson } from '../../lib/io/deck-json';
+import { writeCsv } from '../../lib/io/csv';
+import { encodeShareLink, shareUrl } from '../../lib/io/share-link';
+import { MAX_BACKUP_FILE_BYTES } from '../../lib/io/limits';
+import { formatBytes } from '../../lib/io/result';
+import { decodeUtf8, type FileLike } from '../../lib/io/open-file';
+import { slugify } from '../../lib/domain/ids';
+
+export type ExportFormat = 'json' | 'csv' | 'apkg';
+
+export interface Download {
+  name: string;
+  blob: Blob;
+}
+
+export interface PendingRestore {
+  source: string;
+  parsed: ParsedBackup;
+  current: CollectionCounts;
+  incoming: CollectionCounts;
+}
+
+const day = (now: number) => new Date(now).toISOString().slice(0, 10);
+
+export class LibraryState {
+  decks = $state.raw<DeckSummary[]>([]);
+  loaded = $state(false);
+  selected = $state<string[]>([]);
+  exportFormat = $state<ExportFormat>('json');
+  status = $state<string | null>(null);
+  error = $state<string | null>(null);
+  share = $state<{ deckId: string; url?: string; message?: string } | null>(null);
+  confirmingDelete = $state<string | null>(null);
+  restore = $state.raw<PendingRestore | null>(null);
+  busy = $state(false);
+
+  async load(): Promise<void> {
+    this.decks = await listDecks();
+    this.selected = this.selected.filter((id) => this.decks.some((d) => d.deck.id === id));
+    this.loaded = true;
+  }
+
+  async create(title: string, now: number): Promise<string | null> {
+    if (!title.trim()) {
+      this.error = 'Give the new deck a title.';
+      return null;
+    }
+    this.error = null;
+    const id = await createDeck(title, now);
+    await this.load();
+    return id;
+  }
+
+  async remove(deckId: string): Promise<void> {
+    const title = this.decks.find((d) => d.deck.id === deckId)?.deck.title ?? 'The deck';
+    await deleteDeck(deckId);
+    this.confirmingDelete = null;
+    if (this.share?.deckId === deckId) this.share = null;
+    await this.load();
+    this.status = `"${title}" was deleted.`;
+  }
+
+  toggle(deckId: string, on: boolean): void {
+    this.selected = on ? [...new Set([...this.selected, deckId])] : this.selected.filter((id) => id !== deckId);
+  }
+
+  async exportSelected(now: number): Promise<Download | null> {
+    const ids = this.decks.map((d) => d.deck.id).filter((id) => this.selected.includes(id));
+    if (ids.length === 0) {
+      this.error = 'Select at least one deck to export.';
+      return null;
+    }
+    this.error = null;
+    this.busy = true;
+    try {
+      const decks = await decksForExport(ids);
+      const base = decks.length === 1 ? slugify(decks[0].title) || 'deck' : `drydock-decks-${day(now)}`;
+      let download: Download;
+      if (this.exportFormat === 'json') download = { name: `${base}.json`, blob: new Blob([writeDeckJson(decks)], { type: 'application/json' }) };
+      else if (this.exportFormat === 'csv') download = { name: `${base}.csv`, blob: new Blob(['\uFEFF' + writeCsv(decks)], { type: 'text/csv' }) };
+      else {
+        const { writeApkg } = await import('../../lib/io/apkg-write');
+        const bytes = await writeApkg(decks, now);
+        download = { name: `${base}.apkg`, blob: new Blob([bytes as BlobPart], { type: 'application/octet-stream' }) };
+      }
+      const cards = decks.reduce((n, d) => n + d.cards.length, 0);
+      this.status = `Exported ${decks.length === 1 ? `"${decks[0].title}"` : `${decks.length} decks`} (${cards} cards) as ${download.name}.`;
+      return download;
+    } catch (e) {
+      this.error = `The export failed (${e instanceof Error ? e.message : String(e)}).`;
+      return null;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async makeShareLink(deckId: string, base: string): Promise<void> {
+    const [deck] = await decksForExport([deckId]);
+    if (!deck) return;
+    const link = encodeShareLink(deck);
+    this.share = link.ok ? { deckId, url: shareUrl(base, link.value) } : { deckId, message: link.error };
+  }
+
+  async backup(now: number): Promise<Download> {
+    const snapshot = await snapshotCollection();
+    const counts = countsOf(snapshot);
+    this.status = `Backup made: ${counts.decks} decks, ${counts.cards} cards, ${counts.reviews} reviews.`;
+    return { name: `drydock-backup-${day(now)}.json`, blob: new Blob([writeBackup(snapshot, now)], { type: 'application/json' }) };
+  }
+
+  /** Reads a backup and shows what it would replace; nothing changes until confirmRestore(). */
+  async openRestore(file: FileLike, now: number): Promise<void> {
+    this.error = null;
+    this.restore = null;
+    if (file.size > MAX_BACKUP_FILE_BYTES) {
+      this.error = `"${file.name}" is ${formatBytes(file.size)}; the limit for a backup is ${formatBytes(MAX_BACKUP_FILE_BYTES)}. Nothing was changed.`;
+      return;
+    }
+    const text = decodeUtf8(new Uint8Array(await file.arrayBuffer()), file.name);
+    const parsed = text.ok ? await parseBackup(text.value, file.name, now) : text;
+    if (!parsed.ok) {
+      this.error = parsed.error.message;
+      return;
+    }
+    this.restore = { source: file.name, parsed: parsed.value, current: await countCollection(), incoming: countsOf(parsed.value.snapshot) };
+  }
+
+  async confirmRestore(): Promise<void> {
+    const pending = this.restore;
+    if (!pending) return;
+    this.busy = true;
+    try {
+      await restoreCollection(pending.parsed.snapshot);
+      this.restore = null;
+      this.status = `Restored ${pending.incoming.decks} decks, ${pending.incoming.cards} cards and ${pending.incoming.reviews} reviews from ${pending.source}.`;
+      await this.load();
+    } catch (e) {
+      this.error = `The restore failed and nothing was changed (${e instanceof Error ? e.message : String(e)}).`;
+    } finally {
+      this.busy = false;
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import { db } from '../../../src/lib/db/db';
+import { ImportFlow } from '../../../src/views/import/import-flow.svelte';
+import { encodeShareLink } from '../../../src/lib/io/share-link';
+
+const NOW = Date.UTC(2026, 10, 1, 9);
+const file = (name: string, content: string) => {
+  const bytes = new TextEncoder().encode(content);
+  return { name, size: bytes.length, arrayBuffer: async () => bytes.slice().buffer as ArrayBuffer };
+};
+
+beforeEach(async () => {
+  await db.delete();
+  await db.open();
+});
+
+describe('ImportFlow', () => {
+  test('a file is previewed first and written only on confirm', async () => {
+    const flow = new ImportFlow();
+    await flow.openFile(file('week1.csv', 'front,back,tags\nq1,a1,x\nq2,a2,\n'));
+    expect(flow.phase).toBe('preview');
+    expect(flow.decks).toEqual([{ id: 'csv-week1', title: 'week1', cards: 2, exists: false }]);
+    expect(flow.firstCards.map((c) => c.front)).toEqual(['q1', 'q2']);
+    expect(await db.cards.count()).toBe(0);
+    await flow.confirm(NOW);
+    expect(flow.phase).toBe('done');
+    expect(flow.outcome).toMatchObject({ added: 2, deckIds: ['csv-week1'] });
+    expect(await db.cards.count()).toBe(2);
+  });
+
+  test('re-importing shows the duplicates and honours the choice', async () => {
+    const flow = new ImportFlow();
+    await flow.openFile(file('w.csv', 'front,back\nq1,a1\n'));
+    await flow.confirm(NOW);
+    await flow.openFile(file('w.csv', 'front,back\nq1,a1 changed\n'));
+    expect(flow.plan?.duplicates).toBe(1);
+    flow.choice = 'skip';
+    await flow.confirm(NOW);
+    expect(flow.outcome).toMatchObject({ added: 0, skipped: 1 });
+    expect(await db.cards.count()).toBe(1);
+  });
+
+  test('a bad file shows its message and writes nothing', async () => {
+    const flow = new ImportFlow();
+    await flow.openFile(file('bad.json', '{"formatVersion": 1, "id"'));
+    expect(flow.phase).toBe('error');
+    expect(flow.error).toMatch(/not valid JSON/);
+    expect(await db.decks.count()).toBe(0);
+  });
+
+  test('cancel while reading returns to the picker and writes nothing', async () => {
+    const flow = new ImportFlow();
+    const pending = flow.openFile(file('big.csv', 'front,back\n' + 'q,a\n'.repeat(300_000)));
+    await new Promise((r) => setTimeout(r, 5));
+    flow.cancel();
+    await pending;
+    expect(flow.phase).toBe('pick');
+    expect(flow.error).toMatch(/cancelled/);
+    expect(await db.cards.count()).toBe(0);
+  });
+
+  test('a share link opens the same preview; a tampered one is refused', async () => {
+    const link = encodeShareLink({ formatVersion: 1, id: 'shared', title: 'Shared', description: '', tags: [], source: 'x', cards: [{ id: 'c', kind: 'basic', tags: [], prompt: 'p', answer: 'a' }] });
+    if (!link.ok) throw new Error(link.error);
+    const flow = new ImportFlow();
+    await flow.openShare(link.value);
+    expect(flow.phase).toBe('preview');
+    expect(flow.decks[0]).toMatchObject({ title: 'Shared', cards: 1 });
+    await flow.openShare(link.value.slice(0, -4) + 'AAAA');
+    expect(flow.phase).toBe('error');
+    expect(flow.error).toMatch(/damaged or was changed/);
+  });
+});
