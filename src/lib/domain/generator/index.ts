@@ -1,0 +1,117 @@
+// The notes-to-cards generator: pure, synchronous, no Node or DOM APIs, so `npm run decks` and the
+// in-app "import my notes" run the same code. Never throws: odd input gives warnings and fewer cards.
+
+import { slugify } from '../ids.ts';
+import { FORMAT_VERSION, type Card, type Deck } from '../model.ts';
+import { finishCards } from './finish.ts';
+import { parseNotes } from './parse.ts';
+import { collectCards, type SectionCards } from './walk.ts';
+import { cleanInline } from './text.ts';
+
+/** One deck made from some of the notes' sections. */
+export interface DeckSpec {
+  id: string;
+  title: string;
+  description: string;
+  tags?: string[];
+  /**
+   * Headings whose cards go into this deck, as a path from the top-level heading: "Docker Networking",
+   * or "Introduction to Containers > Lifecycle of Containers" for a sub-section. The longest matching
+   * path wins, so a sub-section can go to another deck than its parent.
+   */
+  sections: string[];
+}
+
+/** Optional mapping of the notes' sections onto decks; sections it does not name get their own deck. */
+export interface DeckGrouping {
+  decks: DeckSpec[];
+}
+
+export interface GenerateOptions {
+  /** The notes' file name; it goes into every card's provenance and id. */
+  source: string;
+  grouping?: DeckGrouping;
+}
+
+export interface GenerateResult {
+  decks: Deck[];
+  warnings: string[];
+}
+
+export function generateDecks(text: string, options: GenerateOptions): GenerateResult {
+  const warnings: string[] = [];
+  try {
+    const source = String(options?.source ?? 'notes');
+    const parsed = parseNotes(typeof text === 'string' ? text : '');
+    warnings.push(...parsed.warnings);
+    const collected = collectCards(parsed.sections, source, warnings);
+    const decks = options?.grouping ? groupedDecks(collected, options.grouping, source, warnings) : sectionDecks(collected, source, warnings);
+    return { decks: decks.filter((d) => d.cards.length > 0), warnings };
+  } catch (error) {
+    warnings.push(`The notes could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    return { decks: [], warnings };
+  }
+}
+
+function deckOf(id: string, title: string, description: string, tags: string[], source: string, cards: Card[], warnings: string[], seenFronts: Set<string>): Deck {
+  const tagged = cards.map((c) => ({ ...c, tags: [...new Set([id, ...c.tags])] }));
+  return { formatVersion: FORMAT_VERSION, id, title, description, tags, source, cards: finishCards(tagged, warnings, seenFronts) };
+}
+
+function uniqueId(base: string, taken: Set<string>): string {
+  let id = base || 'notes';
+  for (let n = 2; taken.has(id); n++) id = `${base || 'notes'}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+function sectionDecks(collected: SectionCards[], source: string, warnings: string[]): Deck[] {
+  const taken = new Set<string>();
+  const seenFronts = new Set<string>();
+  return collected
+    .filter(({ cards }) => cards.length > 0)
+    .map(({ section, cards }) => {
+      const title = cleanInline(section.title) || 'Notes';
+      const id = uniqueId(slugify(title), taken);
+      return deckOf(id, title, `Cards generated from “${title}” in ${source}.`, [id], source, cards, warnings, seenFronts);
+    });
+}
+
+function pathKey(parts: string[]): string {
+  return parts.map((p) => slugify(cleanInline(p))).join('>');
+}
+
+function groupedDecks(collected: SectionCards[], grouping: DeckGrouping, source: string, warnings: string[]): Deck[] {
+  const specs = Array.isArray(grouping.decks) ? grouping.decks : [];
+  const byPath = new Map<string, DeckSpec>();
+  for (const spec of specs) for (const s of spec.sections ?? []) byPath.set(pathKey(s.split('>')), spec);
+  const buckets = new Map<DeckSpec, Card[]>(specs.map((s) => [s, []]));
+  const leftovers = new Map<string, Card[]>();
+  const used = new Set<string>();
+  for (const { cards } of collected) {
+    for (const card of cards) {
+      const path = card.provenance?.headingPath ?? [];
+      let spec: DeckSpec | undefined;
+      for (let n = path.length; n > 0 && !spec; n--) {
+        const key = pathKey(path.slice(0, n));
+        spec = byPath.get(key);
+        if (spec) used.add(key);
+      }
+      if (spec) buckets.get(spec)!.push(card);
+      else {
+        const top = path[0] ?? 'Notes';
+        leftovers.set(top, [...(leftovers.get(top) ?? []), card]);
+      }
+    }
+  }
+  for (const [key] of byPath) if (!used.has(key)) warnings.push(`Grouping names the section "${key}", which has no cards in the notes.`);
+  const taken = new Set(specs.map((s) => s.id));
+  const seenFronts = new Set<string>();
+  const decks = specs.map((s) => deckOf(s.id, s.title, s.description, s.tags ?? [s.id], source, buckets.get(s)!, warnings, seenFronts));
+  for (const [top, cards] of leftovers) {
+    warnings.push(`No deck in the grouping takes the section "${top}"; it gets a deck of its own.`);
+    const id = uniqueId(slugify(top), taken);
+    decks.push(deckOf(id, top, `Cards generated from “${top}” in ${source}.`, [id], source, cards, warnings, seenFronts));
+  }
+  return decks;
+}

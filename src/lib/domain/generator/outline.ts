@@ -1,0 +1,57 @@
+// Reading meaning out of outline nodes: what a node's list says, whether a line is a label, a term
+// with its definition, or a sentence.
+
+import { commandOf } from './rules/commands.ts';
+import type { NoteNode } from './parse.ts';
+import { cleanInline, joinItems } from './text.ts';
+
+/** Children that are part of a node's list (commands, code and tables get cards of their own). */
+export function listChildren(node: NoteNode): NoteNode[] {
+  return node.children.filter((c) => {
+    if (!(c.type === 'bullet' || c.type === 'text' || c.type === 'item' || c.type === 'answer' || c.type === 'link') || commandOf(c)) return false;
+    const text = cleanInline(c.text);
+    if (text === '' || /^\.+$/.test(text)) return false;
+    // "Example:" over a command, "Two main components:" over a sub-list: labels, not list items.
+    return !(/[:,]$/.test(text) && listChildren(c).length === 0);
+  });
+}
+
+/** "Image contains: Node.js, npm" for a child with its own list; plain text otherwise. */
+export function itemText(node: NoteNode): string {
+  const own = cleanInline(node.text);
+  if (node.type === 'item') return own.replace(/[:.]$/, '');
+  const sub = listChildren(node).map((c) => cleanInline(c.text));
+  return sub.length ? `${own.replace(/[:.]$/, '')}: ${sub.join(', ')}` : own;
+}
+
+export function listAnswer(node: NoteNode): string {
+  return joinItems(listChildren(node).map(itemText));
+}
+
+/** "Term: definition" with a short term ("/bin: contains…", "Network Namespace: Isolated…"). */
+export function termDefinition(text: string): { term: string; definition: string } | null {
+  const clean = cleanInline(text);
+  const m = /^([^:]{1,60}?):\s+(.{3,})$/.exec(clean);
+  if (!m) return null;
+  const term = m[1].trim();
+  if (term.split(' ').length > 6 || /^(note|example|e\.g|tip|result|goal|answer)$/i.test(term) || /^https?$/i.test(term)) return null;
+  return { term, definition: m[2].trim() };
+}
+
+export function wordCount(text: string): number {
+  return text.trim() === '' ? 0 : text.trim().split(/\s+/).length;
+}
+
+export function isSentence(text: string): boolean {
+  const clean = cleanInline(text);
+  return wordCount(clean) >= 7 || (/[.!]$/.test(clean) && wordCount(clean) >= 4);
+}
+
+/** A short, title-like line (a label or heading-ish item), not a statement. */
+export function isTitleLike(text: string): boolean {
+  const clean = cleanInline(text);
+  return wordCount(clean) <= 7 && !/[.!]$/.test(clean);
+}
+
+export const PROBLEM_HEADING = /\b(problems?|drawbacks?|challenges?|issues?|limitations?|disadvantages?|risks?|pitfalls?)\b/i;
+export const TRAP_HEADING = /\b(traps?|mistakes?|pitfalls?|gotchas?|misconceptions?|myths?)\b/i;

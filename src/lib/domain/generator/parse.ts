@@ -1,0 +1,267 @@
+// Notes text → a tree of sections, each holding an outline of nodes (items, bullets, tables, code…).
+// The outline follows the notes' own cues: headings, numbered emoji items, indentation, labels that
+// end with ':' and markers that group weaker markers (❌ Problem → ➤ details).
+
+import { isDockerfileLine, isTreeLine, lexLine, markerRank, type Line } from './lex.ts';
+
+export interface TableRow {
+  cells: string[];
+  line: number;
+}
+
+export interface NoteNode {
+  type: 'item' | 'bullet' | 'text' | 'question' | 'answer' | 'link' | 'table' | 'code';
+  marker: string;
+  text: string;
+  line: number;
+  indent: number;
+  /** Item number for numbered items. */
+  number?: number;
+  children: NoteNode[];
+  /** Tables: header cells and body rows (raw cell text). */
+  header?: string[];
+  rows?: TableRow[];
+  /** Code blocks: the code, and the fence language if any. */
+  code?: string;
+  lang?: string;
+}
+
+export interface Section {
+  title: string;
+  level: number;
+  line: number;
+  nodes: NoteNode[];
+  sections: Section[];
+}
+
+export interface ParsedNotes {
+  sections: Section[];
+  warnings: string[];
+}
+
+const MAX_LINE = 4000;
+
+export function parseNotes(text: string): ParsedNotes {
+  const warnings: string[] = [];
+  const lines = String(text ?? '')
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .map((raw, i) => {
+      if (raw.length > MAX_LINE) warnings.push(`Line ${i + 1} is longer than ${MAX_LINE} characters and was shortened.`);
+      return lexLine(raw.slice(0, MAX_LINE), i + 1);
+    });
+  const root: Section = { title: '', level: 0, line: 0, nodes: [], sections: [] };
+  const sectionStack: Section[] = [root];
+  let body: Line[] = [];
+  const flush = () => {
+    const current = sectionStack[sectionStack.length - 1];
+    current.nodes.push(...outline(body, warnings));
+    body = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.kind === 'rule') continue;
+    if (line.kind === 'heading' && !isCodeComment(lines, i)) {
+      flush();
+      const level = line.level;
+      while (sectionStack.length > 1 && sectionStack[sectionStack.length - 1].level >= level) sectionStack.pop();
+      const section: Section = { title: line.text.trim(), level, line: line.no, nodes: [], sections: [] };
+      sectionStack[sectionStack.length - 1].sections.push(section);
+      sectionStack.push(section);
+      continue;
+    }
+    body.push(line.kind === 'heading' ? { ...line, kind: 'text', marker: '' } : line);
+  }
+  flush();
+  return { sections: promoteRootNodes(root), warnings };
+}
+
+/** Text before the first heading still deserves cards: it becomes an untitled section. */
+function promoteRootNodes(root: Section): Section[] {
+  if (root.nodes.length === 0) return root.sections;
+  return [{ title: '', level: 1, line: root.nodes[0].line, nodes: root.nodes, sections: [] }, ...root.sections];
+}
+
+/** A '# …' line followed by Dockerfile instructions is a comment inside pasted code, not a heading. */
+function isCodeComment(lines: Line[], i: number): boolean {
+  const line = lines[i];
+  if (line.marker !== '#') return false;
+  if (/^-{3,}|-{3,}$/.test(line.text.trim())) return true;
+  for (let j = i + 1; j < lines.length && j < i + 4; j++) {
+    if (lines[j].kind === 'blank') continue;
+    return isDockerfileLine(lines[j].raw);
+  }
+  return false;
+}
+
+function nodeOf(line: Line): NoteNode {
+  const type = line.kind === 'numbered' ? 'item' : (line.kind as NoteNode['type']);
+  const node: NoteNode = { type, marker: line.marker, text: line.text, line: line.no, indent: line.indent, children: [] };
+  if (line.kind === 'numbered') node.number = line.level;
+  return node;
+}
+
+function rankOf(node: NoteNode): number {
+  if (node.type === 'item') return 4;
+  if (node.type === 'question') return 3;
+  return markerRank({ kind: node.type === 'bullet' || node.type === 'answer' ? 'bullet' : (node.type as Line['kind']), marker: node.marker });
+}
+
+/** Whether an open node takes `line` as a child (rather than the line being its sibling or an uncle). */
+function accepts(parent: NoteNode, line: Line, sawBlank: boolean): boolean {
+  if (parent.type === 'item') return true;
+  if (parent.type === 'table' || parent.type === 'code') return false;
+  const firstChild = parent.children[0];
+  if (firstChild && line.indent < firstChild.indent) return false;
+  if (parent.type === 'question') {
+    return !sawBlank && (line.kind === 'answer' || (line.kind === 'bullet' && /^(✅|❌|✔|➤|👉)/u.test(line.marker)));
+  }
+  if (sawBlank && !(parent.children.length === 0 && parent.text.trim().endsWith(':')) && line.indent <= parent.indent) return false;
+  if (line.indent > parent.indent) return true;
+  const rank = markerRank(line);
+  if (isGroupLabel(parent) && line.marker !== parent.marker) {
+    return rank <= rankOf(parent);
+  }
+  const endsWithColon = /:\s*$/.test(parent.text);
+  if (endsWithColon) return rank <= rankOf(parent) && !(parent.children.length > 0 && line.marker === parent.marker && line.indent === parent.indent && line.kind !== 'text');
+  return rank < rankOf(parent);
+}
+
+const LABEL_MARKERS = ['⚡', '📌', '🎯', '📁', '🔐', '🌟', '❗', '💡', '🧠'];
+
+/** A short title-like line with a labelling emoji ("⚡ Best Practices") heads the list below it. */
+function isGroupLabel(node: NoteNode): boolean {
+  const titleLike = node.text.trim().split(/\s+/).length <= 6 && !/[.!]\s*$/.test(node.text.trim());
+  if (!titleLike || node.type !== 'bullet') return false;
+  return LABEL_MARKERS.some((m) => node.marker.startsWith(m)) || (node.marker.startsWith('✅') && /^example/i.test(node.text.trim()));
+}
+
+function outline(lines: Line[], warnings: string[]): NoteNode[] {
+  const top: NoteNode[] = [];
+  const stack: NoteNode[] = [];
+  let sawBlank = false;
+  const attach = (node: NoteNode) => {
+    const parent = stack[stack.length - 1];
+    (parent ? parent.children : top).push(node);
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.kind === 'blank') {
+      sawBlank = true;
+      continue;
+    }
+    if (line.kind === 'fence') {
+      const end = lines.findIndex((l, j) => j > i && l.kind === 'fence');
+      const stop = end < 0 ? lines.length : end;
+      if (end < 0) warnings.push(`Code fence opened on line ${line.no} is never closed.`);
+      popWhile(stack, (n) => n.type !== 'item' && !n.text.trim().endsWith(':'));
+      attach(codeNode(lines.slice(i + 1, stop).map((l) => l.raw), line.no, line.text));
+      i = stop;
+      sawBlank = false;
+      continue;
+    }
+    if (isDockerfileLine(line.raw) || (line.raw.trimStart().startsWith('#') && isDockerfileStart(lines, i)) || isTreeLine(line.raw)) {
+      const start = i;
+      while (i + 1 < lines.length && isCodeContinuation(lines, i + 1)) i++;
+      while (i > start && lines[i].kind === 'blank') i--;
+      popWhile(stack, (n) => n.type !== 'item' && rankOf(n) <= 1 && !n.text.trim().endsWith(':'));
+      attach(codeNode(lines.slice(start, i + 1).map((l) => l.raw), line.no, isTreeLine(line.raw) ? 'text' : 'dockerfile'));
+      sawBlank = false;
+      continue;
+    }
+    if (line.kind === 'table') {
+      const start = i;
+      while (i + 1 < lines.length && lines[i + 1].kind === 'table') i++;
+      const table = tableNode(lines.slice(start, i + 1));
+      if (table) {
+        popWhile(stack, (n) => n.type !== 'item');
+        attach(table);
+      } else warnings.push(`Table on line ${line.no} has no header separator and was read as text.`);
+      sawBlank = false;
+      continue;
+    }
+    if (line.kind === 'link' && /\\\s*$/.test(line.text)) {
+      let text = line.text.replace(/\\\s*$/, '');
+      while (i + 1 < lines.length && lines[i + 1].kind !== 'blank') {
+        i++;
+        const continued = /\\\s*$/.test(lines[i].raw);
+        text += ` ${lines[i].raw.trim().replace(/\\\s*$/, '')}`;
+        if (!continued) break;
+      }
+      line.text = text.replace(/\s+/g, ' ').trim();
+    }
+    if (line.kind === 'numbered') placeNumbered(stack, line.level);
+    else while (stack.length && !accepts(stack[stack.length - 1], line, sawBlank)) stack.pop();
+    const node = nodeOf(line);
+    attach(node);
+    stack.push(node);
+    sawBlank = false;
+  }
+  return top;
+}
+
+/** Numbering decides nesting: "1" inside an item starts a sub-list; n after n-1 is that item's sibling. */
+function placeNumbered(stack: NoteNode[], n: number): void {
+  const previous = findLastIndex(stack, (node) => node.type === 'item' && node.number === n - 1);
+  if (previous >= 0) {
+    stack.length = previous;
+    return;
+  }
+  const innermostItem = findLastIndex(stack, (node) => node.type === 'item');
+  const top = stack[stack.length - 1];
+  if (n === 1 && top && top.type !== 'item' && /[:,]\s*$/.test(top.text)) return;
+  if (n === 1 && innermostItem >= 0) {
+    stack.length = innermostItem + 1;
+    return;
+  }
+  stack.length = 0;
+}
+
+function findLastIndex<T>(items: T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return i;
+  return -1;
+}
+
+function popWhile(stack: NoteNode[], test: (n: NoteNode) => boolean): void {
+  while (stack.length && test(stack[stack.length - 1])) stack.pop();
+}
+
+function isDockerfileStart(lines: Line[], i: number): boolean {
+  for (let j = i + 1; j < lines.length && j < i + 4; j++) {
+    if (lines[j].kind === 'blank') continue;
+    return isDockerfileLine(lines[j].raw);
+  }
+  return false;
+}
+
+function isCodeContinuation(lines: Line[], i: number): boolean {
+  const raw = lines[i].raw;
+  if (isDockerfileLine(raw) || isTreeLine(raw)) return true;
+  if (raw.trimStart().startsWith('#')) return isDockerfileStart(lines, i);
+  if (lines[i].kind === 'blank') {
+    for (let j = i + 1; j < lines.length && j < i + 4; j++) {
+      if (lines[j].kind === 'blank') continue;
+      return isDockerfileLine(lines[j].raw) || (lines[j].raw.trimStart().startsWith('#') && isDockerfileStart(lines, j));
+    }
+  }
+  return false;
+}
+
+function codeNode(code: string[], line: number, lang: string): NoteNode {
+  return { type: 'code', marker: '```', text: '', line, indent: 0, children: [], code: code.join('\n').replace(/\s+$/, ''), lang };
+}
+
+function splitRow(text: string): string[] {
+  let row = text.trim();
+  if (row.startsWith('|')) row = row.slice(1);
+  if (row.endsWith('|')) row = row.slice(0, -1);
+  return row.split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\\|/g, '|'));
+}
+
+function tableNode(lines: Line[]): NoteNode | null {
+  const separator = lines.findIndex((l) => /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(l.raw.trim()));
+  if (separator !== 1) return null;
+  const header = splitRow(lines[0].raw);
+  const rows = lines.slice(2).map((l) => ({ cells: splitRow(l.raw), line: l.no })).filter((r) => r.cells.some((c) => c !== ''));
+  return { type: 'table', marker: '|', text: '', line: lines[0].no, indent: 0, children: [], header, rows };
+}

@@ -1,0 +1,111 @@
+// Commands → a typed card (task → command), a basic card (command → what it does) and, when the
+// section lists several commands, a choice card whose distractors are those sibling commands.
+
+import type { Card } from '../../model.ts';
+import { basicCard, choiceCard, lowerFirst, subjectOf, typedCard } from '../cards.ts';
+import { describeCommand, parseCommand, programOf, type ParsedCommand } from '../command.ts';
+import type { NoteNode } from '../parse.ts';
+import { cleanInline, codeSpan, joinItems, sentenceCase } from '../text.ts';
+import { origin, type Rule, type Visit } from '../visit.ts';
+import { rotate } from './tables.ts';
+
+export interface FoundCommand extends ParsedCommand {
+  node: NoteNode;
+}
+
+/** The command a node states, if any: 🔗 lines, "1️⃣ docker build -> …" items, "- `docker ps` — …" bullets. */
+export function commandOf(node: NoteNode): ParsedCommand | null {
+  if (node.type === 'link') return parseCommand(node.text);
+  if (node.type === 'item' || node.type === 'bullet' || node.type === 'text') {
+    const text = node.text.trim();
+    if (node.type !== 'item' && !text.startsWith('`')) return null;
+    const parsed = parseCommand(text.replace(/^`([^`]+)`/, '$1'));
+    return parsed && (parsed.note || text.startsWith('`')) ? parsed : null;
+  }
+  if (node.type === 'code' && node.code && !node.code.includes('\n') && node.lang !== 'dockerfile') {
+    return parseCommand(node.code.replace(/^\$\s+/, ''));
+  }
+  return null;
+}
+
+const BELOW = /[,\s]*\b(?:(?:by\s+)?(?:using|running|run|with|use)\s+)?(?:the\s+)?(?:below|following|above)\s+commands?\b[,:]?/gi;
+
+/** What the notes say a command is for: its own note, its item, or the label it sits under. */
+export function describe(visit: Visit, found: ParsedCommand): { task: string; strong: boolean; fromNote?: boolean } {
+  if (found.note) return { task: found.note, strong: true, fromNote: true };
+  const parent = visit.parent;
+  if (parent && (parent.type === 'item' || parent.type === 'text' || parent.type === 'bullet')) {
+    const title = cleanInline(parent.text.replace(BELOW, ' ')).replace(/[.:]+$/, '');
+    const details = parent.children
+      .filter((c) => c !== visit.node && (c.type === 'bullet' || c.type === 'text') && !commandOf(c) && c.line < visit.node.line)
+      .map((c) => cleanInline(c.text));
+    const weak = /^(example|e\.g|for demo|demo)\b/i.test(title) || title === '';
+    if (!weak) {
+      const task = details.length ? `${sentenceCase(title)} (${lowerFirst(joinItems(details))})` : sentenceCase(title);
+      const steps = parent.children.filter((c) => commandOf(c));
+      return { task: steps.length > 1 ? `${task}, step ${steps.indexOf(visit.node) + 1} of ${steps.length}` : task, strong: true };
+    }
+  }
+  const anatomy = describeCommand(found.command);
+  return { task: anatomy ?? '', strong: false };
+}
+
+function taskQuestion(task: string, program: string): string {
+  const t = task.replace(/\.$/, '');
+  const first = t.split(' ')[0] ?? '';
+  if (/^to$/i.test(first)) return `Which \`${program}\` command do you use ${lowerFirst(t)}?`;
+  if (/^[a-z]+s$/.test(first) && !/ss$/.test(first)) return `Which \`${program}\` command ${t}?`;
+  if (/^[a-z]+$/.test(first)) return `Which \`${program}\` command do you use to ${t}?`;
+  return '';
+}
+
+export const commandRule: Rule = (visit, env) => {
+  const found = commandOf(visit.node);
+  if (!found) return [];
+  env.consumed.add(visit.node);
+  const { command } = found;
+  const program = programOf(command);
+  const { task, strong, fromNote } = describe(visit, found);
+  const subject = subjectOf(visit.ctx);
+  const cards: Card[] = [];
+  const direct = fromNote || !strong ? taskQuestion(task, program) : '';
+  const prompt = direct || (task ? `${subject} — ${task}: which \`${program}\` command?` : '');
+  const explanationParts = visit.node.children.filter((c) => c.type === 'bullet' || c.type === 'text').map((c) => cleanInline(c.text));
+  if (prompt) {
+    cards.push(typedCard(origin(visit, 'command-typed', command), prompt, [command], strong && explanationParts.length ? joinItems(explanationParts) : undefined));
+  } else {
+    env.warnings.push(`Line ${visit.node.line}: the command \`${command}\` has no description, so no card asks for it.`);
+  }
+  if (strong) {
+    const answer = explanationParts.length ? `${task}. ${joinItems(explanationParts)}` : task;
+    cards.push(basicCard(origin(visit, 'command-effect', command), `${subject}: what does ${codeSpan(command)} do?`, answer));
+    const siblings = siblingCommands(visit).filter((c) => c.command !== command && c.program === program);
+    if (siblings.length >= 2) {
+      const card = choiceCard(
+        origin(visit, 'command-choice', command),
+        `${subject}: which command matches “${task.replace(/\.$/, '')}”?`,
+        codeSpan(command),
+        rotate(siblings.map((s) => codeSpan(s.command)), command.length),
+        `${codeSpan(command)}: ${task}`,
+      );
+      if (card) cards.push(card);
+    }
+  } else if (explanationParts.length) {
+    cards.push(basicCard(origin(visit, 'command-effect', command), `${subject}: what does ${codeSpan(command)} do?`, joinItems(explanationParts)));
+  }
+  return cards;
+};
+
+/** Every command in the same section (the "other lifecycle commands" a distractor should come from). */
+function siblingCommands(visit: Visit): { command: string; program: string }[] {
+  const out: { command: string; program: string }[] = [];
+  const walk = (nodes: NoteNode[]) => {
+    for (const n of nodes) {
+      const c = commandOf(n);
+      if (c && !out.some((o) => o.command === c.command)) out.push({ command: c.command, program: programOf(c.command) });
+      walk(n.children);
+    }
+  };
+  walk(visit.section.nodes);
+  return out;
+}

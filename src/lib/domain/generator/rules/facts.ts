@@ -1,0 +1,85 @@
+// Single statements → cards: definitions ("X is Y" → "What is X?"), parenthetical examples and
+// "cause → effect" lines → cloze deletions, with the subject in front so each card stands alone.
+
+import type { Card } from '../../model.ts';
+import { basicCard, clozeCard, lowerFirst, mentionsSubject, subjectOf } from '../cards.ts';
+import { isTitleLike, listChildren } from '../outline.ts';
+import { chunkText, cleanInline, splitSentences } from '../text.ts';
+import { originAt, type Rule, type Visit } from '../visit.ts';
+import { commandOf } from './commands.ts';
+
+const DEFINITION = /^((?:an?|the)\s+)?([A-Za-z][\w./-]*(?:\s+[\w./()-]+){0,4}?)\s+(is|are)\s+(?!not\b|also\b|the name\b|created\b|installed\b|up\b|used\b)(.{10,})$/i;
+const DOES = /^((?:an?|the)\s+)?([A-Za-z][\w./-]*(?:\s+[\w./()-]+){0,4}?)\s+(maps|allows|provides|lets|creates|stores|listens|manages|implements|connects|enables|handles|removes)\s+(.{8,})$/i;
+
+function context(visit: Visit): string {
+  const subject = subjectOf(visit.ctx);
+  const parent = visit.parent;
+  if (parent && parent.type !== 'question' && isTitleLike(parent.text)) {
+    const label = cleanInline(parent.text).replace(/:$/, '');
+    if (label) return `${subject} (${lowerFirst(label)})`;
+  }
+  return subject;
+}
+
+function definitionCards(visit: Visit, sentence: string, index: number): Card[] {
+  const def = DEFINITION.exec(sentence);
+  const does = def ? null : DOES.exec(sentence);
+  const m = def ?? (visit.node.type === 'text' ? does : null);
+  if (!m) return [];
+  const article = (m[1] ?? '').trim().toLowerCase();
+  const term = m[2].trim();
+  if (/^(it|they|this|that|these|those|there|here|which|you|we|he|she|one|each|any|all|some|if|when|while|because|since|although|but|and|or|so)$/i.test(term.split(' ')[0])) return [];
+  if (/^[a-z]+ing$/i.test(term.split(' ')[0]) || /:$/.test(sentence) || /\b(this|these|those|the above|the below)\b/i.test(sentence)) return [];
+  if (!does && visit.node.type === 'bullet' && visit.index > 1) return [];
+  const name = `${article === 'the' ? 'the ' : article ? `${article} ` : ''}${term}`;
+  const prompt = def ? `What ${m[3].toLowerCase()} ${lowerFirst(name)}?` : `What does ${lowerFirst(name)} do?`;
+  const full = mentionsSubject(prompt, visit.ctx) || visit.ctx.headingPath.length === 0 ? prompt : `${subjectOf(visit.ctx)}: ${lowerFirst(prompt)}`;
+  const chunks = chunkText(sentence, 300);
+  return chunks.map((chunk, i) =>
+    basicCard(originAt(visit, visit.node.line, 'definition', visit.node.text, String(index), String(i)), chunks.length > 1 ? `${full.replace(/\?$/, '')} (part ${i + 1} of ${chunks.length})?` : full, chunk),
+  );
+}
+
+/** "Use sandboxed containers (gVisor, Kata Containers)" → cloze the examples in brackets. */
+function parentheticalCloze(visit: Visit, sentence: string, index: number): Card[] {
+  const m = /^(.*?\S)\s*\(([^()]{2,60})\)(.*)$/.exec(sentence);
+  if (!m) return [];
+  const before = m[1];
+  const inner = m[2].trim();
+  if (before.split(' ').length < 2 || /^(e\.g|i\.e|see|optional|advanced|best)/i.test(inner) || /^\d+$/.test(inner)) return [];
+  // The answer must not be sitting in the sentence already ("control groups (cgroups): … use cgroups …").
+  if ((before + m[3]).toLowerCase().includes(inner.toLowerCase())) return [];
+  const text = `${context(visit)}: ${lowerFirst(before)} ({{c1::${inner}}})${m[3]}`;
+  return [clozeCard(originAt(visit, visit.node.line, 'cloze-paren', visit.node.text, String(index)), text)];
+}
+
+/** "cgroups → resource limits": cloze the short side of an arrow. */
+function arrowCloze(visit: Visit, sentence: string, index: number): Card[] {
+  const parts = sentence.split(/\s+→\s+/);
+  if (parts.length !== 2) return [];
+  const [left, right] = parts.map((p) => p.trim().replace(/\.$/, ''));
+  if (!left || !right) return [];
+  const leftWords = left.split(' ').length;
+  const o = originAt(visit, visit.node.line, 'cloze-arrow', visit.node.text, String(index));
+  if (leftWords <= 3 && right.split(' ').length <= 6) return [clozeCard(o, `${context(visit)}: {{c1::${left}}} → ${right}`)];
+  if (right.split(' ').length <= 8) return [clozeCard(o, `${context(visit)}: ${lowerFirst(left)} → {{c1::${right}}}`)];
+  return [];
+}
+
+export const factRule: Rule = (visit, env) => {
+  const { node } = visit;
+  if (!['bullet', 'text', 'item', 'answer'].includes(node.type) || commandOf(node) || env.consumed.has(node)) return [];
+  if (node.type === 'item' && listChildren(node).length > 0) return [];
+  if (/^(https?:|www\.)/i.test(node.text.trim())) return [];
+  const clean = cleanInline(node.text);
+  if (clean.length < 8) return [];
+  const cards: Card[] = [];
+  splitSentences(clean).forEach((sentence, i) => {
+    const s = sentence.trim();
+    const sectionLevel = visit.parent === null && !node.marker.startsWith('❌');
+    if (sectionLevel && (node.type === 'text' || (node.type === 'bullet' && i === 0))) cards.push(...definitionCards(visit, s, i));
+    if (listChildren(node).length === 0) cards.push(...parentheticalCloze(visit, s, i));
+    cards.push(...arrowCloze(visit, s, i));
+  });
+  return cards;
+};

@@ -1,0 +1,105 @@
+// Numbered items (1️⃣ Title + body, or "1️⃣ term: definition") → a basic card per item, and a choice
+// card "which one is described by …" whose distractors are the other items of the same list.
+// Numbered steps without bodies become one "in order" card.
+
+import type { Card } from '../../model.ts';
+import { basicCard, choiceCard, lowerFirst, subjectOf, topicOf } from '../cards.ts';
+import { listAnswer, listChildren, PROBLEM_HEADING, termDefinition, TRAP_HEADING, wordCount } from '../outline.ts';
+import type { NoteNode } from '../parse.ts';
+import { chunkText, cleanInline, sentenceCase } from '../text.ts';
+import { origin, type Rule, type Visit } from '../visit.ts';
+import { commandOf } from './commands.ts';
+import { rotate } from './tables.ts';
+
+interface Entry {
+  node: NoteNode;
+  term: string;
+  definition: string;
+}
+
+export function itemEntry(node: NoteNode): Entry | null {
+  if (node.type !== 'item' || commandOf(node)) return null;
+  const title = cleanInline(node.text);
+  const body = listAnswer(node);
+  if (body && title) return { node, term: title.replace(/[:.]$/, ''), definition: body };
+  const td = termDefinition(node.text);
+  return td ? { node, ...td } : null;
+}
+
+function itemPrompt(visit: Visit, entry: Entry): string {
+  const subject = subjectOf(visit.ctx);
+  const heading = visit.ctx.headingPath.join(' ');
+  const term = wordCount(entry.term) <= 8 ? sentenceCase(entry.term) : entry.term;
+  const parentLabel = visit.parent && visit.parent.type === 'item' ? cleanInline(visit.parent.text) : '';
+  const where = parentLabel ? `${subject} (${lowerFirst(sentenceCase(parentLabel))})` : subject;
+  if (TRAP_HEADING.test(term) && wordCount(term) <= 3) return `${topicOf(visit.ctx)}: what are the ${term.toLowerCase()}?`;
+  if (wordCount(term) > 8) return `${where}: what should you know about “${term}”?`;
+  if (PROBLEM_HEADING.test(heading) && !/\bsolve|solution/i.test(heading)) return `${where}: why is “${term}” a problem?`;
+  if (/\b(contains?|consists?|includes?|layers?)\b/i.test(heading + ' ' + term) && listChildren(entry.node).length > 1) return `${where}: what does “${term}” include?`;
+  if (/^\/|^[a-z]/.test(term)) return `${where}: what is \`${term}\`?`.replace(/``/g, '`');
+  return `${where}: what is “${term}”?`;
+}
+
+/** Hides the term inside its own description so a choice card does not give itself away. */
+function mask(definition: string, term: string): string {
+  const core = term.replace(/\s*\([^)]*\)\s*$/, '').trim();
+  if (core.length < 3) return definition;
+  const escaped = core.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return definition.replace(new RegExp(`(?<![\\w-])${escaped}(?![\\w-])`, 'gi'), '…');
+}
+
+export const itemRule: Rule = (visit) => {
+  const entry = itemEntry(visit.node);
+  if (!entry) return stepsCard(visit);
+  const cards: Card[] = [];
+  const prompt = itemPrompt(visit, entry);
+  const chunks = chunkText(entry.definition, 300);
+  chunks.forEach((chunk, i) => {
+    const p = chunks.length > 1 ? `${prompt} (part ${i + 1} of ${chunks.length})` : prompt;
+    cards.push(basicCard(origin(visit, 'item', visit.node.text, String(i)), p, chunk));
+  });
+  const siblings = numberingRun(visit).map(itemEntry).filter((e): e is Entry => e !== null && e.node !== visit.node);
+  const described = mask(entry.definition, entry.term);
+  if (siblings.length >= 2 && described.length <= 180 && wordCount(entry.term) <= 6) {
+    const card = choiceCard(
+      origin(visit, 'item-choice', visit.node.text),
+      `${subjectOf(visit.ctx)}: which one is described by “${described.replace(/\.$/, '')}”?`,
+      entry.term,
+      rotate(siblings.filter((s) => wordCount(s.term) <= 6).map((s) => s.term), entry.term.length),
+      `${entry.term}: ${entry.definition}`,
+    );
+    if (card) cards.push(card);
+  }
+  return cards;
+};
+
+/** The items numbered 1, 2, 3… around this one (a stray "9️⃣ Common Traps" after them is not a sibling). */
+function numberingRun(visit: Visit): NoteNode[] {
+  const items = visit.siblings.filter((s) => s.type === 'item');
+  const at = items.indexOf(visit.node);
+  let start = at;
+  while (start > 0 && items[start - 1].number === (items[start].number ?? 0) - 1) start--;
+  let end = at;
+  while (end + 1 < items.length && items[end + 1].number === (items[end].number ?? 0) + 1) end++;
+  return items.slice(start, end + 1);
+}
+
+/** "1️⃣ Docker starts Stage 1 … 7️⃣ Stage 1 image is discarded": one card for the order of the steps. */
+function stepsCard(visit: Visit): Card[] {
+  const { node, siblings } = visit;
+  if (node.type !== 'item' || node.number !== 1) return [];
+  const steps: NoteNode[] = [];
+  for (const s of siblings.slice(visit.index)) {
+    if (s.type !== 'item') continue;
+    if (s.number !== steps.length + 1) break;
+    steps.push(s);
+  }
+  const bare = steps.filter((s) => !itemEntry(s) && !commandOf(s));
+  if (steps.length < 3 || bare.length < steps.length - 1) return [];
+  const answer = steps.map((s, i) => `(${i + 1}) ${cleanInline(s.text).replace(/[.:]$/, '')}${listChildren(s).length ? `: ${listChildren(s).map((c) => cleanInline(c.text)).join(', ')}` : ''}`).join('; ');
+  const chunks = chunkText(answer, 300);
+  const subject = subjectOf(visit.ctx);
+  return chunks.map((chunk, i) =>
+    basicCard(origin(visit, 'steps', ...steps.map((s) => s.text), String(i)), `${subject}: what are the steps, in order${chunks.length > 1 ? ` (part ${i + 1} of ${chunks.length})` : ''}?`, chunk),
+  );
+}

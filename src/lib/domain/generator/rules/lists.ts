@@ -1,0 +1,93 @@
+// Labelled lists ("➤ Each container has:" + items, "✅ Solution:" + items, "⚡ Best Practices" + items)
+// and the bare lists directly under a heading → one "name the items" card each.
+
+import type { Card } from '../../model.ts';
+import { basicCard, lowerFirst, mentionsSubject, subjectOf, topicOf, withSubject } from '../cards.ts';
+import { isTitleLike, itemText, listAnswer, listChildren, PROBLEM_HEADING, wordCount } from '../outline.ts';
+import type { NoteNode, Section } from '../parse.ts';
+import { chunkText, cleanInline, contentWords, joinItems, sentenceCase } from '../text.ts';
+import { origin, originAt, type Rule, type Visit } from '../visit.ts';
+import { commandOf } from './commands.ts';
+
+const SOLUTION = /^(solutions?|fix(es)?|remed(y|ies)|workarounds?|how to (fix|overcome)( it)?)$/i;
+
+function chunked(visit: Visit, rule: string, prompt: string, answer: string, key: string[], line = visit.node.line): Card[] {
+  const chunks = chunkText(answer, 300);
+  return chunks.map((chunk, i) =>
+    basicCard(originAt(visit, line, rule, ...key, String(i)), chunks.length > 1 ? `${prompt.replace(/\?$/, '')} (part ${i + 1} of ${chunks.length})?` : prompt, chunk),
+  );
+}
+
+function labelPrompt(visit: Visit, node: NoteNode): string {
+  const subject = subjectOf(visit.ctx);
+  const rawLabel = cleanInline(node.text);
+  const label = rawLabel.replace(/\s*:$/, '');
+  const previous = visit.siblings[visit.index - 1];
+  if (SOLUTION.test(label) && previous) return `${subject}: how do you overcome “${cleanInline(previous.text).replace(/:$/, '')}”?`;
+  if (/\?$/.test(label)) return withSubject(label, visit.ctx);
+  const heading = visit.ctx.headingPath.join(' ');
+  if (node.marker.startsWith('❌') && PROBLEM_HEADING.test(heading) && isTitleLike(label)) return `${subject}: why is “${label}” a problem?`;
+  const parent = visit.parent && visit.parent.type !== 'question' ? cleanInline(visit.parent.text).replace(/:$/, '') : '';
+  const where = parent && isTitleLike(parent) ? `${subject} (${lowerFirst(sentenceCase(parent))})` : subject;
+  if (label.split('→').length >= 3) return `${where}: what happens along “${label}”?`;
+  if (/\b(this|these|above|below)\b/i.test(label)) return `${where}: ${lowerFirst(label.replace(/\b(with )?(this|these|the above|the below) (approach|one|ones|command|commands)\b/i, '').trim() || 'key points')}?`;
+  const phrase = lowerFirst(isTitleLike(label) ? sentenceCase(label) : label);
+  return rawLabel.endsWith(':') ? `${where}: ${phrase} …?` : `${where}: ${phrase}?`;
+}
+
+export const labelListRule: Rule = (visit, env) => {
+  const { node } = visit;
+  if (!['bullet', 'text', 'link'].includes(node.type) || commandOf(node) || env.consumed.has(node)) return [];
+  const items = listChildren(node);
+  if (items.length === 0) return [];
+  // An "Example" label introduces code or commands, which have cards of their own.
+  if (/^(real[- ]world )?examples?\b/i.test(cleanInline(node.text)) && items.every((i) => isTitleLike(i.text))) return [];
+  // A label followed by a single plain value is a "Label: value" fact.
+  const listed = listAnswer(node);
+  if (!listed) return [];
+  const label = cleanInline(node.text);
+  const answer = label.split('→').length >= 3 ? `${label}. ${listed}` : listed;
+  return chunked(visit, 'list', labelPrompt(visit, node), answer, [node.text, ...items.map((i) => i.text)]);
+};
+
+/** Runs of short bullets directly under a heading, with no label of their own. */
+export function sectionListCards(section: Section, visitFor: (node: NoteNode, index: number) => Visit): Card[] {
+  const cards: Card[] = [];
+  const runs: { nodes: NoteNode[]; start: number }[] = [];
+  let run: NoteNode[] = [];
+  let start = 0;
+  section.nodes.forEach((n, i) => {
+    const listable = n.type === 'bullet' && !commandOf(n) && listChildren(n).length === 0 && !/:$/.test(n.text.trim()) && wordCount(cleanInline(n.text)) < 9 && !/\.$/.test(n.text.trim());
+    if (listable) {
+      if (run.length === 0) start = i;
+      run.push(n);
+    } else if (run.length) {
+      runs.push({ nodes: run, start });
+      run = [];
+    }
+  });
+  if (run.length) runs.push({ nodes: run, start });
+  const usable = runs.filter((r) => r.nodes.length >= 2);
+  usable.forEach((r, k) => {
+    const visit = visitFor(r.nodes[0], r.start);
+    const prompt = headingQuestion(visit, usable.length > 1 ? k + 1 : 0);
+    const answer = joinItems(r.nodes.map(itemText));
+    cards.push(...chunked(visit, 'section-list', prompt, answer, r.nodes.map((n) => n.text)));
+  });
+  return cards;
+}
+
+function subjectMentionsTopic(question: string, topic: string): boolean {
+  const words = new Set(contentWords(question));
+  return contentWords(topic).some((w) => words.has(w));
+}
+
+function headingQuestion(visit: Visit, part: number): string {
+  const subject = subjectOf(visit.ctx);
+  const inner = cleanInline(visit.ctx.headingPath[visit.ctx.headingPath.length - 1] ?? '');
+  const suffix = part ? ` (list ${part})` : '';
+  const topic = topicOf(visit.ctx);
+  const question = /\?$/.test(inner) || /^(why|how|when|what|which|where)\b/i.test(inner) ? `${sentenceCase(inner.replace(/\?$/, ''))}${suffix}?` : '';
+  if (question) return mentionsSubject(question, visit.ctx) && visit.ctx.headingPath.length < 2 ? question : topic && !subjectMentionsTopic(question, topic) ? `${topic}: ${lowerFirst(question)}` : question;
+  return `${subject}: what are the key points${suffix}?`;
+}

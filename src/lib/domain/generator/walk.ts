@@ -1,0 +1,66 @@
+// Walks the parsed notes and lets every rule look at every node, collecting cards per top-level section.
+
+import type { Card } from '../model.ts';
+import { slugify } from '../ids.ts';
+import type { RuleContext } from './cards.ts';
+import { buildEvidence } from './evidence.ts';
+import type { NoteNode, Section } from './parse.ts';
+import { codeRule } from './rules/code.ts';
+import { commandRule } from './rules/commands.ts';
+import { factRule } from './rules/facts.ts';
+import { itemRule } from './rules/items.ts';
+import { labelListRule, sectionListCards } from './rules/lists.ts';
+import { questionRule } from './rules/questions.ts';
+import { tableRule } from './rules/tables.ts';
+import { trapRule } from './rules/traps.ts';
+import { cleanInline } from './text.ts';
+import type { Env, Rule, Visit } from './visit.ts';
+
+// Order matters only for `consumed`: structural rules claim nodes before the sentence-level rule.
+const RULES: Rule[] = [commandRule, questionRule, tableRule, codeRule, itemRule, labelListRule, trapRule, factRule];
+
+export interface SectionCards {
+  section: Section;
+  cards: Card[];
+}
+
+export function collectCards(sections: Section[], source: string, warnings: string[]): SectionCards[] {
+  const env: Env = { consumed: new Set(), evidence: buildEvidence(sections), warnings };
+  return sections.map((section) => {
+    const cards: Card[] = [];
+    walkSection(section, [], [], source, env, cards);
+    return { section, cards };
+  });
+}
+
+function walkSection(section: Section, path: string[], idPath: string[], source: string, env: Env, out: Card[]): void {
+  const title = cleanInline(section.title);
+  const headingPath = title ? [...path, title] : path;
+  const ids = section.title.trim() ? [...idPath, section.title.trim()] : idPath;
+  const ctx: RuleContext = { source, headingPath, idPath: ids, tags: [...new Set(headingPath.map(slugify).filter(Boolean))] };
+  const visitFor = (node: NoteNode, index: number, parent: NoteNode | null = null, siblings = section.nodes): Visit => ({
+    node,
+    parent,
+    siblings,
+    index,
+    ctx,
+    section,
+  });
+  const visitNodes = (nodes: NoteNode[], parent: NoteNode | null) => {
+    nodes.forEach((node, index) => {
+      const visit = visitFor(node, index, parent, nodes);
+      for (const rule of RULES) {
+        try {
+          out.push(...rule(visit, env));
+        } catch (error) {
+          // A rule failing on odd input costs that node its cards, never the whole import.
+          env.warnings.push(`Line ${node.line}: skipped (${error instanceof Error ? error.message : String(error)}).`);
+        }
+      }
+      visitNodes(node.children, node);
+    });
+  };
+  visitNodes(section.nodes, null);
+  out.push(...sectionListCards(section, (node, index) => visitFor(node, index)));
+  for (const sub of section.sections) walkSection(sub, headingPath, ids, source, env, out);
+}
