@@ -1,6 +1,6 @@
 // Read helpers for the stats screen, the interview plan and the mock interview. Logs are read in chunks by primary
 // key so a million of them never sit in memory at once, and progress can be reported between chunks.
-import { db, type CardStateRecord } from './db';
+import { db, type CardRecord, type CardStateRecord } from './db';
 import { loadSettings } from './settings';
 import { countDoneToday } from './study';
 import { StatsAccumulator, type StatsResult } from '../domain/stats';
@@ -130,4 +130,10 @@ export async function loadMockCandidates(now: number): Promise<MockCandidate[]> 
       kind: kindOf.get(s.cardId)!,
       recall: retrievability({ state: s.state, stability: s.stability, lastReview: s.last_review }, now),
     }));
+}
+
+/** The chosen questions' content, by id (missing ids are left out). */
+export async function loadMockCards(ids: string[]): Promise<Map<string, CardRecord>> {
+  const cards = await db.cards.bulkGet(ids);
+  return new Map(cards.filter((c): c is CardRecord => !!c).map((c) => [c.id, c]));
 }

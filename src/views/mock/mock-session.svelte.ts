@@ -1,0 +1,169 @@
+// Screen state for a mock interview: pick the questions, time the session, check or self-mark each answer,
+// store it as a review (wrong → Again, right → Good, source 'mock'), and score it at the end.
+import { answerCard } from '../../lib/db/study';
+import { deckTitles, loadMockCandidates, loadMockCards } from '../../lib/db/stats';
+import { checkResponse, emptyResponse, hasResponse, type CardResponse } from '../../lib/domain/answer-check';
+import { isAutoChecked, mockRating, pickMockQuestions, scoreMock, type MockQuestionResult, type MockScore, type MockSize } from '../../lib/domain/mock-interview';
+import type { CardRecord } from '../../lib/db/db';
+
+/** Time allowed per question; the whole session gets questions × this. */
+export const MS_PER_QUESTION = 90_000;
+
+export interface MockDeps {
+  candidates: typeof loadMockCandidates;
+  cards: typeof loadMockCards;
+  titles: typeof deckTitles;
+  answer: typeof answerCard;
+  random: () => number;
+}
+
+const defaultDeps: MockDeps = { candidates: loadMockCandidates, cards: loadMockCards, titles: deckTitles, answer: answerCard, random: Math.random };
+
+export class MockSession {
+  phase = $state<'start' | 'loading' | 'question' | 'results'>('start');
+  size = $state<MockSize>(10);
+  questions = $state.raw<CardRecord[]>([]);
+  index = $state(0);
+  response = $state<CardResponse>(emptyResponse());
+  revealed = $state(false);
+  /** Right or wrong for the current question once answered; null before. */
+  verdict = $state<boolean | null>(null);
+  results = $state.raw<MockQuestionResult[]>([]);
+  score = $state.raw<MockScore | null>(null);
+  titles = $state.raw<Record<string, string>>({});
+  startedAt = 0;
+  deadline = $state(0);
+  now = $state(0);
+  error = $state('');
+  /** Questions the clock ran out on. */
+  unanswered = $state.raw<CardRecord[]>([]);
+  #shownAt = 0;
+  #saving = false;
+
+  private readonly deps: MockDeps;
+
+  constructor(deps: Partial<MockDeps> = {}) {
+    this.deps = { ...defaultDeps, ...deps };
+  }
+
+  get current(): CardRecord | null {
+    return this.questions[this.index] ?? null;
+  }
+
+  get selfMarked(): boolean {
+    return !!this.current && !isAutoChecked(this.current.kind);
+  }
+
+  get canCheck(): boolean {
+    return !!this.current && !this.revealed && hasResponse(this.current, this.response);
+  }
+
+  get remainingMs(): number {
+    return Math.max(0, this.deadline - this.now);
+  }
+
+  async start(now = Date.now()): Promise<void> {
+    this.phase = 'loading';
+    this.error = '';
+    try {
+      const [candidates, titles] = await Promise.all([this.deps.candidates(now), this.deps.titles()]);
+      const picked = pickMockQuestions(candidates, this.size, this.deps.random);
+      const cards = await this.deps.cards(picked.map((p) => p.cardId));
+      this.questions = picked.map((p) => cards.get(p.cardId)).filter((c): c is CardRecord => !!c);
+      if (this.questions.length === 0) {
+        this.error = 'There are no cards to ask yet. Add or import a deck first.';
+        this.phase = 'start';
+        return;
+      }
+      this.titles = titles;
+      this.results = [];
+      this.unanswered = [];
+      this.score = null;
+      this.index = 0;
+      this.startedAt = now;
+      this.now = now;
+      this.deadline = now + this.questions.length * MS_PER_QUESTION;
+      this.#show(now);
+      this.phase = 'question';
+    } catch (e) {
+      this.error = `Could not start the mock interview: ${e instanceof Error ? e.message : String(e)}`;
+      this.phase = 'start';
+    }
+  }
+
+  #show(now: number) {
+    this.response = emptyResponse();
+    this.revealed = false;
+    this.verdict = null;
+    this.#shownAt = now;
+  }
+
+  /** Typed, choice and true/false: the app checks the answer. */
+  async check(now = Date.now()): Promise<void> {
+    const card = this.current;
+    if (!card || !this.canCheck || this.selfMarked) return;
+    const correct = checkResponse(card, this.response).correct === true;
+    this.revealed = true;
+    await this.#record(card, correct, now);
+  }
+
+  /** Basic and cloze: show the answer after answering aloud or in your head. */
+  reveal(): void {
+    if (this.current && this.selfMarked) this.revealed = true;
+  }
+
+  /** Basic and cloze: the learner marks their own answer. */
+  async mark(correct: boolean, now = Date.now()): Promise<void> {
+    const card = this.current;
+    if (!card || !this.selfMarked || !this.revealed || this.verdict !== null) return;
+    await this.#record(card, correct, now);
+  }
+
+  async #record(card: CardRecord, correct: boolean, now: number): Promise<void> {
+    if (this.#saving || this.verdict !== null) return;
+    this.#saving = true;
+    try {
+      await this.deps.answer({ cardId: card.id, rating: mockRating(correct), now, durationMs: now - this.#shownAt, source: 'mock' });
+      this.verdict = correct;
+      this.results = [...this.results, { cardId: card.id, deckId: card.deckId, correct }];
+    } catch (e) {
+      this.error = `Could not save the answer: ${e instanceof Error ? e.message : String(e)}`;
+    } finally {
+      this.#saving = false;
+    }
+  }
+
+  next(now = Date.now()): void {
+    if (this.verdict === null) return;
+    if (this.index + 1 >= this.questions.length) return this.#finish(now);
+    this.index++;
+    this.#show(now);
+  }
+
+  /** Called by the view's clock; ends the session when time is up. */
+  tick(now = Date.now()): void {
+    this.now = now;
+    if (this.phase === 'question' && now >= this.deadline) this.#finish(now);
+  }
+
+  /** Ends the session now; unanswered questions are listed but not stored as reviews. */
+  finish(now = Date.now()): void {
+    if (this.phase === 'question') this.#finish(now);
+  }
+
+  #finish(now: number) {
+    const answered = new Set(this.results.map((r) => r.cardId));
+    this.unanswered = this.questions.filter((q) => !answered.has(q.id));
+    this.score = scoreMock(this.results, this.startedAt, Math.min(now, this.deadline), this.titles);
+    this.phase = 'results';
+  }
+
+  restart(): void {
+    this.phase = 'start';
+    this.score = null;
+  }
+
+  cardById(id: string): CardRecord | undefined {
+    return this.questions.find((q) => q.id === id);
+  }
+}
