@@ -1,13 +1,41 @@
 // Share links carry a small deck in the URL fragment (#/share/<payload>), which never reaches a server.
 // payload = "1." + checksum + "." + base64url(raw DEFLATE(JSON deck)). The checksum (a 106-bit hash of the JSON) catches
-// a link that was cut short or edited; the deck is then validated like any imported file.
-import { deflateSync, strFromU8, strToU8 } from 'fflate';
+// a link that was cut short or edited; the deck is then validated like any imported file. Compression uses the
+// browser's own CompressionStream, so no zip library loads for a share link.
 import type { Deck } from '../domain/model';
 import { stableId } from '../domain/ids';
 import { MAX_SHARE_CARDS, MAX_SHARE_CHARS } from './limits';
 import { fail, guard, ImportFailure, type ImportBundle, type Result } from './result';
 import { validateDeck } from './validate-deck';
-import { inflateCapped } from './zip-safe';
+
+async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** Inflates, counting the bytes produced and stopping at the cap: a small link must not expand into a huge one. */
+export async function inflateRawCapped(bytes: Uint8Array, cap: number): Promise<Uint8Array | null> {
+  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > cap) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
 
 const VERSION = '1';
 
@@ -26,14 +54,14 @@ export function fromBase64Url(text: string): Uint8Array {
 }
 
 /** The share payload for a deck, or a message explaining why it must travel as a file. */
-export function encodeShareLink(deck: Deck): Result<string, string> {
+export async function encodeShareLink(deck: Deck): Promise<Result<string, string>> {
   if (deck.cards.length === 0) return { ok: false, error: 'This deck has no cards to share yet.' };
   if (deck.cards.length > MAX_SHARE_CARDS) {
     return { ok: false, error: `"${deck.title}" has ${deck.cards.length} cards; a share link holds up to ${MAX_SHARE_CARDS}. Export it as a file (JSON, CSV or Anki) and send the file instead.` };
   }
   const compact = { ...deck, cards: deck.cards.map(({ provenance: _p, ...card }) => card) };
   const json = JSON.stringify(compact);
-  const payload = `${VERSION}.${stableId(json)}.${toBase64Url(deflateSync(strToU8(json), { level: 9 }))}`;
+  const payload = `${VERSION}.${stableId(json)}.${toBase64Url(await deflateRaw(new TextEncoder().encode(json)))}`;
   if (payload.length > MAX_SHARE_CHARS) {
     return { ok: false, error: `"${deck.title}" is too long for a share link (its cards hold a lot of text). Export it as a file (JSON, CSV or Anki) and send the file instead.` };
   }
@@ -61,11 +89,17 @@ export async function decodeShareLink(payload: string): Promise<Result<ImportBun
       throw new ImportFailure('unsupported-version', 'This share link was made by a newer Drydock. Reload Drydock to update it, then open the link again. Nothing was changed.');
     }
     if (version !== VERSION || !sum || !data || rest.length > 0) throw new ImportFailure('tampered', TAMPERED);
+    let inflated: Uint8Array | null;
+    try {
+      inflated = await inflateRawCapped(fromBase64Url(data), MAX_SHARE_CHARS * 64);
+    } catch {
+      throw new ImportFailure('tampered', TAMPERED);
+    }
+    if (!inflated) throw new ImportFailure('too-large', 'This share link expands to far more than any shared deck, so it was refused. Nothing was changed.');
     let json: string;
     try {
-      json = strFromU8(inflateCapped(fromBase64Url(data), MAX_SHARE_CHARS * 64, 'This share link'));
-    } catch (e) {
-      if (e instanceof ImportFailure) throw e;
+      json = new TextDecoder('utf-8', { fatal: true }).decode(inflated);
+    } catch {
       throw new ImportFailure('tampered', TAMPERED);
     }
     if (stableId(json) !== sum) throw new ImportFailure('tampered', TAMPERED);

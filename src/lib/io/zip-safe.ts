@@ -1,7 +1,7 @@
 // Decompression of untrusted archives. Sizes declared inside an archive are never trusted: every inflated byte is
 // counted as it is produced, and decompression stops at the cap (zip bombs). Entry names that climb out of the archive
 // (../, absolute paths) refuse the whole file.
-import { Inflate, Unzip, UnzipInflate } from 'fflate';
+import { Unzip, UnzipInflate } from 'fflate';
 import { Decompress as ZstdDecompress } from 'fzstd';
 import { MAX_INFLATED_BYTES, MAX_ZIP_ENTRIES } from './limits';
 import { formatBytes, ImportFailure, yieldToPage } from './result';
@@ -105,24 +105,6 @@ export async function unzipSafe(bytes: Uint8Array, source: string, opts: UnzipOp
   if (names.length === 0) throw new ImportFailure('malformed', `"${source}" is not a zip archive (an .apkg is a zip file). Nothing was changed.`);
   if (pending.size > 0) throw new ImportFailure('malformed', `"${source}" is truncated: "${[...pending][0]}" ends early. Nothing was changed.`);
   return { files, names };
-}
-
-/** Raw DEFLATE with a running output cap (share links). */
-export function inflateCapped(bytes: Uint8Array, cap: number, what: string): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  let over = false;
-  const inflate = new Inflate((data) => {
-    total += data.length;
-    if (total > cap) over = true;
-    else chunks.push(data);
-  });
-  for (let at = 0; at < bytes.length; at += PUSH) {
-    const end = Math.min(bytes.length, at + PUSH);
-    inflate.push(bytes.subarray(at, end), end >= bytes.length);
-    if (over) throw new ImportFailure('too-large', `${what} expands to more than ${formatBytes(cap)}, so it was refused. Nothing was changed.`);
-  }
-  return concat(chunks, total);
 }
 
 /** Zstandard (Anki's current collection.anki21b) with a running output cap. */

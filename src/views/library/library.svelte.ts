@@ -101,7 +101,7 @@ export class LibraryState {
   async makeShareLink(deckId: string, base: string): Promise<void> {
     const [deck] = await decksForExport([deckId]);
     if (!deck) return;
-    const link = encodeShareLink(deck);
+    const link = await encodeShareLink(deck);
     this.share = link.ok ? { deckId, url: shareUrl(base, link.value) } : { deckId, message: link.error };
   }
 

@@ -60,7 +60,7 @@ describe('ImportFlow', () => {
   });
 
   test('a share link opens the same preview; a tampered one is refused', async () => {
-    const link = encodeShareLink({ formatVersion: 1, id: 'shared', title: 'Shared', description: '', tags: [], source: 'x', cards: [{ id: 'c', kind: 'basic', tags: [], prompt: 'p', answer: 'a' }] });
+    const link = await encodeShareLink({ formatVersion: 1, id: 'shared', title: 'Shared', description: '', tags: [], source: 'x', cards: [{ id: 'c', kind: 'basic', tags: [], prompt: 'p', answer: 'a' }] });
     if (!link.ok) throw new Error(link.error);
     const flow = new ImportFlow();
     await flow.openShare(link.value);
