@@ -1,0 +1,36 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { test, expect, openApp } from './fixtures';
+import { homeCounts } from './study-helpers';
+import type { Deck } from '../../src/lib/domain/model';
+
+const bundled: Deck[] = readdirSync('decks')
+  .filter((f) => f.endsWith('.deck.json'))
+  .map((f) => JSON.parse(readFileSync(`decks/${f}`, 'utf8')) as Deck);
+
+test('first load lists the bundled decks with their card counts and today’s counts', async ({ page }) => {
+  expect(bundled.length).toBeGreaterThan(0);
+  await openApp(page);
+  const list = page.getByRole('list', { name: 'Decks' });
+  await expect(list.getByRole('listitem')).toHaveCount(bundled.length);
+  for (const deck of bundled) {
+    const item = list.locator(`li[data-deck-id="${deck.id}"]`);
+    await expect(item.getByRole('heading', { name: deck.title })).toBeVisible();
+    await expect(item).toContainText(`${deck.cards.length} cards`);
+    expect(await homeCounts(page, deck.id)).toEqual({ new: Math.min(20, deck.cards.length), learning: 0, due: 0 });
+  }
+  const total = bundled.reduce((sum, d) => sum + Math.min(20, d.cards.length), 0);
+  await expect(page.getByRole('link', { name: /Study all decks/ })).toHaveAccessibleName(`Study all decks: ${total} new, 0 learning, 0 due`);
+});
+
+test('answering cards from "All decks" updates the deck counts', async ({ page }) => {
+  await openApp(page);
+  const first = [...bundled].sort((a, b) => a.id.localeCompare(b.id))[0];
+  const before = await homeCounts(page, first.id);
+  await page.getByRole('link', { name: /Study all decks/ }).click();
+  await expect(page.getByRole('heading', { name: 'All decks' })).toBeVisible();
+  await page.getByRole('button', { name: /Show answer/ }).click();
+  await page.getByRole('button', { name: /Again/ }).click();
+  await expect(page.getByRole('button', { name: /Show answer/ })).toBeVisible();
+  await page.getByRole('link', { name: 'Decks' }).click();
+  expect(await homeCounts(page, first.id)).toEqual({ new: before.new - 1, learning: before.learning + 1, due: before.due });
+});
