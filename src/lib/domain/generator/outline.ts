@@ -3,7 +3,8 @@
 
 import { commandOf } from './rules/commands.ts';
 import type { NoteNode } from './parse.ts';
-import { cleanInline, joinItems } from './text.ts';
+import { isDockerfileLine } from './lex.ts';
+import { cleanInline, codeSpan, joinItems } from './text.ts';
 
 /** Children that are part of a node's list (commands, code and tables get cards of their own). */
 export function listChildren(node: NoteNode): NoteNode[] {
@@ -18,10 +19,16 @@ export function listChildren(node: NoteNode): NoteNode[] {
 
 /** "Image contains: Node.js, npm" for a child with its own list; plain text otherwise. */
 export function itemText(node: NoteNode): string {
-  const own = cleanInline(node.text);
+  const own = looksLikeCode(node) ? codeSpan(cleanInline(node.text)) : cleanInline(node.text);
   if (node.type === 'item') return own.replace(/[:.]$/, '');
   const sub = listChildren(node).map((c) => cleanInline(c.text));
   return sub.length ? `${own.replace(/[:.]$/, '')}: ${sub.join(', ')}` : own;
+}
+
+/** A 🔗 line that is a Dockerfile instruction or a path rather than prose. */
+function looksLikeCode(node: NoteNode): boolean {
+  const text = node.text.trim();
+  return node.type === 'link' && (isDockerfileLine(text) || /^\/[\w./-]+$/.test(text));
 }
 
 export function listAnswer(node: NoteNode): string {

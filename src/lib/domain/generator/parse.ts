@@ -118,6 +118,8 @@ function accepts(parent: NoteNode, line: Line, sawBlank: boolean): boolean {
   }
   if (sawBlank && !(parent.children.length === 0 && parent.text.trim().endsWith(':')) && line.indent <= parent.indent) return false;
   if (line.indent > parent.indent) return true;
+  // "👉 If the output says:" takes the message on the next line, whatever it looks like.
+  if (!sawBlank && parent.children.length === 0 && /:\s*$/.test(parent.text) && line.kind !== 'numbered') return true;
   const rank = markerRank(line);
   if (isGroupLabel(parent) && line.marker !== parent.marker) {
     return rank <= rankOf(parent);
@@ -209,7 +211,7 @@ function placeNumbered(stack: NoteNode[], n: number): void {
   }
   const innermostItem = findLastIndex(stack, (node) => node.type === 'item');
   const top = stack[stack.length - 1];
-  if (n === 1 && top && top.type !== 'item' && /[:,]\s*$/.test(top.text)) return;
+  if (n === 1 && top && top.type !== 'item' && (/[:,]\s*$/.test(top.text) || (isGroupLabel(top) && top.children.length === 0))) return;
   if (n === 1 && innermostItem >= 0) {
     stack.length = innermostItem + 1;
     return;

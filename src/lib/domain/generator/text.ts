@@ -38,7 +38,7 @@ export function cleanInline(raw: string): string {
   text = text.replace(/^#{1,6}\s+/, '');
   text = text.replace(/[“”]/g, '"').replace(/[‘’]/g, "'");
   text = text.replace(/\s+/g, ' ').trim();
-  text = text.replace(/\s+([,.;:?!])/g, '$1').replace(/:\s*:/g, ':');
+  text = text.replace(/\s+([,.;:?!])(?=\s|$)/g, '$1').replace(/:\s*:/g, ':');
   text = text.replace(/^[\s→:;,.-]+/u, '').replace(/[\s→,;-]+$/u, '');
   // A stray closing quote without an opening one is residue from copy-paste.
   if ((text.match(/"/g) ?? []).length % 2 === 1) text = text.replace(/"(?=\s*$)|"(?=\.$)/, '').replace(/^"/, '');

@@ -5,7 +5,7 @@ import type { Card } from '../../model.ts';
 import { basicCard, choiceCard, lowerFirst, subjectOf, typedCard } from '../cards.ts';
 import { describeCommand, parseCommand, programOf, type ParsedCommand } from '../command.ts';
 import type { NoteNode } from '../parse.ts';
-import { cleanInline, codeSpan, joinItems, sentenceCase } from '../text.ts';
+import { chunkText, cleanInline, codeSpan, joinItems, sentenceCase, splitSentences } from '../text.ts';
 import { origin, type Rule, type Visit } from '../visit.ts';
 import { rotate } from './tables.ts';
 
@@ -28,14 +28,26 @@ export function commandOf(node: NoteNode): ParsedCommand | null {
   return null;
 }
 
-const BELOW = /[,\s]*\b(?:(?:by\s+)?(?:using|running|run|with|use)\s+)?(?:the\s+)?(?:below|following|above)\s+commands?\b[,:]?/gi;
+const BELOW = /[,\s]*\b(?:you\s+)?(?:can\s+)?(?:(?:by\s+)?(?:using|running|run|with|use)\s+)?(?:the\s+)?(?:below|following|above)\s+commands?\b[,:]?/gi;
+
+/** "You can create an instance and run the below commands to install docker." → "You can create an instance and install docker". */
+function tidyTask(text: string): string {
+  const first = splitSentences(cleanInline(text))[0] ?? '';
+  return first
+    .replace(BELOW, ' ')
+    .replace(/\b(and|then)\s+to\s+/gi, '$1 ')
+    .replace(/\s+(is by|by|is|with|using)\s*[.:]?$/i, '')
+    .replace(/\s+/g, ' ')
+    .replace(/[.:,]+$/, '')
+    .trim();
+}
 
 /** What the notes say a command is for: its own note, its item, or the label it sits under. */
 export function describe(visit: Visit, found: ParsedCommand): { task: string; strong: boolean; fromNote?: boolean } {
   if (found.note) return { task: found.note, strong: true, fromNote: true };
   const parent = visit.parent;
   if (parent && (parent.type === 'item' || parent.type === 'text' || parent.type === 'bullet')) {
-    const title = cleanInline(parent.text.replace(BELOW, ' ')).replace(/[.:]+$/, '');
+    const title = tidyTask(parent.text);
     const details = parent.children
       .filter((c) => c !== visit.node && (c.type === 'bullet' || c.type === 'text') && !commandOf(c) && c.line < visit.node.line)
       .map((c) => cleanInline(c.text));
@@ -69,20 +81,24 @@ export const commandRule: Rule = (visit, env) => {
   const subject = subjectOf(visit.ctx);
   const cards: Card[] = [];
   const direct = fromNote || !strong ? taskQuestion(task, program) : '';
-  const prompt = direct || (task ? `${subject} — ${task}: which \`${program}\` command?` : '');
+  const prompt = direct || (task ? `${subject} — ${lowerFirst(task)}: which \`${program}\` command?` : '');
+  // The same command shown twice in a section ("run hello-world" to test, then again to re-test) is two facts.
+  const repeated = siblingCommands(visit).filter((c) => c.command === command).length > 1;
+  const key = repeated ? [command, visit.parent?.text ?? '', task] : [command];
   const explanationParts = visit.node.children.filter((c) => c.type === 'bullet' || c.type === 'text').map((c) => cleanInline(c.text));
   if (prompt) {
-    cards.push(typedCard(origin(visit, 'command-typed', command), prompt, [command], strong && explanationParts.length ? joinItems(explanationParts) : undefined));
+    cards.push(typedCard(origin(visit, 'command-typed', ...key), prompt, [command], strong && explanationParts.length ? joinItems(explanationParts) : undefined));
   } else {
     env.warnings.push(`Line ${visit.node.line}: the command \`${command}\` has no description, so no card asks for it.`);
   }
-  if (strong) {
-    const answer = explanationParts.length ? `${task}. ${joinItems(explanationParts)}` : task;
-    cards.push(basicCard(origin(visit, 'command-effect', command), `${subject}: what does ${codeSpan(command)} do?`, answer));
-    const siblings = siblingCommands(visit).filter((c) => c.command !== command && c.program === program);
+  const firstShowing = !repeated || siblingCommands(visit).find((c) => c.command === command)?.line === visit.node.line;
+  if (strong && firstShowing) {
+    const answer = chunkText(explanationParts.length ? `${task}. ${joinItems(explanationParts)}` : task, 300)[0];
+    cards.push(basicCard(origin(visit, 'command-effect', ...key), `${subject}: what does ${codeSpan(command)} do?`, answer));
+    const siblings = uniqueCommands(siblingCommands(visit)).filter((c) => c.command !== command && c.program === program);
     if (siblings.length >= 2) {
       const card = choiceCard(
-        origin(visit, 'command-choice', command),
+        origin(visit, 'command-choice', ...key),
         `${subject}: which command matches “${task.replace(/\.$/, '')}”?`,
         codeSpan(command),
         rotate(siblings.map((s) => codeSpan(s.command)), command.length),
@@ -90,19 +106,23 @@ export const commandRule: Rule = (visit, env) => {
       );
       if (card) cards.push(card);
     }
-  } else if (explanationParts.length) {
-    cards.push(basicCard(origin(visit, 'command-effect', command), `${subject}: what does ${codeSpan(command)} do?`, joinItems(explanationParts)));
+  } else if (explanationParts.length && firstShowing) {
+    cards.push(basicCard(origin(visit, 'command-effect', ...key), `${subject}: what does ${codeSpan(command)} do?`, joinItems(explanationParts)));
   }
   return cards;
 };
 
+function uniqueCommands(list: { command: string; program: string }[]) {
+  return list.filter((c, i) => list.findIndex((o) => o.command === c.command) === i);
+}
+
 /** Every command in the same section (the "other lifecycle commands" a distractor should come from). */
-function siblingCommands(visit: Visit): { command: string; program: string }[] {
-  const out: { command: string; program: string }[] = [];
+function siblingCommands(visit: Visit): { command: string; program: string; line: number }[] {
+  const out: { command: string; program: string; line: number }[] = [];
   const walk = (nodes: NoteNode[]) => {
     for (const n of nodes) {
       const c = commandOf(n);
-      if (c && !out.some((o) => o.command === c.command)) out.push({ command: c.command, program: programOf(c.command) });
+      if (c) out.push({ command: c.command, program: programOf(c.command), line: n.line });
       walk(n.children);
     }
   };

@@ -8,7 +8,7 @@ import { chunkText, cleanInline, splitSentences } from '../text.ts';
 import { originAt, type Rule, type Visit } from '../visit.ts';
 import { commandOf } from './commands.ts';
 
-const DEFINITION = /^((?:an?|the)\s+)?([A-Za-z][\w./-]*(?:\s+[\w./()-]+){0,4}?)\s+(is|are)\s+(?!not\b|also\b|the name\b|created\b|installed\b|up\b|used\b)(.{10,})$/i;
+const DEFINITION = /^((?:an?|the)\s+)?([A-Za-z][\w./-]*(?:\s+[\w./()-]+){0,4}?)\s+(is|are)\s+(?!not\b|also\b|the name\b|up\b|almost\b|always\b|often\b|usually\b|mostly\b|typically\b|[a-z]+ed\b)(.{10,})$/i;
 const DOES = /^((?:an?|the)\s+)?([A-Za-z][\w./-]*(?:\s+[\w./()-]+){0,4}?)\s+(maps|allows|provides|lets|creates|stores|listens|manages|implements|connects|enables|handles|removes)\s+(.{8,})$/i;
 
 function context(visit: Visit): string {

@@ -4,9 +4,9 @@
 
 import type { Card } from '../../model.ts';
 import { basicCard, choiceCard, lowerFirst, subjectOf, topicOf } from '../cards.ts';
-import { listAnswer, listChildren, PROBLEM_HEADING, termDefinition, TRAP_HEADING, wordCount } from '../outline.ts';
+import { isTitleLike, listAnswer, listChildren, PROBLEM_HEADING, termDefinition, TRAP_HEADING, wordCount } from '../outline.ts';
 import type { NoteNode } from '../parse.ts';
-import { chunkText, cleanInline, sentenceCase } from '../text.ts';
+import { capitalize, chunkText, cleanInline, sentenceCase } from '../text.ts';
 import { origin, type Rule, type Visit } from '../visit.ts';
 import { commandOf } from './commands.ts';
 import { rotate } from './tables.ts';
@@ -15,26 +15,44 @@ interface Entry {
   node: NoteNode;
   term: string;
   definition: string;
+  /** The "term" is a statement ("Docker is a single daemon process") and the definition explains it. */
+  sentence?: boolean;
 }
 
 export function itemEntry(node: NoteNode): Entry | null {
   if (node.type !== 'item' || commandOf(node)) return null;
   const title = cleanInline(node.text);
+  // Items that walk through commands ("3. Verify: run … if it says … it means …") are covered by the
+  // command and list rules; one card with all of it would be a wall of text.
+  const walkthrough = (n: NoteNode) => n.type === 'code' || !!commandOf(n);
+  if (listChildren(node).some((c) => hasDescendant(c, walkthrough)) || (hasDescendant(node, walkthrough) && listChildren(node).length > 1)) return null;
   const body = listAnswer(node);
   if (body && title) return { node, term: title.replace(/[:.]$/, ''), definition: body };
   const td = termDefinition(node.text);
-  return td ? { node, ...td } : null;
+  if (td) return { node, ...td };
+  if (wordCount(title) > 10) {
+    const split = /^(.{12,}?[^.\s]{2})(?:\.\s+|,\s+(?=so that|which|because))(.{8,})$/.exec(title);
+    if (split) return { node, term: split[1], definition: capitalize(split[2]), sentence: true };
+  }
+  return null;
+}
+
+function hasDescendant(node: NoteNode, test: (n: NoteNode) => boolean): boolean {
+  return node.children.some((c) => test(c) || hasDescendant(c, test));
 }
 
 function itemPrompt(visit: Visit, entry: Entry): string {
   const subject = subjectOf(visit.ctx);
-  const heading = visit.ctx.headingPath.join(' ');
   const term = wordCount(entry.term) <= 8 ? sentenceCase(entry.term) : entry.term;
-  const parentLabel = visit.parent && visit.parent.type === 'item' ? cleanInline(visit.parent.text) : '';
+  const parentLabel = visit.parent && (visit.parent.type === 'item' || isTitleLike(visit.parent.text)) ? cleanInline(visit.parent.text).replace(/:$/, '') : '';
   const where = parentLabel ? `${subject} (${lowerFirst(sentenceCase(parentLabel))})` : subject;
+  const heading = `${visit.ctx.headingPath.join(' ')} ${parentLabel}`;
   if (TRAP_HEADING.test(term) && wordCount(term) <= 3) return `${topicOf(visit.ctx)}: what are the ${term.toLowerCase()}?`;
+  const problem = PROBLEM_HEADING.test(heading) && !/\bsolve|solution/i.test(heading);
+  if (entry.sentence) return problem ? `${where}: why is “${term}” a problem?` : `${where}: why “${lowerFirst(term)}”?`;
   if (wordCount(term) > 8) return `${where}: what should you know about “${term}”?`;
-  if (PROBLEM_HEADING.test(heading) && !/\bsolve|solution/i.test(heading)) return `${where}: why is “${term}” a problem?`;
+  if (problem) return `${where}: why is “${term}” a problem?`;
+  if (wordCount(entry.definition) > 14 && !termDefinition(entry.node.text)) return `${where}: what should you know about “${term}”?`;
   if (/\b(contains?|consists?|includes?|layers?)\b/i.test(heading + ' ' + term) && listChildren(entry.node).length > 1) return `${where}: what does “${term}” include?`;
   if (/^\/|^[a-z]/.test(term)) return `${where}: what is \`${term}\`?`.replace(/``/g, '`');
   return `${where}: what is “${term}”?`;
@@ -50,7 +68,7 @@ function mask(definition: string, term: string): string {
 
 export const itemRule: Rule = (visit) => {
   const entry = itemEntry(visit.node);
-  if (!entry) return stepsCard(visit);
+  if (!entry) return [...stepsCard(visit), ...unsplitLongItem(visit)];
   const cards: Card[] = [];
   const prompt = itemPrompt(visit, entry);
   const chunks = chunkText(entry.definition, 300);
@@ -73,6 +91,17 @@ export const itemRule: Rule = (visit) => {
   return cards;
 };
 
+/** A long one-sentence item nothing else could split: "what is step k of n" still asks for it. */
+function unsplitLongItem(visit: Visit): Card[] {
+  const { node } = visit;
+  if (node.type !== 'item' || itemEntry(node) || commandOf(node) || node.children.length) return [];
+  const text = cleanInline(node.text);
+  if (wordCount(text) <= 10) return [];
+  const run = numberingRun(visit);
+  const prompt = `${subjectOf(visit.ctx)}: what is step ${run.indexOf(node) + 1} of ${run.length}?`;
+  return chunkText(text, 300).slice(0, 1).map((chunk) => basicCard(origin(visit, 'long-item', node.text), prompt, chunk));
+}
+
 /** The items numbered 1, 2, 3… around this one (a stray "9️⃣ Common Traps" after them is not a sibling). */
 function numberingRun(visit: Visit): NoteNode[] {
   const items = visit.siblings.filter((s) => s.type === 'item');
@@ -94,7 +123,7 @@ function stepsCard(visit: Visit): Card[] {
     if (s.number !== steps.length + 1) break;
     steps.push(s);
   }
-  const bare = steps.filter((s) => !itemEntry(s) && !commandOf(s));
+  const bare = steps.filter((s) => !itemEntry(s) && !commandOf(s) && wordCount(cleanInline(s.text)) <= 12);
   if (steps.length < 3 || bare.length < steps.length - 1) return [];
   const answer = steps.map((s, i) => `(${i + 1}) ${cleanInline(s.text).replace(/[.:]$/, '')}${listChildren(s).length ? `: ${listChildren(s).map((c) => cleanInline(c.text)).join(', ')}` : ''}`).join('; ');
   const chunks = chunkText(answer, 300);

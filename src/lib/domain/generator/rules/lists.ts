@@ -39,7 +39,11 @@ export const labelListRule: Rule = (visit, env) => {
   const { node } = visit;
   if (!['bullet', 'text', 'link'].includes(node.type) || commandOf(node) || env.consumed.has(node)) return [];
   const items = listChildren(node);
-  if (items.length === 0) return [];
+  if (items.length === 0 || isFlatListItem(visit)) return [];
+  if (/^instead of:?$/i.test(cleanInline(node.text))) return insteadOf(visit, env);
+  if (/^if\b.*:$/i.test(cleanInline(node.text))) return outputMeaning(visit, env);
+  // "For demo," over numbered items that carry their own bodies: a section in disguise, not a list.
+  if (items.filter((i) => i.type === 'item' && i.children.length > 0).length * 2 >= items.length) return [];
   // An "Example" label introduces code or commands, which have cards of their own.
   if (/^(real[- ]world )?examples?\b/i.test(cleanInline(node.text)) && items.every((i) => isTitleLike(i.text))) return [];
   // A label followed by a single plain value is a "Label: value" fact.
@@ -50,6 +54,41 @@ export const labelListRule: Rule = (visit, env) => {
   return chunked(visit, 'list', labelPrompt(visit, node), answer, [node.text, ...items.map((i) => i.text)]);
 };
 
+/** A remark hanging under one entry of a flat list ("❌ ps, top, netstat" + "👉 This is intentional"). */
+function isFlatListItem(visit: Visit): boolean {
+  const { node } = visit;
+  if (/:$/.test(node.text.trim())) return false;
+  const peers = visit.siblings.filter((s) => s !== node && s.type === node.type && s.marker === node.marker);
+  return peers.length >= 2 && peers.every((p) => p.children.length === 0) && node.children.every(isRemark);
+}
+
+export function isRemark(node: NoteNode): boolean {
+  return /^(👉|➡|⇒)/u.test(node.marker) && node.children.length === 0;
+}
+
+/** "❌ Instead of: X" followed by "✅ They use exec form: Y" → what replaces X. */
+function insteadOf(visit: Visit, env: Parameters<Rule>[1]): Card[] {
+  const { node, siblings, index } = visit;
+  const next = siblings[index + 1];
+  if (!next || listChildren(next).length === 0) return [];
+  env.consumed.add(next);
+  const avoided = listChildren(node).map(itemText).join('; ');
+  const answer = `${cleanInline(next.text).replace(/:$/, '')}: ${listChildren(next).map(itemText).join('; ')}`;
+  return chunked(visit, 'instead-of', `${subjectOf(visit.ctx)}: what is used instead of ${avoided}?`, answer, [node.text, next.text, avoided]);
+}
+
+/** "👉 If the output says: <message>" followed by "This can mean two things: 1… 2…" → what the message means. */
+function outputMeaning(visit: Visit, env: Parameters<Rule>[1]): Card[] {
+  const { node, siblings, index } = visit;
+  const message = cleanInline(listChildren(node)[0]?.text ?? '');
+  const meaning = siblings.slice(index + 1, index + 4).find((s) => listChildren(s).length > 0 && !commandOf(s));
+  if (!message || !meaning) return [];
+  env.consumed.add(meaning);
+  const shown = message.length > 110 ? `${message.slice(0, message.lastIndexOf(' ', 110))} …` : message;
+  const condition = lowerFirst(cleanInline(node.text).replace(/:$/, '').replace(/^if\s+/i, ''));
+  return chunked(visit, 'output-meaning', `${subjectOf(visit.ctx)}: what can it mean if ${condition} \`${shown.replace(/`/g, '')}\`?`, listAnswer(meaning), [node.text, meaning.text]);
+}
+
 /** Runs of short bullets directly under a heading, with no label of their own. */
 export function sectionListCards(section: Section, visitFor: (node: NoteNode, index: number) => Visit): Card[] {
   const cards: Card[] = [];
@@ -57,7 +96,7 @@ export function sectionListCards(section: Section, visitFor: (node: NoteNode, in
   let run: NoteNode[] = [];
   let start = 0;
   section.nodes.forEach((n, i) => {
-    const listable = n.type === 'bullet' && !commandOf(n) && listChildren(n).length === 0 && !/:$/.test(n.text.trim()) && wordCount(cleanInline(n.text)) < 9 && !/\.$/.test(n.text.trim());
+    const listable = n.type === 'bullet' && !commandOf(n) && n.children.every(isRemark) && !/:$/.test(n.text.trim()) && wordCount(cleanInline(n.text)) < 9 && !/\.$/.test(n.text.trim());
     if (listable) {
       if (run.length === 0) start = i;
       run.push(n);

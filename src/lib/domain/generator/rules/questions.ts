@@ -1,7 +1,7 @@
 // ❓ questions and Q:/A: pairs → basic cards. The answer is the ✅/❌/A: lines under the question;
 // when there are none, the conclusion (➡ / 👉 / "so …") of what follows it.
 
-import { basicCard, withSubject } from '../cards.ts';
+import { basicCard, lowerFirst, mentionsSubject, topicOf } from '../cards.ts';
 import type { NoteNode } from '../parse.ts';
 import { chunkSentences, cleanInline } from '../text.ts';
 import { origin, type Rule } from '../visit.ts';
@@ -54,7 +54,9 @@ export const questionRule: Rule = (visit, env) => {
     return [];
   }
   const answer = lines.map((l) => l.replace(/[.;]+$/, '')).join('. ') + '.';
-  const prompt = withSubject(/\?$/.test(question) ? question : `${question}?`, visit.ctx);
+  const asked = /\?$/.test(question) ? question : `${question}?`;
+  const topic = topicOf(visit.ctx);
+  const prompt = mentionsSubject(asked, visit.ctx) || !topic ? asked : `${topic}: ${lowerFirst(asked)}`;
   const chunks = chunkSentences(answer, 300);
   return chunks.map((chunk, i) =>
     basicCard(origin(visit, 'question', node.text, String(i)), chunks.length > 1 ? `${prompt} (part ${i + 1} of ${chunks.length})` : prompt, chunk),

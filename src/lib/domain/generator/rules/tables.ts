@@ -4,6 +4,7 @@
 
 import type { Card } from '../../model.ts';
 import { basicCard, choiceCard, headingPhrase, subjectOf, trueFalseCard } from '../cards.ts';
+import { isTitleLike } from '../outline.ts';
 import { cellText, decapitalize } from '../text.ts';
 import { nonNull, originAt, type Rule } from '../visit.ts';
 
@@ -32,11 +33,12 @@ function comparisonCards(visit: Parameters<Rule>[0], header: string[], rows: Row
     const values = row.cells.slice(1);
     const o = (rule: string) => originAt(visit, row.line, rule, header.join('|'), row.raw);
     const answer = subjects.length === 1 ? values[0] : subjects.map((s, i) => `${s}: ${values[i] || '—'}`).join('; ');
-    cards.push(basicCard(o('table-compare'), `${label}: ${attribute}?`, answer));
+    const prompt = subjects.length === 1 ? `${subjectOf(visit.ctx) || label}: ${attribute}?` : `${label}: ${attribute}?`;
+    cards.push(basicCard(o('table-compare'), prompt, answer));
     if (subjects.length === 2 && values[0] && values[1] && values[0].toLowerCase() !== values[1].toLowerCase()) {
       // Half the statements are true, half swap the values; which one is fixed by the fact itself.
       const swap = row.raw.length % 2 === 1;
-      const statement = `${subjects[1]} — ${attribute}: ${swap ? values[0] : values[1]}`;
+      const statement = `${label}: for ${subjects[1]}, ${attribute} is “${swap ? values[0] : values[1]}”`;
       cards.push(trueFalseCard(o('table-compare-tf'), statement, !swap, answer));
     }
     if (subjects.length >= 3) {
@@ -58,7 +60,9 @@ function comparisonCards(visit: Parameters<Rule>[0], header: string[], rows: Row
 }
 
 function entityCards(visit: Parameters<Rule>[0], header: string[], rows: Row[]): Card[] {
-  const subject = subjectOf(visit.ctx) || headingPhrase(header[0]);
+  const previous = visit.siblings[visit.index - 1];
+  const caption = previous && previous.children.length === 0 && isTitleLike(previous.text) && previous.type === 'bullet' ? headingPhrase(previous.text) : '';
+  const subject = caption || subjectOf(visit.ctx) || headingPhrase(header[0]);
   const keyName = decapitalize(header[0]);
   const cards: Card[] = [];
   for (const row of rows) {

@@ -55,7 +55,7 @@ export const trapRule: Rule = (visit, env) => {
       return [trueFalseCard(origin(visit, 'trap-habit', node.text), statement, false, `A common interview trap: avoid ${lowerFirst(text)}.${because}`)];
     }
     if (NEGATED.test(text)) {
-      const statement = `${subject}: ${lowerFirst(text)}`;
+      const statement = `${subject}: ${lowerFirst(text).replace(/\b(into|from|in|on|to|use) (them|it)\b/i, `$1 ${lowerFirst(subject)}`)}`;
       return [trueFalseCard(origin(visit, 'trap-fact', node.text), statement, true, `An interview trap the notes point out: ${lowerFirst(text)}.${because}`)];
     }
     return [trueFalseCard(origin(visit, 'trap-claim', node.text), `${subject}: ${lowerFirst(text)}`, false, `The notes list this as a common trap.${because}`)];
