@@ -80,12 +80,7 @@ export async function applyImport(plan: ImportPlan, choice: DuplicateChoice, now
     (await db.cards.bulkGet(lookups)).forEach((c) => c && current.set(c.id, c));
     for (const { deck, cards } of plan.decks) {
       const existing = await db.decks.get(deck.id);
-      if (!existing) {
-        await db.decks.add({ id: deck.id, title: deck.title, description: deck.description, tags: [...deck.tags], source: deck.source, origin, createdAt: now, updatedAt: now });
-      } else {
-        await db.decks.update(deck.id, { updatedAt: now });
-      }
-      outcome.deckIds.push(deck.id);
+      const addedBefore = addCards.length;
       let order = ((await db.cards.where('[deckId+order]').between([deck.id, -Infinity], [deck.id, Infinity]).last())?.order ?? -1) + 1;
       for (const { card, match } of cards) {
         const old = current.get(match ? match.existingId : card.id);
@@ -106,6 +101,14 @@ export async function applyImport(plan: ImportPlan, choice: DuplicateChoice, now
         addCards.push(newCardRecord({ ...card, id }, deck.id, order++, now));
         addStates.push(newStateRecord(id, deck.id, now));
         outcome.added++;
+      }
+      // A deck is created only when cards land in it: re-importing an update must not leave an empty twin deck.
+      if (!existing && addCards.length > addedBefore) {
+        await db.decks.add({ id: deck.id, title: deck.title, description: deck.description, tags: [...deck.tags], source: deck.source, origin, createdAt: now, updatedAt: now });
+      } else if (existing) await db.decks.update(deck.id, { updatedAt: now });
+      const touched = cards.map((c) => current.get(c.match ? c.match.existingId : c.card.id)?.deckId);
+      for (const id of [deck.id, ...touched]) {
+        if (id && (id !== deck.id || existing || addCards.length > addedBefore) && !outcome.deckIds.includes(id)) outcome.deckIds.push(id);
       }
     }
     await db.cards.bulkPut(putCards);

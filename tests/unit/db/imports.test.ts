@@ -56,3 +56,12 @@ describe('planImport / applyImport', () => {
     expect(await db.cards.count()).toBe(0);
   });
 });
+
+describe('updates that land in other decks', () => {
+  test('an import whose cards all update existing ones creates no empty deck', async () => {
+    await applyImport(await planImport([deck([basic('a', 'q1')], 'first')]), 'skip', NOW);
+    const out = await applyImport(await planImport([deck([basic('a', 'q1 changed')], 'second')]), 'update', NOW);
+    expect(out).toMatchObject({ updated: 1, deckIds: ['first'] });
+    expect(await db.decks.get('second')).toBeUndefined();
+  });
+});
