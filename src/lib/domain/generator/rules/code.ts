@@ -5,7 +5,7 @@
 import type { Card } from '../../model.ts';
 import { basicCard, lowerFirst, subjectOf, typedCard } from '../cards.ts';
 import { isTitleLike } from '../outline.ts';
-import { cleanInline, codeSpan } from '../text.ts';
+import { cleanInline, codeSpan, sentenceCase } from '../text.ts';
 import { origin, type Rule, type Visit } from '../visit.ts';
 
 interface Stage {
@@ -38,7 +38,7 @@ function label(visit: Visit): string {
   const subject = subjectOf(visit.ctx);
   if (parent && isTitleLike(parent.text)) {
     const text = cleanInline(parent.text).replace(/:$/, '');
-    if (text && !/looked like this|like this$/i.test(text)) return `${subject} (${lowerFirst(text)})`;
+    if (text && !/\b(this|these|above|below)\b/i.test(text)) return `${subject} (${lowerFirst(sentenceCase(text))})`;
   }
   return subject;
 }

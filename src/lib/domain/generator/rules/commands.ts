@@ -4,6 +4,7 @@
 import type { Card } from '../../model.ts';
 import { basicCard, choiceCard, lowerFirst, subjectOf, typedCard } from '../cards.ts';
 import { describeCommand, parseCommand, programOf, type ParsedCommand } from '../command.ts';
+import { wordCount } from '../outline.ts';
 import type { NoteNode } from '../parse.ts';
 import { chunkText, cleanInline, codeSpan, joinItems, sentenceCase, splitSentences } from '../text.ts';
 import { origin, type Rule, type Visit } from '../visit.ts';
@@ -43,7 +44,7 @@ function tidyTask(text: string): string {
 }
 
 /** What the notes say a command is for: its own note, its item, or the label it sits under. */
-export function describe(visit: Visit, found: ParsedCommand): { task: string; strong: boolean; fromNote?: boolean } {
+export function describe(visit: Visit, found: ParsedCommand): { task: string; strong: boolean; fromNote?: boolean; title?: string; details?: string } {
   if (found.note) return { task: found.note, strong: true, fromNote: true };
   const parent = visit.parent;
   if (parent && (parent.type === 'item' || parent.type === 'text' || parent.type === 'bullet')) {
@@ -53,9 +54,11 @@ export function describe(visit: Visit, found: ParsedCommand): { task: string; st
       .map((c) => cleanInline(c.text));
     const weak = /^(example|e\.g|for demo|demo)\b/i.test(title) || title === '';
     if (!weak) {
-      const task = details.length ? `${sentenceCase(title)} (${lowerFirst(joinItems(details))})` : sentenceCase(title);
+      const task = details.length ? `${sentenceCase(title)} — ${lowerFirst(joinItems(details))}` : sentenceCase(title);
       const steps = parent.children.filter((c) => commandOf(c));
-      return { task: steps.length > 1 ? `${task}, step ${steps.indexOf(visit.node) + 1} of ${steps.length}` : task, strong: true };
+      if (steps.length <= 1) return { task, strong: true, title: sentenceCase(title), details: details.length ? lowerFirst(joinItems(details)) : undefined };
+      const anatomy = describeCommand(found.command);
+      return { task: anatomy ? `${task}: ${anatomy}` : `${task}, step ${steps.indexOf(visit.node) + 1} of ${steps.length}`, strong: true };
     }
   }
   const anatomy = describeCommand(found.command);
@@ -77,11 +80,12 @@ export const commandRule: Rule = (visit, env) => {
   env.consumed.add(visit.node);
   const { command } = found;
   const program = programOf(command);
-  const { task, strong, fromNote } = describe(visit, found);
+  const { task, strong, fromNote, title, details } = describe(visit, found);
   const subject = subjectOf(visit.ctx);
   const cards: Card[] = [];
   const direct = fromNote || !strong ? taskQuestion(task, program) : '';
-  const prompt = direct || (task ? `${subject} — ${lowerFirst(task)}: which \`${program}\` command?` : '');
+  const named = title && wordCount(title) <= 5 ? `${subject}: which \`${program}\` command is “${title}”${details ? ` — ${details}` : ''}?` : '';
+  const prompt = direct || named || (task ? `${subject} — ${lowerFirst(task)}: which \`${program}\` command?` : '');
   // The same command shown twice in a section ("run hello-world" to test, then again to re-test) is two facts.
   const repeated = siblingCommands(visit).filter((c) => c.command === command).length > 1;
   const key = repeated ? [command, visit.parent?.text ?? '', task] : [command];

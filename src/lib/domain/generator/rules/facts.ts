@@ -3,8 +3,8 @@
 
 import type { Card } from '../../model.ts';
 import { basicCard, clozeCard, lowerFirst, mentionsSubject, subjectOf } from '../cards.ts';
-import { isTitleLike, listChildren } from '../outline.ts';
-import { chunkText, cleanInline, splitSentences } from '../text.ts';
+import { isTitleLike, listAnswer, listChildren } from '../outline.ts';
+import { chunkText, cleanInline, sentenceCase, splitSentences } from '../text.ts';
 import { originAt, type Rule, type Visit } from '../visit.ts';
 import { commandOf } from './commands.ts';
 
@@ -14,9 +14,9 @@ const DOES = /^((?:an?|the)\s+)?([A-Za-z][\w./-]*(?:\s+[\w./()-]+){0,4}?)\s+(map
 function context(visit: Visit): string {
   const subject = subjectOf(visit.ctx);
   const parent = visit.parent;
-  if (parent && parent.type !== 'question' && isTitleLike(parent.text)) {
+  if (parent && parent.type !== 'question' && isTitleLike(parent.text) && !/\b(this|these|above|below)\b/i.test(parent.text)) {
     const label = cleanInline(parent.text).replace(/:$/, '');
-    if (label) return `${subject} (${lowerFirst(label)})`;
+    if (label) return `${subject} (${lowerFirst(sentenceCase(label))})`;
   }
   return subject;
 }
@@ -34,7 +34,10 @@ function definitionCards(visit: Visit, sentence: string, index: number): Card[] 
   const name = `${article === 'the' ? 'the ' : article ? `${article} ` : ''}${term}`;
   const prompt = def ? `What ${m[3].toLowerCase()} ${lowerFirst(name)}?` : `What does ${lowerFirst(name)} do?`;
   const full = mentionsSubject(prompt, visit.ctx) || visit.ctx.headingPath.length === 0 ? prompt : `${subjectOf(visit.ctx)}: ${lowerFirst(prompt)}`;
-  const chunks = chunkText(sentence, 300);
+  // "Distroless images are … nothing else." + "➤ No shell ➤ No package manager": one answer.
+  const details = index === 0 && listChildren(visit.node).length ? ` ${listAnswer(visit.node)}.` : '';
+  const full_answer = details && (sentence + details).length <= 300 ? sentence.replace(/\.?$/, ':') + details : sentence;
+  const chunks = chunkText(full_answer, 300);
   return chunks.map((chunk, i) =>
     basicCard(originAt(visit, visit.node.line, 'definition', visit.node.text, String(index), String(i)), chunks.length > 1 ? `${full.replace(/\?$/, '')} (part ${i + 1} of ${chunks.length})?` : full, chunk),
   );

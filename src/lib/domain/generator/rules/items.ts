@@ -123,7 +123,7 @@ function stepsCard(visit: Visit): Card[] {
     if (s.number !== steps.length + 1) break;
     steps.push(s);
   }
-  const bare = steps.filter((s) => !itemEntry(s) && !commandOf(s) && wordCount(cleanInline(s.text)) <= 12);
+  const bare = steps.filter((s) => !itemEntry(s) && !commandOf(s) && s.children.length === 0 && wordCount(cleanInline(s.text)) <= 12);
   if (steps.length < 3 || bare.length < steps.length - 1) return [];
   const answer = steps.map((s, i) => `(${i + 1}) ${cleanInline(s.text).replace(/[.:]$/, '')}${listChildren(s).length ? `: ${listChildren(s).map((c) => cleanInline(c.text)).join(', ')}` : ''}`).join('; ');
   const chunks = chunkText(answer, 300);

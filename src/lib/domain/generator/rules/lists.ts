@@ -28,9 +28,12 @@ function labelPrompt(visit: Visit, node: NoteNode): string {
   const heading = visit.ctx.headingPath.join(' ');
   if (node.marker.startsWith('❌') && PROBLEM_HEADING.test(heading) && isTitleLike(label)) return `${subject}: why is “${label}” a problem?`;
   const parent = visit.parent && visit.parent.type !== 'question' ? cleanInline(visit.parent.text).replace(/:$/, '') : '';
-  const where = parent && isTitleLike(parent) ? `${subject} (${lowerFirst(sentenceCase(parent))})` : subject;
+  const where = parent && isTitleLike(parent) && !/\b(this|these|above|below)\b/i.test(parent) ? `${subject} (${lowerFirst(sentenceCase(parent))})` : subject;
   if (label.split('→').length >= 3) return `${where}: what happens along “${label}”?`;
-  if (/\b(this|these|above|below)\b/i.test(label)) return `${where}: ${lowerFirst(label.replace(/\b(with )?(this|these|the above|the below) (approach|one|ones|command|commands)\b/i, '').trim() || 'key points')}?`;
+  if (/\b(this|these|above|below)\b/i.test(label)) {
+    const stripped = label.replace(/\s*\b(with|of|in|for|from)?\s*(this|these|the above|the below)\s+\w+/i, '').trim();
+    return stripped ? `${where}: what were the ${lowerFirst(stripped)}?` : `${where}: what are the key points?`;
+  }
   const phrase = lowerFirst(isTitleLike(label) ? sentenceCase(label) : label);
   return rawLabel.endsWith(':') ? `${where}: ${phrase} …?` : `${where}: ${phrase}?`;
 }
@@ -40,6 +43,8 @@ export const labelListRule: Rule = (visit, env) => {
   if (!['bullet', 'text', 'link'].includes(node.type) || commandOf(node) || env.consumed.has(node)) return [];
   const items = listChildren(node);
   if (items.length === 0 || isFlatListItem(visit)) return [];
+  // A definition sentence over its details: the definition card carries the list.
+  if (/\.$/.test(cleanInline(node.text)) && visit.parent === null && wordCount(cleanInline(node.text)) > 8) return [];
   if (/^instead of:?$/i.test(cleanInline(node.text))) return insteadOf(visit, env);
   if (/^if\b.*:$/i.test(cleanInline(node.text))) return outputMeaning(visit, env);
   // "For demo," over numbered items that carry their own bodies: a section in disguise, not a list.

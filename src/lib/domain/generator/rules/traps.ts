@@ -32,7 +32,7 @@ function gerundToVerb(word: string): string {
 
 function evidenceFor(visit: Visit, env: Parameters<Rule>[1], claim: string): string | null {
   const top = visit.section.title ? visit.ctx.headingPath[0] ?? '' : '';
-  return env.evidence.best(claim, top, (line) => line === visit.node.line || (visit.parent?.children.some((c) => c.line === line) ?? false));
+  return env.evidence.best(claim, top, (line) => line === visit.node.line || line === visit.parent?.line || (visit.parent?.children.some((c) => c.line === line) ?? false));
 }
 
 export const trapRule: Rule = (visit, env) => {
@@ -55,7 +55,8 @@ export const trapRule: Rule = (visit, env) => {
       return [trueFalseCard(origin(visit, 'trap-habit', node.text), statement, false, `A common interview trap: avoid ${lowerFirst(text)}.${because}`)];
     }
     if (NEGATED.test(text)) {
-      const statement = `${subject}: ${lowerFirst(text).replace(/\b(into|from|in|on|to|use) (them|it)\b/i, `$1 ${lowerFirst(subject)}`)}`;
+      const resolved = text.replace(/\b(into|from|in|on|to|use) (them|it)\b/i, `$1 ${lowerFirst(subject)}`);
+      const statement = resolved !== text ? resolved : `${subject}: ${lowerFirst(text)}`;
       return [trueFalseCard(origin(visit, 'trap-fact', node.text), statement, true, `An interview trap the notes point out: ${lowerFirst(text)}.${because}`)];
     }
     return [trueFalseCard(origin(visit, 'trap-claim', node.text), `${subject}: ${lowerFirst(text)}`, false, `The notes list this as a common trap.${because}`)];
