@@ -1,0 +1,45 @@
+// Setting an interview date on the home screen: the countdown, predicted recall against target, the daily plan.
+import { test, expect, openApp, expectNoAxeViolations } from './fixtures';
+
+test('set an interview date: the home screen shows the countdown and the plan, and the date can be cleared', async ({ page }) => {
+  await openApp(page);
+  await page.waitForSelector('li[data-deck-id]');
+  const summary = page.getByTestId('interview-summary');
+  await expect(summary).toContainText('Set the date of your interview');
+
+  const inNineDays = await page.evaluate(() => {
+    const d = new Date();
+    d.setDate(d.getDate() + 9);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
+  await summary.getByLabel('Interview date').fill(inNineDays);
+  await summary.getByRole('button', { name: 'Save date' }).click();
+
+  await expect(page.getByTestId('interview-countdown')).toHaveText(/^Interview in 9 days — predicted recall \d+%, target 90%$/);
+  // Nothing studied yet: every bundled card is new, so recall on the day is 0% and the plan introduces them all.
+  await expect(page.getByTestId('interview-countdown')).toContainText('predicted recall 0%');
+  await expect(page.getByTestId('interview-plan')).toHaveText(/^About \d+ cards a day until then; \d+ new cards to meet, up to \d+ a day per deck\.$/);
+  await expectNoAxeViolations(page);
+
+  // The date survives a reload.
+  await page.reload();
+  await expect(page.getByTestId('interview-countdown')).toContainText('Interview in 9 days');
+
+  // Readiness on the stats screen is predicted for the interview day too.
+  await page.goto('./#/stats');
+  await expect(page.getByTestId('readiness')).toContainText('on your interview day');
+  await page.goto('./#/');
+
+  await page.getByRole('button', { name: 'Clear date' }).click();
+  await expect(page.getByTestId('interview-countdown')).toHaveCount(0);
+  await expect(summary.getByLabel('Interview date')).toBeVisible();
+});
+
+test('a date in the past is refused with a message', async ({ page }) => {
+  await openApp(page);
+  const summary = page.getByTestId('interview-summary');
+  await summary.getByLabel('Interview date').fill('2020-01-01');
+  await summary.getByRole('button', { name: 'Save date' }).click();
+  await expect(summary.getByRole('alert')).toHaveText('The interview date must be today or later.');
+  await expect(page.getByTestId('interview-countdown')).toHaveCount(0);
+});

@@ -1,0 +1,82 @@
+// The stats screen and topic readiness after studying, their empty states, and accessibility.
+import { test, expect, openApp, expectNoAxeViolations } from './fixtures';
+import { seedDeck } from './study-helpers';
+import { seedHistory } from './stats-seed';
+
+async function studyTwoCards(page: import('@playwright/test').Page) {
+  await page.goto('./#/study/e2e-deck');
+  const grade = (label: string) => page.getByRole('group', { name: 'How well did you know it?' }).getByRole('button', { name: new RegExp(label) });
+  for (let i = 0; i < 2; i++) {
+    await page.getByRole('button', { name: /Show answer/ }).click();
+    await grade(i === 0 ? 'Easy' : 'Good').click();
+  }
+  // The second answer is stored before the next card shows.
+  await expect(page.locator('.card-face')).toContainText('Which flag runs a container detached?');
+}
+
+test('before any study every picture says what will appear, and readiness starts at 0%', async ({ page }) => {
+  await openApp(page);
+  await seedDeck(page);
+  await page.goto('./#/stats');
+  await expect(page.getByTestId('stats-timing')).toContainText('from 0 reviews');
+  await expect(page.getByTestId('chart-heatmap')).toContainText('Once you study');
+  await expect(page.getByTestId('chart-grades')).toContainText('Once you study');
+  await expect(page.getByTestId('chart-forecast')).toContainText('Once you study');
+  await expect(page.getByTestId('chart-retention')).toContainText('Once you review');
+  await expect(page.getByTestId('chart-buttons')).toContainText('Once you study');
+  await expect(page.getByTestId('chart-time')).toContainText('Once you study');
+  await expect(page.getByTestId('overall-readiness')).toHaveText('0%');
+  await expect(page.getByTestId('readiness')).toContainText("You haven't studied yet");
+});
+
+test('after studying, the stats and the readiness bars reflect the answers', async ({ page }) => {
+  await openApp(page);
+  await seedDeck(page);
+  await studyTwoCards(page);
+  await page.getByRole('link', { name: 'Stats' }).click();
+
+  await expect(page.getByTestId('stats-timing')).toContainText('from 2 reviews');
+  const heatmap = page.getByTestId('chart-heatmap');
+  await expect(heatmap).toContainText('2 reviews on 1 of the last');
+  await expect(heatmap).toContainText('1 day current streak');
+  await expect(heatmap.getByRole('img', { name: /Calendar heatmap/ })).toBeVisible();
+  await expect(page.getByTestId('chart-grades')).toContainText('2 reviews in the last 30 days: Again 0, Hard 0, Good 1, Easy 1');
+  await expect(page.getByTestId('chart-buttons')).toContainText('Learning (2 answers)');
+  await expect(page.getByTestId('chart-states')).toContainText('1 learning, 1 review');
+  await expect(page.getByTestId('chart-time')).not.toContainText('Once you study');
+  // Easy graduates the first card straight to review, so it falls due within the next 30 days.
+  await expect(page.getByTestId('chart-forecast')).not.toContainText('Once you study');
+
+  // The deck's readiness bar: two of its six cards are fresh in memory, so about a third.
+  const row = page.getByTestId('readiness').locator('li', { hasText: 'E2E every kind' });
+  await expect(row).toBeVisible();
+  const value = Number((await row.locator('.value').innerText()).replace('%', ''));
+  expect(value).toBeGreaterThanOrEqual(30);
+  expect(value).toBeLessThanOrEqual(34);
+
+  // The table alternative carries the same numbers.
+  await page.getByTestId('chart-grades').getByText('Show as a table').click();
+  await expect(page.getByTestId('chart-grades').locator('tbody tr')).toHaveCount(1);
+
+  // "Study" on a topic starts a weakest-first session of it.
+  await row.getByRole('link', { name: /Study E2E every kind/ }).click();
+  await expect(page).toHaveURL(/#\/study\/e2e-deck\?mode=weakest/);
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe finds no violations on the stats screen with a study history (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await openApp(page);
+    await page.waitForSelector('li[data-deck-id]');
+    await seedHistory(page, { studied: 80, days: 150 });
+    await page.goto('./#/stats');
+    await expect(page.getByTestId('chart-retention')).toContainText('True retention');
+    for (const id of ['heatmap', 'grades', 'forecast', 'retention', 'states', 'buttons', 'time']) {
+      const svg = page.getByTestId(`chart-${id}`).locator('svg[role="img"]');
+      await expect(svg).toHaveAttribute('aria-label', /.+/);
+      await expect(svg).toHaveAttribute('aria-describedby', `${id}-desc`);
+    }
+    await page.getByTestId('chart-heatmap').getByText('Show as a table').click();
+    await expectNoAxeViolations(page);
+  });
+}
