@@ -2,7 +2,8 @@
 // (strict durability, see db.ts), so an answer is either fully on disk or not at all.
 import { db, type CardStateRecord, type ReviewLogRecord, type ReviewSource } from './db';
 import { loadSettings } from './settings';
-import { createScheduler, type RatingValue } from '../domain/scheduler';
+import { createScheduler, type RatingValue, type Scheduler } from '../domain/scheduler';
+import type { Settings } from '../domain/settings';
 import { startOfLearnerDay } from '../domain/day';
 
 export interface AnswerInput {
@@ -31,11 +32,30 @@ export class UndoConflictError extends Error {
   }
 }
 
+let cached: { key: string; scheduler: Scheduler } | null = null;
+
+/** Settings are read inside every answer's transaction; the scheduler is rebuilt only when they change. */
+function schedulerFor(settings: Settings): Scheduler {
+  const key = JSON.stringify(settings);
+  if (cached?.key !== key) cached = { key, scheduler: createScheduler(settings) };
+  return cached.scheduler;
+}
+
+/** User Timing name of the answer transaction (read by bench/study.bench.ts, visible in DevTools). */
+export const ANSWER_MEASURE = 'drydock:answer-transaction';
+
 export async function answerCard(input: AnswerInput): Promise<AnswerReceipt> {
+  const start = performance.now();
+  const receipt = await answerTransaction(input);
+  performance.measure?.(ANSWER_MEASURE, { start });
+  return receipt;
+}
+
+function answerTransaction(input: AnswerInput): Promise<AnswerReceipt> {
   return db.transaction('rw', db.states, db.reviews, db.settings, async () => {
     const previous = await db.states.get(input.cardId);
     if (!previous) throw new Error(`No study state for card ${input.cardId}.`);
-    const scheduler = createScheduler(await loadSettings());
+    const scheduler = schedulerFor(await loadSettings());
     const { next: fields, log: fsrsLog } = scheduler.applyRating(previous, input.rating, input.now);
     const next: CardStateRecord = { ...fields, cardId: previous.cardId, deckId: previous.deckId, inactive: previous.inactive };
     const log: ReviewLogRecord = {

@@ -2,6 +2,7 @@
 // Compute lives in src/lib/domain; this class only keeps the screen's state and calls the database.
 import { db, type CardRecord } from '../../lib/db/db';
 import { loadSettings } from '../../lib/db/settings';
+import { syncBundledDecks } from '../../lib/db/bundled';
 import { answerCard, countDoneToday, undoAnswer, type AnswerReceipt } from '../../lib/db/study';
 import { loadCards, loadStudyStates, type StudyState } from '../../lib/db/study-data';
 import { requestPersistentStorage } from '../../lib/db/persistence';
@@ -60,6 +61,11 @@ export class StudySession {
   async load(now = Date.now()): Promise<void> {
     try {
       const { deckId, mode, tag } = this.options;
+      // Opened straight from a link on first run: the bundled decks must be in the database first.
+      // Otherwise the merge runs in the background and this session uses what is stored.
+      const sync = syncBundledDecks(now);
+      if ((await db.decks.count()) === 0) await sync;
+      else sync.catch(() => undefined);
       const [settings, states, done, deck] = await Promise.all([
         loadSettings(),
         loadStudyStates(deckId, tag),
