@@ -55,7 +55,8 @@ export function choiceCard(origin: FactOrigin, prompt: string, correct: string, 
   if (others.length < 2) return null;
   const options = [correct, ...others.slice(0, 4)];
   // A stable shuffle: the correct option's position depends on the fact, not on run order.
-  const sorted = [...options].sort((a, b) => stableId(prompt, a).localeCompare(stableId(prompt, b)));
+  const keys = new Map(options.map((o) => [o, stableId(prompt, o)]));
+  const sorted = [...options].sort((a, b) => (keys.get(a)! < keys.get(b)! ? -1 : 1));
   return {
     ...base(origin, 'choice'),
     kind: 'choice',
@@ -100,7 +101,15 @@ function finishAnswer(answer: string): string {
  * How a prompt names its subject: the innermost heading, with the top-level title in front when the
  * inner heading alone would not say what it is about ("Why NOT use IPs?" → "Docker networking — why not use IPs").
  */
+const subjects = new WeakMap<RuleContext, string>();
+
 export function subjectOf(ctx: RuleContext): string {
+  let subject = subjects.get(ctx);
+  if (subject === undefined) subjects.set(ctx, (subject = computeSubject(ctx)));
+  return subject;
+}
+
+function computeSubject(ctx: RuleContext): string {
   const path = ctx.headingPath.filter(Boolean);
   if (path.length === 0) return '';
   const inner = headingPhrase(path[path.length - 1]);
@@ -125,9 +134,16 @@ const GENERIC = new Set([
   'development', 'production', 'lifecycle', 'type', 'feature', 'big', 'deal', 'logging', 'debugging', 'impact',
 ]);
 
+const phrases = new Map<string, string>();
+
 /** A heading as prompt text: no trailing '?' or ':', sentence case. */
 export function headingPhrase(title: string): string {
-  return sentenceCase(cleanInline(title).replace(/[?:]+$/, '').trim());
+  let phrase = phrases.get(title);
+  if (phrase === undefined) {
+    if (phrases.size > 5_000) phrases.clear();
+    phrases.set(title, (phrase = sentenceCase(cleanInline(title).replace(/[?:]+$/, '').trim())));
+  }
+  return phrase;
 }
 
 export function lowerFirst(text: string): string {

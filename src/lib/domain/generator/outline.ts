@@ -7,7 +7,15 @@ import { isDockerfileLine } from './lex.ts';
 import { cleanInline, codeSpan, joinItems } from './text.ts';
 
 /** Children that are part of a node's list (commands, code and tables get cards of their own). */
+const lists = new WeakMap<NoteNode, NoteNode[]>();
+
 export function listChildren(node: NoteNode): NoteNode[] {
+  let list = lists.get(node);
+  if (list === undefined) lists.set(node, (list = findListChildren(node)));
+  return list;
+}
+
+function findListChildren(node: NoteNode): NoteNode[] {
   return node.children.filter((c) => {
     if (!(c.type === 'bullet' || c.type === 'text' || c.type === 'item' || c.type === 'answer' || c.type === 'link') || commandOf(c)) return false;
     const text = cleanInline(c.text);

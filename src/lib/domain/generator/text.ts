@@ -24,8 +24,20 @@ export function cellText(raw: string): string {
   return cleanInline(raw);
 }
 
+const cleanCache = new Map<string, string>();
+
 /** Removes decoration (emoji, bullet glyphs, Markdown emphasis) and tidies spacing and punctuation. */
 export function cleanInline(raw: string): string {
+  const cached = cleanCache.get(raw);
+  if (cached !== undefined) return cached;
+  const clean = cleanUncached(raw);
+  // Rules ask for the same line's clean text many times; the cache is bounded so imports cannot grow it forever.
+  if (cleanCache.size > 20_000) cleanCache.clear();
+  cleanCache.set(raw, clean);
+  return clean;
+}
+
+function cleanUncached(raw: string): string {
   let text = keycapToDigit(raw);
   text = text.replace(/🆚/gu, ' vs ');
   text = text.replace(/\s*[─━—-]{3,}\s*▶\uFE0F?\s*/gu, ' — ');
@@ -129,6 +141,7 @@ const STOP = new Set([
 export function contentWords(text: string): string[] {
   return (text.toLowerCase().match(/[a-z0-9]+/g) ?? [])
     .filter((w) => w.length > 1 && !STOP.has(w))
+    .map((w) => (w.length > 6 ? w.replace(/ing$/, '') : w))
     .map((w) => (w.length > 4 ? w.replace(/(ies|es|s)$/, (m) => (m === 'ies' ? 'y' : '')) : w));
 }
 

@@ -15,7 +15,15 @@ export interface FoundCommand extends ParsedCommand {
 }
 
 /** The command a node states, if any: 🔗 lines, "1️⃣ docker build -> …" items, "- `docker ps` — …" bullets. */
+const commands = new WeakMap<NoteNode, ParsedCommand | null>();
+
 export function commandOf(node: NoteNode): ParsedCommand | null {
+  let found = commands.get(node);
+  if (found === undefined) commands.set(node, (found = findCommand(node)));
+  return found;
+}
+
+function findCommand(node: NoteNode): ParsedCommand | null {
   if (node.type === 'link') return parseCommand(node.text);
   if (node.type === 'item' || node.type === 'bullet' || node.type === 'text') {
     const text = node.text.trim();

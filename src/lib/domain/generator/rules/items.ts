@@ -19,7 +19,15 @@ interface Entry {
   sentence?: boolean;
 }
 
+const entries = new WeakMap<NoteNode, Entry | null>();
+
 export function itemEntry(node: NoteNode): Entry | null {
+  let entry = entries.get(node);
+  if (entry === undefined) entries.set(node, (entry = findEntry(node)));
+  return entry;
+}
+
+function findEntry(node: NoteNode): Entry | null {
   if (node.type !== 'item' || commandOf(node)) return null;
   const title = cleanInline(node.text);
   // Items that walk through commands ("3. Verify: run … if it says … it means …") are covered by the
