@@ -26,8 +26,11 @@ test('keyboard: Space reveals, 1–4 grade, U undoes, and typing an answer trigg
   expect(await reviewCount(page)).toBe(0);
 
   await page.keyboard.press('Enter');
+  await expect(ratings).toBeVisible();
   await page.keyboard.press('4');
+  await expect(face).toContainText('[c…]');
   await page.keyboard.press('Space');
+  await expect(ratings).toBeVisible();
   await page.keyboard.press('3');
   // Choice: digits pick an option before the answer is shown.
   await expect(face).toContainText('detached');
