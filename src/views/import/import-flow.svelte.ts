@@ -38,7 +38,7 @@ export class ImportFlow {
   );
 
   async openFile(file: FileLike): Promise<void> {
-    await this.#read(async (signal) => (await import('../../lib/io/open-file')).openDeckFile(file, { signal, onProgress: (p) => (this.progress = p) }));
+    await this.#read(async (signal) => (await import('../../lib/io/parse-client')).parseDeckFile(file, { signal, onProgress: (p) => (this.progress = p) }));
   }
 
   async openShare(payload: string): Promise<void> {
