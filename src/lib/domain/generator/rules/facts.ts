@@ -49,10 +49,10 @@ function parentheticalCloze(visit: Visit, sentence: string, index: number): Card
   if (!m) return [];
   const before = m[1];
   const inner = m[2].trim();
-  if (before.split(' ').length < 2 || /^(e\.g|i\.e|see|optional|advanced|best)/i.test(inner) || /^\d+$/.test(inner)) return [];
+  if (before.split(' ').length < 2 || /^(e\.g|i\.e|see|optional|advanced|best|most|mostly|very|often|usually|default|recommended|legacy|bad practice|good practice)\b/i.test(inner) || /^\d+$/.test(inner)) return [];
   // The answer must not be sitting in the sentence already ("control groups (cgroups): … use cgroups …").
   if ((before + m[3]).toLowerCase().includes(inner.toLowerCase())) return [];
-  const text = `${context(visit)}: ${lowerFirst(before)} ({{c1::${inner}}})${m[3]}`;
+  const text = `${context(visit)}: ${before} ({{c1::${inner}}})${m[3]}`;
   return [clozeCard(originAt(visit, visit.node.line, 'cloze-paren', visit.node.text, String(index)), text)];
 }
 
@@ -65,7 +65,7 @@ function arrowCloze(visit: Visit, sentence: string, index: number): Card[] {
   const leftWords = left.split(' ').length;
   const o = originAt(visit, visit.node.line, 'cloze-arrow', visit.node.text, String(index));
   if (leftWords <= 3 && right.split(' ').length <= 6) return [clozeCard(o, `${context(visit)}: {{c1::${left}}} → ${right}`)];
-  if (right.split(' ').length <= 8) return [clozeCard(o, `${context(visit)}: ${lowerFirst(left)} → {{c1::${right}}}`)];
+  if (right.split(' ').length <= 8) return [clozeCard(o, `${context(visit)}: ${left} → {{c1::${right}}}`)];
   return [];
 }
 

@@ -28,6 +28,10 @@ export function itemEntry(node: NoteNode): Entry | null {
 }
 
 function findEntry(node: NoteNode): Entry | null {
+  if (node.type === 'bullet' && listChildren(node).length === 0 && !commandOf(node)) {
+    const td = termDefinition(node.text);
+    return td && !/:$/.test(node.text.trim()) ? { node, ...td } : null;
+  }
   if (node.type !== 'item' || commandOf(node)) return null;
   const title = cleanInline(node.text);
   // Items that walk through commands ("3. Verify: run … if it says … it means …") are covered by the
@@ -75,6 +79,8 @@ function mask(definition: string, term: string): string {
 }
 
 export const itemRule: Rule = (visit) => {
+  // A "- term: definition" bullet counts when it sits in a list of such bullets (a definition list).
+  if (visit.node.type === 'bullet' && numberingRun(visit).filter((n) => itemEntry(n)).length < 2) return [];
   const entry = itemEntry(visit.node);
   if (!entry) return [...stepsCard(visit), ...unsplitLongItem(visit)];
   const cards: Card[] = [];
@@ -112,6 +118,7 @@ function unsplitLongItem(visit: Visit): Card[] {
 
 /** The items numbered 1, 2, 3… around this one (a stray "9️⃣ Common Traps" after them is not a sibling). */
 function numberingRun(visit: Visit): NoteNode[] {
+  if (visit.node.type === 'bullet') return visit.siblings.filter((s) => s.type === 'bullet' && s.marker === visit.node.marker);
   const items = visit.siblings.filter((s) => s.type === 'item');
   const at = items.indexOf(visit.node);
   let start = at;
