@@ -13,6 +13,8 @@ export interface Visit {
   index: number;
   ctx: RuleContext;
   section: Section;
+  /** The visit of the parent node, for rules that need the parent's neighbours. */
+  up?: Visit;
 }
 
 export interface Env {

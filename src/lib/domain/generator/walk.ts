@@ -38,17 +38,18 @@ function walkSection(section: Section, path: string[], idPath: string[], source:
   const headingPath = title ? [...path, title] : path;
   const ids = section.title.trim() ? [...idPath, section.title.trim()] : idPath;
   const ctx: RuleContext = { source, headingPath, idPath: ids, tags: [...new Set(headingPath.map(slugify).filter(Boolean))] };
-  const visitFor = (node: NoteNode, index: number, parent: NoteNode | null = null, siblings = section.nodes): Visit => ({
+  const visitFor = (node: NoteNode, index: number, parent: NoteNode | null = null, siblings = section.nodes, up?: Visit): Visit => ({
     node,
     parent,
     siblings,
     index,
     ctx,
     section,
+    up,
   });
-  const visitNodes = (nodes: NoteNode[], parent: NoteNode | null) => {
+  const visitNodes = (nodes: NoteNode[], parent: NoteNode | null, up?: Visit) => {
     nodes.forEach((node, index) => {
-      const visit = visitFor(node, index, parent, nodes);
+      const visit = visitFor(node, index, parent, nodes, up);
       for (const rule of RULES) {
         try {
           out.push(...rule(visit, env));
@@ -57,7 +58,7 @@ function walkSection(section: Section, path: string[], idPath: string[], source:
           env.warnings.push(`Line ${node.line}: skipped (${error instanceof Error ? error.message : String(error)}).`);
         }
       }
-      visitNodes(node.children, node);
+      visitNodes(node.children, node, visit);
     });
   };
   visitNodes(section.nodes, null);

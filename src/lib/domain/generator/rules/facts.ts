@@ -11,9 +11,16 @@ import { commandOf } from './commands.ts';
 const DEFINITION = /^((?:an?|the)\s+)?([A-Za-z][\w./-]*(?:\s+[\w./()-]+){0,4}?)\s+(is|are)\s+(?!not\b|also\b|the name\b|up\b|almost\b|always\b|often\b|usually\b|mostly\b|typically\b|[a-z]+ed\b)(.{10,})$/i;
 const DOES = /^((?:an?|the)\s+)?([A-Za-z][\w./-]*(?:\s+[\w./()-]+){0,4}?)\s+(maps|allows|provides|lets|creates|stores|listens|manages|implements|connects|enables|handles|removes)\s+(.{8,})$/i;
 
+const SOLUTION_LABEL = /^(solutions?|fix(es)?|remed(y|ies)|workarounds?)$/i;
+
 function context(visit: Visit): string {
   const subject = subjectOf(visit.ctx);
   const parent = visit.parent;
+  // Under "✅ Solution:" the useful context is the problem it solves (the line before the label).
+  if (parent && visit.up && SOLUTION_LABEL.test(cleanInline(parent.text).replace(/:$/, ''))) {
+    const problem = visit.up.siblings[visit.up.index - 1];
+    if (problem) return `${subject} (overcoming “${cleanInline(problem.text).replace(/:$/, '')}”)`;
+  }
   if (parent && parent.type !== 'question' && isTitleLike(parent.text) && !/\b(this|these|above|below)\b/i.test(parent.text)) {
     const label = cleanInline(parent.text).replace(/:$/, '');
     if (label) return `${subject} (${lowerFirst(sentenceCase(label))})`;
@@ -81,8 +88,9 @@ export const factRule: Rule = (visit, env) => {
     const s = sentence.trim();
     const sectionLevel = visit.parent === null && !node.marker.startsWith('❌');
     if (sectionLevel && (node.type === 'text' || (node.type === 'bullet' && i === 0))) cards.push(...definitionCards(visit, s, i));
-    if (listChildren(node).length === 0) cards.push(...parentheticalCloze(visit, s, i));
-    cards.push(...arrowCloze(visit, s, i));
+    const paren = listChildren(node).length === 0 ? parentheticalCloze(visit, s, i) : [];
+    cards.push(...paren);
+    if (paren.length === 0) cards.push(...arrowCloze(visit, s, i));
   });
   return cards;
 };

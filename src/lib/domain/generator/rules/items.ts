@@ -55,7 +55,7 @@ function hasDescendant(node: NoteNode, test: (n: NoteNode) => boolean): boolean 
 
 function itemPrompt(visit: Visit, entry: Entry): string {
   const subject = subjectOf(visit.ctx);
-  const term = wordCount(entry.term) <= 8 ? sentenceCase(entry.term) : entry.term;
+  const term = entry.term;
   const parentLabel = visit.parent && (visit.parent.type === 'item' || isTitleLike(visit.parent.text)) ? cleanInline(visit.parent.text).replace(/:$/, '') : '';
   const where = parentLabel ? `${subject} (${lowerFirst(sentenceCase(parentLabel))})` : subject;
   const heading = `${visit.ctx.headingPath.join(' ')} ${parentLabel}`;
