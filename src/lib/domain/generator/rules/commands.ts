@@ -98,6 +98,10 @@ export const commandRule: Rule = (visit, env) => {
   const repeated = siblingCommands(visit).filter((c) => c.command === command).length > 1;
   const key = repeated ? [command, visit.parent?.text ?? '', task] : [command];
   const explanationParts = visit.node.children.filter((c) => c.type === 'bullet' || c.type === 'text').map((c) => cleanInline(c.text));
+  // What the notes say right after the command, under the same item ("➤ Container uses host's network stack").
+  if (visit.parent?.type === 'item' && explanationParts.length === 0) {
+    explanationParts.push(...visit.parent.children.filter((c) => c.line > visit.node.line && c.type === 'bullet' && c.children.length === 0 && !commandOf(c)).map((c) => cleanInline(c.text)));
+  }
   if (prompt) {
     cards.push(typedCard(origin(visit, 'command-typed', ...key), prompt, [command], strong && explanationParts.length ? joinItems(explanationParts) : undefined));
   } else {

@@ -4,7 +4,7 @@
 import type { Card } from '../../model.ts';
 import { basicCard, clozeCard, lowerFirst, mentionsSubject, subjectOf } from '../cards.ts';
 import { isTitleLike, listAnswer, listChildren } from '../outline.ts';
-import { chunkText, cleanInline, sentenceCase, splitSentences } from '../text.ts';
+import { chunkText, cleanInline, codeSpan, sentenceCase, splitSentences } from '../text.ts';
 import { originAt, type Rule, type Visit } from '../visit.ts';
 import { commandOf } from './commands.ts';
 
@@ -21,6 +21,8 @@ function context(visit: Visit): string {
     const problem = visit.up.siblings[visit.up.index - 1];
     if (problem) return `${subject} (overcoming “${cleanInline(problem.text).replace(/:$/, '')}”)`;
   }
+  const parentCommand = parent ? commandOf(parent) : null;
+  if (parentCommand) return `${subject} (${codeSpan(parentCommand.command)})`;
   if (parent && parent.type !== 'question' && isTitleLike(parent.text) && !/\b(this|these|above|below)\b/i.test(parent.text)) {
     const label = cleanInline(parent.text).replace(/:$/, '');
     if (label) return `${subject} (${lowerFirst(sentenceCase(label))})`;

@@ -5,7 +5,7 @@
 import type { Card } from '../../model.ts';
 import { basicCard, choiceCard, headingPhrase, subjectOf, trueFalseCard } from '../cards.ts';
 import { isTitleLike } from '../outline.ts';
-import { cellText, decapitalize } from '../text.ts';
+import { cellText, decapitalize, sentenceCase } from '../text.ts';
 import { nonNull, originAt, type Rule } from '../visit.ts';
 
 const ATTRIBUTE_HEADER = /^(feature|property|aspect|attribute|criteri(a|on)|characteristic|dimension|comparison|point)s?$/i;
@@ -29,7 +29,7 @@ function comparisonCards(visit: Parameters<Rule>[0], header: string[], rows: Row
   const cards: Card[] = [];
   const label = subjects.length === 1 ? subjects[0] : subjects.join(' vs ');
   for (const row of rows) {
-    const attribute = decapitalize(row.cells[0]);
+    const attribute = decapitalize(sentenceCase(row.cells[0]));
     const values = row.cells.slice(1);
     const o = (rule: string) => originAt(visit, row.line, rule, header.join('|'), row.raw);
     const answer = subjects.length === 1 ? values[0] : subjects.map((s, i) => `${s}: ${values[i] || '—'}`).join('; ');
@@ -63,7 +63,7 @@ function entityCards(visit: Parameters<Rule>[0], header: string[], rows: Row[]):
   const previous = visit.siblings[visit.index - 1];
   const caption = previous && previous.children.length === 0 && isTitleLike(previous.text) && previous.type === 'bullet' ? headingPhrase(previous.text) : '';
   const subject = caption || subjectOf(visit.ctx) || headingPhrase(header[0]);
-  const keyName = decapitalize(header[0]);
+  const keyName = decapitalize(sentenceCase(header[0]));
   const cards: Card[] = [];
   for (const row of rows) {
     const key = row.cells[0];
@@ -71,7 +71,7 @@ function entityCards(visit: Parameters<Rule>[0], header: string[], rows: Row[]):
       const value = row.cells[col];
       if (!value) continue;
       const o = originAt(visit, row.line, 'table-cell', header.join('|'), row.raw, header[col]);
-      cards.push(basicCard(o, `${subject} — ${key}: ${decapitalize(header[col])}?`, value));
+      cards.push(basicCard(o, `${subject} — ${key}: ${decapitalize(sentenceCase(header[col]))}?`, value));
     }
   }
   if (rows.length < 3) return cards;
@@ -83,7 +83,7 @@ function entityCards(visit: Parameters<Rule>[0], header: string[], rows: Row[]):
       const others = rows.filter((r) => r !== row).map((r) => r.cells[0]);
       const card = choiceCard(
         originAt(visit, row.line, 'table-choice', header.join('|'), row.raw, header[col]),
-        `${subject}: which ${keyName} has ${decapitalize(header[col])} “${value}”?`,
+        `${subject}: which ${keyName} has ${decapitalize(sentenceCase(header[col]))} “${value}”?`,
         row.cells[0],
         rotate(others, row.raw.length),
         `${row.cells[0]}: ${header.slice(1).map((h, i) => `${decapitalize(h)} ${row.cells[i + 1]}`).join(', ')}`,
