@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeckFiles, deckTable } from '../../../src/lib/domain/generator/bundle';
 import { CARD_KINDS, FORMAT_VERSION, type BasicCard, type ChoiceCard, type ClozeCard, type TrueFalseCard, type TypedCard } from '../../../src/lib/domain/model';
+import { validateDeck } from '../../../src/lib/io/validate-deck';
 import { decksDir, readCommittedDecks, readCommittedFiles, readGrouping, readSources } from './generator/bundled';
 
 const schema = JSON.parse(readFileSync(join(decksDir, 'deck.schema.json'), 'utf8'));
@@ -30,6 +31,10 @@ describe('committed decks', () => {
     for (const [name, content] of files) expect(committed.get(name), name).toBe(content);
   });
 
+  it('come from notes and a grouping that generate without warnings (every grouped section exists)', () => {
+    expect(buildDeckFiles(readSources(), readGrouping()).warnings).toEqual([]);
+  });
+
   it('are pretty JSON with a trailing newline and the file name of their deck id', () => {
     for (const [name, text] of readCommittedFiles()) {
       const deck = JSON.parse(text);
@@ -45,6 +50,16 @@ describe('committed decks', () => {
     for (const deck of decks) {
       const ok = validate(deck);
       expect(ok ? [] : validate.errors?.slice(0, 5), deck.id).toEqual([]);
+    }
+  });
+
+  it("pass the app's own import validator unchanged (no card dropped, no warning)", () => {
+    const seen = new Set<string>();
+    for (const deck of readCommittedDecks()) {
+      const warnings: string[] = [];
+      const validated = validateDeck(JSON.parse(JSON.stringify(deck)), deck.id, warnings, seen);
+      expect(warnings, deck.id).toEqual([]);
+      expect(validated.cards.length, deck.id).toBe(deck.cards.length);
     }
   });
 

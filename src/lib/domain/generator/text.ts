@@ -84,7 +84,7 @@ export function sentenceCase(title: string): string {
 const PROPER = new Set([
   'docker', 'kubernetes', 'linux', 'windows', 'mac', 'google', 'alpine', 'ubuntu', 'debian', 'nginx', 'java',
   'python', 'node', 'node.js', 'react', 'maven', 'swarm', 'aws', 'spring', 'boot', 'hub', 'compose', 'desktop',
-  'podman', 'buildah', 'kata', 'gvisor', 'calico', 'flannel', 'mysql', 'prometheus', 'jaeger', 'loki', 'distroless',
+  'podman', 'buildah', 'kata', 'gvisor', 'calico', 'flannel', 'mysql', 'prometheus', 'jaeger', 'loki', 'distroless', 'dockerfile',
 ]);
 const COMMON_SHOUTED = new Set(['NOT', 'DO', 'BIG', 'DEAL', 'PREVENT', 'INSTALL', 'DOCKER', 'BEST', 'ONLY', 'FULL', 'NO', 'ALWAYS']);
 

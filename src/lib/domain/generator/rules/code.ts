@@ -53,7 +53,7 @@ export const codeRule: Rule = (visit) => {
     const stages = stagesOf(code);
     const cards: Card[] = [];
     if (stages.length >= 2) {
-      const answer = stages.map((s, i) => `${i + 1}. ${codeSpan(s.from)}${s.comment ? ` (${s.comment.replace(/^stage \d+:\s*/i, '')})` : ''}`).join('; ');
+      const answer = stages.map((s, i) => `(${i + 1}) ${codeSpan(s.from)}${s.comment ? ` (${s.comment.replace(/^stage \d+:\s*/i, '')})` : ''}`).join('; ');
       cards.push(basicCard(origin(visit, 'dockerfile-stages', code), `${where}: what are the stages of the multi-stage Dockerfile?`, answer));
       const last = stages[stages.length - 1];
       cards.push(typedCard(origin(visit, 'dockerfile-final-image', code), `${where}: which base image does the final stage of the Dockerfile start from?`, [last.image, `FROM ${last.image}`]));
