@@ -109,6 +109,24 @@ export async function mergeBundledDeck(deck: Deck, now: number): Promise<MergeRe
   return report;
 }
 
+/**
+ * A bundled deck the app no longer ships: its cards are retired like cards removed from a deck (history kept,
+ * learner-edited cards left alone) and the deck record stays, so a later version can bring it back with progress.
+ */
+export async function retireBundledDeck(deckId: string, now: number): Promise<number> {
+  return db.transaction('rw', db.decks, db.cards, db.states, async () => {
+    const deck = await db.decks.get(deckId);
+    if (!deck || deck.origin !== 'bundled') return 0;
+    const gone = (await db.cards.where('deckId').equals(deckId).toArray()).filter((c) => c.retired === 0 && c.editedAt === undefined);
+    const states = await db.states.bulkGet(gone.map((c) => c.id));
+    await db.cards.bulkPut(gone.map((c) => ({ ...c, retired: 1 as const, updatedAt: now })));
+    await db.states.bulkPut(states.filter((s) => !!s).map((s) => ({ ...s!, inactive: 1 as const })));
+    // Forget the hash so the deck is merged in full if it ever ships again.
+    await db.decks.put({ ...deck, bundleHash: undefined, updatedAt: now });
+    return gone.length;
+  });
+}
+
 function isDeck(value: unknown): value is Deck {
   const deck = value as Deck;
   return (
@@ -149,6 +167,13 @@ export function syncBundledDecks(now = Date.now()): Promise<MergeReport[]> {
         continue;
       }
       reports.push(await mergeBundledDeck(deck, now));
+    }
+    // Only when this build ships decks at all: an empty list must never retire a whole collection.
+    if (reports.length > 0) {
+      const shipped = new Set(reports.map((r) => r.deckId));
+      for (const deck of await db.decks.where('origin').equals('bundled').toArray()) {
+        if (!shipped.has(deck.id) && deck.bundleHash !== undefined) await retireBundledDeck(deck.id, now);
+      }
     }
     return reports;
   })();

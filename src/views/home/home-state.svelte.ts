@@ -46,6 +46,8 @@ export class HomeState {
     }
     const countsFor = (list: StudyState[]) => deckCounts({ states: list, ...done, now, ...limits });
     this.decks = decks
+      // A bundled deck this version no longer ships (all its cards retired) is not listed.
+      .filter((d) => !(d.origin === 'bundled' && d.bundleHash === undefined && !(byDeck.get(d.id) ?? []).some((s) => s.inactive === 0)))
       .map((d) => {
         const list = byDeck.get(d.id) ?? [];
         return { id: d.id, title: d.title, description: d.description, cardCount: list.filter((s) => s.inactive === 0).length, counts: countsFor(list) };

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, type CardRecord } from '../../../src/lib/db/db';
-import { mergeBundledDeck } from '../../../src/lib/db/bundled';
+import { mergeBundledDeck, retireBundledDeck } from '../../../src/lib/db/bundled';
 import { answerCard } from '../../../src/lib/db/study';
 import type { BasicCard, Deck } from '../../../src/lib/domain/model';
 import { studyDeck } from '../../fixtures/study-deck';
@@ -77,5 +77,18 @@ describe('mergeBundledDeck', () => {
     await expect(mergeBundledDeck(bad, NOW)).rejects.toThrow();
     expect(await db.decks.count()).toBe(0);
     expect(await db.cards.count()).toBe(0);
+  });
+});
+
+describe('retireBundledDeck', () => {
+  it('retires the cards of a deck the app stopped shipping, keeping progress, and a later merge brings them back', async () => {
+    await mergeBundledDeck(studyDeck(), NOW);
+    await answerCard({ cardId: 'test-deck-basic', rating: 3, now: NOW, durationMs: 1, source: 'study' });
+    expect(await retireBundledDeck('test-deck', LATER)).toBe(5);
+    expect((await db.states.toArray()).every((s) => s.inactive === 1)).toBe(true);
+    expect(await db.reviews.count()).toBe(1);
+    const report = await mergeBundledDeck(studyDeck(), LATER + 1);
+    expect(report).toMatchObject({ unchanged: false, restored: 5 });
+    expect(await db.states.get('test-deck-basic')).toMatchObject({ inactive: 0, reps: 1 });
   });
 });
