@@ -4,7 +4,7 @@
 
 import { stableId } from '../ids.ts';
 import type { BasicCard, Card, ChoiceCard, ClozeCard, TrueFalseCard, TypedCard } from '../model.ts';
-import { capitalize, cleanInline, contentWords, sentenceCase } from './text.ts';
+import { capitalize, cleanInline, contentWords, isProperWord, sentenceCase } from './text.ts';
 
 export interface RuleContext {
   source: string;
@@ -148,7 +148,7 @@ export function headingPhrase(title: string): string {
 
 export function lowerFirst(text: string): string {
   const first = text.split(' ')[0] ?? '';
-  if (/^[A-Z]{2,}|[A-Z].*[A-Z]|^(Docker|Kubernetes|Linux|Google|Java|Node|Python|Alpine|Ubuntu|Debian|Nginx|Maven|Distroless)\b/.test(first)) return text;
+  if (/^[A-Z]{2,}|[A-Z].*[A-Z]/.test(first) || isProperWord(first.replace(/[^\w.]+$/, ''))) return text;
   return text.length ? text[0].toLowerCase() + text.slice(1) : text;
 }
 

@@ -81,10 +81,15 @@ export function sentenceCase(title: string): string {
     .join(' ');
 }
 
+/** Names that keep their capital letter inside a sentence. */
+export function isProperWord(word: string): boolean {
+  return PROPER.has(word.toLowerCase());
+}
+
 const PROPER = new Set([
   'docker', 'kubernetes', 'linux', 'windows', 'mac', 'google', 'alpine', 'ubuntu', 'debian', 'nginx', 'java',
   'python', 'node', 'node.js', 'react', 'maven', 'swarm', 'aws', 'spring', 'boot', 'hub', 'compose', 'desktop',
-  'podman', 'buildah', 'kata', 'gvisor', 'calico', 'flannel', 'mysql', 'prometheus', 'jaeger', 'loki', 'distroless', 'dockerfile',
+  'podman', 'buildah', 'kata', 'gvisor', 'calico', 'flannel', 'mysql', 'prometheus', 'jaeger', 'loki', 'distroless', 'dockerfile', 'spring', 'ec2', 'ubuntu', 'sigterm', 'sigkill',
 ]);
 const COMMON_SHOUTED = new Set(['NOT', 'DO', 'BIG', 'DEAL', 'PREVENT', 'INSTALL', 'DOCKER', 'BEST', 'ONLY', 'FULL', 'NO', 'ALWAYS']);
 

@@ -9,6 +9,8 @@ import { chunkText, cleanInline, contentWords, joinItems, sentenceCase } from '.
 import { origin, originAt, type Rule, type Visit } from '../visit.ts';
 import { commandOf } from './commands.ts';
 
+const CLAUSE_END = new Set(['has', 'have', 'with', 'by', 'for', 'on', 'in', 'to', 'of', 'from', 'into', 'via', 'use', 'uses', 'need', 'needs', 'contain', 'contains', 'include', 'includes', 'provides', 'creates', 'decides', 'handle', 'handles', 'survive', 'like', 'means', 'says', 'are', 'is']);
+const VERBISH = /(ides|ates|ains|udes|ures|ows|eeds|ves)$/;
 const SOLUTION = /^(solutions?|fix(es)?|remed(y|ies)|workarounds?|how to (fix|overcome)( it)?)$/i;
 
 function chunked(visit: Visit, rule: string, prompt: string, answer: string, key: string[], line = visit.node.line): Card[] {
@@ -35,6 +37,15 @@ function labelPrompt(visit: Visit, node: NoteNode): string {
     return stripped ? `${where}: what were the ${lowerFirst(stripped)}?` : `${where}: what are the key points?`;
   }
   const phrase = lowerFirst(isTitleLike(label) ? sentenceCase(label) : label);
+  const last = (label.toLowerCase().match(/[a-z]+$/) ?? [''])[0];
+  // "Each container has:" asks "…has what?"; "Security Advantages" asks "what are the security advantages?".
+  if (CLAUSE_END.has(last) || (/s$/.test(last) && !/ss$/.test(last) && label.split(' ').length >= 2 && /^[A-Z][a-z]+$/.test(label.split(' ')[0]) && VERBISH.test(last))) return `${where}: ${phrase} what?`;
+  const core = label.replace(/\s*\([^)]*\)\s*$/, '');
+  const nounPhrase = core.split(' ').length <= 3 && !/[()/→<>]/.test(core) && !/\b[a-z]+ed$/i.test(core) && !/^(in|on|at|for|with|without|by|to|of|from|if|when|what|how|why|example)\b/i.test(core);
+  if (nounPhrase) {
+    const plural = /[^s]s$/.test(core.split(' ').pop() ?? '');
+    return `${where}: what ${plural ? 'are' : 'is'} the ${phrase}?`;
+  }
   return rawLabel.endsWith(':') ? `${where}: ${phrase} …?` : `${where}: ${phrase}?`;
 }
 
