@@ -43,6 +43,7 @@ const BELOW = /[,\s]*\b(?:you\s+)?(?:can\s+)?(?:(?:by\s+)?(?:using|running|run|w
 function tidyTask(text: string): string {
   const first = splitSentences(cleanInline(text))[0] ?? '';
   return first
+    .replace(/^(?:an?|the)\s+(?:easy|simple|quick|common|good)\s+way\s+to\s+/i, '')
     .replace(BELOW, ' ')
     .replace(/\b(and|then)\s+to\s+/gi, '$1 ')
     .replace(/\s+(is by|by|is|with|using)\s*[.:]?$/i, '')
