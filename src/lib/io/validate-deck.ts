@@ -37,7 +37,7 @@ function textList(o: Json, key: string, opts: { min?: number; max?: number; nonE
 function provenance(o: Json): Provenance | undefined {
   const p = o.provenance;
   if (p === undefined || p === null) return undefined;
-  if (!isObject(p) || typeof p.source !== 'string' || typeof p.line !== 'number' || !Array.isArray(p.headingPath)) {
+  if (!isObject(p) || typeof p.source !== 'string' || !Number.isInteger(p.line) || (p.line as number) < 0 || !Array.isArray(p.headingPath)) {
     throw new CardProblem('"provenance" must have source, headingPath and line');
   }
   return { source: p.source, headingPath: p.headingPath.filter((h): h is string => typeof h === 'string'), line: p.line };
@@ -55,7 +55,8 @@ export function validateCard(raw: unknown): Card {
   if (id.length > 200) throw new CardProblem('"id" is longer than 200 characters');
   const kind = raw.kind as CardKind;
   if (!CARD_KINDS.includes(kind)) throw new CardProblem(`"kind" must be one of ${CARD_KINDS.join(', ')}`);
-  const base: { id: string; tags: string[]; provenance?: Provenance } = { id, tags: textList(raw, 'tags') };
+  // Tags: unique and non-empty, as the schema requires; repairing them is kinder than refusing the card.
+  const base: { id: string; tags: string[]; provenance?: Provenance } = { id, tags: [...new Set(textList(raw, 'tags').map((t) => t.trim()).filter(Boolean))] };
   const prov = provenance(raw);
   if (prov) base.provenance = prov;
   switch (kind) {
@@ -67,7 +68,8 @@ export function validateCard(raw: unknown): Card {
       return withOptional({ ...base, kind, text: body }, 'explanation', text(raw, 'explanation'));
     }
     case 'choice': {
-      const options = textList(raw, 'options', { min: 2, max: 8, nonEmptyItems: true });
+      const options = textList(raw, 'options', { min: 3, max: 5, nonEmptyItems: true });
+      if (new Set(options).size !== options.length) throw new CardProblem('"options" repeats an option');
       const correct = raw.correct;
       if (!Array.isArray(correct) || correct.length === 0) throw new CardProblem('"correct" must list at least one option index');
       for (const i of correct) {
@@ -109,10 +111,13 @@ export function validateDeck(raw: unknown, label: string, warnings: string[], se
     return v.slice(0, 2000);
   };
   const id = field('id', true);
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) || id.length > 80) {
+    throw new ImportFailure('invalid', `${label}: the deck "id" must be up to 80 lowercase letters, digits and single dashes (like "docker-basics"); it is "${id.slice(0, 80)}". Nothing was changed.`);
+  }
   const title = field('title', true);
   if (!Array.isArray(raw.cards)) throw new ImportFailure('invalid', `${label} ("${title}") has no "cards" list. Nothing was changed.`);
   if (raw.cards.length > MAX_IMPORT_CARDS) throw new ImportFailure('too-large', `${label} has ${raw.cards.length} cards; the limit is ${MAX_IMPORT_CARDS}. Nothing was changed.`);
-  const tags = Array.isArray(raw.tags) ? raw.tags.filter((t): t is string => typeof t === 'string') : [];
+  const tags = Array.isArray(raw.tags) ? [...new Set(raw.tags.filter((t): t is string => typeof t === 'string' && t.trim() !== ''))] : [];
   const cards: Card[] = [];
   raw.cards.forEach((rawCard, i) => {
     try {
@@ -125,5 +130,5 @@ export function validateDeck(raw: unknown, label: string, warnings: string[], se
       warnings.push(`"${title}", card ${i + 1}: ${e.message}; the card was left out.`);
     }
   });
-  return { formatVersion: FORMAT_VERSION, id: id.slice(0, 200), title, description: field('description', false), tags, source: field('source', false), cards };
+  return { formatVersion: FORMAT_VERSION, id, title, description: field('description', false), tags, source: field('source', false), cards };
 }

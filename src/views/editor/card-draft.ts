@@ -69,6 +69,7 @@ export function cardOfDraft(draft: CardDraft, id: string): { card: Card; errors:
     case 'choice': {
       const options = optionLines(draft.options);
       if (options.length < 3 || options.length > 5) errors.options = 'Write 3 to 5 options, one per line.';
+      else if (new Set(options).size !== options.length) errors.options = 'Each option must be different.';
       const correct = draft.correct.filter((i) => i < options.length);
       if (correct.length === 0) errors.correct = 'Mark at least one option as correct.';
       card = { id, kind: 'choice', tags, prompt: need('prompt', draft.prompt, 'Write the question.'), options, correct, explanation };

@@ -13,7 +13,7 @@ export const cardId = fc.stringMatching(/^[0-9a-z]{22}$/);
 
 export const basicCard: fc.Arbitrary<Card> = fc.record({ id: cardId, kind: fc.constant('basic' as const), tags: fc.uniqueArray(tag, { maxLength: 3 }), prompt: cardText, answer: cardText });
 const clozeCard: fc.Arbitrary<Card> = fc.record({ id: cardId, kind: fc.constant('cloze' as const), tags: fc.uniqueArray(tag, { maxLength: 3 }), text: fc.tuple(cardText, cardText).map(([a, b]) => `${a} {{c1::${b.replace(/[{}:]/g, '')}x}}`), explanation: cardText });
-const choiceCard: fc.Arbitrary<Card> = fc.record({ id: cardId, kind: fc.constant('choice' as const), tags: fc.uniqueArray(tag, { maxLength: 3 }), prompt: cardText, options: fc.array(cardText, { minLength: 3, maxLength: 5 }), correct: fc.constant<number[]>([0]), explanation: cardText });
+const choiceCard: fc.Arbitrary<Card> = fc.record({ id: cardId, kind: fc.constant('choice' as const), tags: fc.uniqueArray(tag, { maxLength: 3 }), prompt: cardText, options: fc.uniqueArray(cardText, { minLength: 3, maxLength: 5 }), correct: fc.constant<number[]>([0]), explanation: cardText });
 const typedCard: fc.Arbitrary<Card> = fc.record({ id: cardId, kind: fc.constant('typed' as const), tags: fc.uniqueArray(tag, { maxLength: 3 }), prompt: cardText, answers: fc.array(cardText, { minLength: 1, maxLength: 3 }) });
 const tfCard: fc.Arbitrary<Card> = fc.record({ id: cardId, kind: fc.constant('truefalse' as const), tags: fc.uniqueArray(tag, { maxLength: 3 }), statement: cardText, isTrue: fc.boolean(), explanation: cardText });
 export const anyCard = fc.oneof(basicCard, clozeCard, choiceCard, typedCard, tfCard);

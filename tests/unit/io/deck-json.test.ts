@@ -59,6 +59,7 @@ describe('parseDeckJson', () => {
     ['no cards list', JSON.stringify({ ...deck, cards: 'nope' }), /no "cards" list/],
     ['no usable cards', JSON.stringify({ ...deck, cards: [{ id: 'x' }] }), /no usable cards/],
     ['empty list', '[]', /contains no decks/],
+    ['a deck id that is not a slug', JSON.stringify({ ...deck, id: 'My Deck!' }), /deck "id" must be up to 80 lowercase letters/],
     ['a backup', JSON.stringify({ kind: 'drydock-backup', tables: {} }), /is a Drydock backup/],
   ];
   test.each(bad)('%s gives a clear message', async (_name, text, message) => {
