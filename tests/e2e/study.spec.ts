@@ -1,4 +1,4 @@
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, expectNoAxeViolations } from './fixtures';
 import { homeCounts, reviewCount, seedDeck } from './study-helpers';
 
 test('studying every card kind: respond, reveal, grade, undo, and the progress survives a reload', async ({ page }) => {
@@ -99,6 +99,7 @@ test('the done screen says when the next card is due and offers more new cards o
   }
   await expect(page.getByRole('heading', { name: 'Done for today!' })).toBeVisible();
   await expect(page.getByText(/Next card due (tomorrow|in \d+ days)/)).toBeVisible();
+  await expectNoAxeViolations(page);
   await page.getByRole('link', { name: 'Learn 10 more new cards' }).click();
   await expect(page.getByText('4 new')).toBeVisible();
   await page.getByRole('link', { name: 'Decks' }).click();
