@@ -3,10 +3,11 @@
 // Numbered steps without bodies become one "in order" card.
 
 import type { Card } from '../../model.ts';
-import { basicCard, choiceCard, lowerFirst, subjectOf, topicOf } from '../cards.ts';
+import { stableId } from '../../ids.ts';
+import { basicCard, choiceCard, lowerFirst, subjectOf, topicOf, trueFalseCard } from '../cards.ts';
 import { isTitleLike, listAnswer, listChildren, PROBLEM_HEADING, termDefinition, TRAP_HEADING, wordCount } from '../outline.ts';
 import type { NoteNode } from '../parse.ts';
-import { capitalize, chunkText, cleanInline, sentenceCase } from '../text.ts';
+import { capitalize, chunkText, cleanInline, contentWords, sentenceCase } from '../text.ts';
 import { origin, type Rule, type Visit } from '../visit.ts';
 import { commandOf } from './commands.ts';
 import { rotate } from './tables.ts';
@@ -103,8 +104,28 @@ export const itemRule: Rule = (visit) => {
     );
     if (card) cards.push(card);
   }
+  cards.push(...swappedDefinition(visit, entry, siblings));
   return cards;
 };
+
+/**
+ * "“Kill” — gracefully stops the container (SIGTERM)": true with its own description, false with a
+ * sibling's, so confusable neighbours (stop vs kill) get told apart. Which one is fixed by the fact.
+ */
+function swappedDefinition(visit: Visit, entry: Entry, siblings: Entry[]): Card[] {
+  const short = (e: Entry) => !e.sentence && e.definition.length <= 140 && wordCount(e.term) <= 6;
+  const others = siblings.filter(short);
+  if (!short(entry) || others.length < 2) return [];
+  const flip = stableId(entry.term, entry.definition).charCodeAt(0) % 2 === 0;
+  // The most confusable neighbour (most shared words: stop vs kill, start vs restart) makes the useful false statement.
+  const mine = new Set(contentWords(`${entry.term} ${entry.definition}`));
+  const overlap = (e: Entry) => contentWords(`${e.term} ${e.definition}`).filter((w) => mine.has(w)).length;
+  const other = others.reduce((best, e) => (overlap(e) > overlap(best) ? e : best), others[0]);
+  const shown = flip ? other.definition : entry.definition;
+  const own = `${entry.term}: ${entry.definition.replace(/\.$/, '')}.`;
+  const explanation = flip ? `${own} “${other.definition.replace(/\.$/, '')}” describes ${other.term}.` : own;
+  return [trueFalseCard(origin(visit, 'item-tf', visit.node.text), `${subjectOf(visit.ctx)}: “${entry.term}” — ${lowerFirst(shown.replace(/\.$/, ''))}`, !flip, explanation)];
+}
 
 /** A long one-sentence item nothing else could split: "what is step k of n" still asks for it. */
 function unsplitLongItem(visit: Visit): Card[] {
