@@ -55,7 +55,7 @@ export function choiceCard(origin: FactOrigin, prompt: string, correct: string, 
   if (others.length < 2) return null;
   const options = [correct, ...others.slice(0, 4)];
   // A stable shuffle: the correct option's position depends on the fact, not on run order.
-  const keys = new Map(options.map((o) => [o, stableId(prompt, o)]));
+  const keys = new Map(options.map((o) => [o, fnv1a(`${prompt}\u241f${o}`)]));
   const sorted = [...options].sort((a, b) => (keys.get(a)! < keys.get(b)! ? -1 : 1));
   return {
     ...base(origin, 'choice'),
@@ -65,6 +65,13 @@ export function choiceCard(origin: FactOrigin, prompt: string, correct: string, 
     correct: [sorted.indexOf(correct)],
     explanation: finishAnswer(explanation),
   };
+}
+
+/** A cheap, stable 32-bit hash for ordering options (ids use stableId). */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
 }
 
 export function typedCard(origin: FactOrigin, prompt: string, answers: string[], explanation?: string): TypedCard {

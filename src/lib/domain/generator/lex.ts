@@ -50,6 +50,10 @@ export function lexLine(raw: string, no: number): Line {
   if (trimmed.startsWith('```') || trimmed.startsWith('~~~')) {
     return { ...base, kind: 'fence', marker: trimmed.slice(0, 3), level: 0, text: trimmed.slice(3).trim() };
   }
+  // Most lines are plain prose: skip the marker patterns when the first character cannot start one.
+  if (/^[A-Za-z(“"']/.test(trimmed) && !/^(q|question|a|answer)\s*[:.)-]/i.test(trimmed) && !trimmed.includes('|') && !/^[A-Za-z]{2,12}\s+\d/.test(trimmed)) {
+    return { ...base, kind: 'text', marker: '', level: 0, text: trimmed };
+  }
   const heading = /^(#{1,6})\s+(.*)$/.exec(trimmed);
   if (heading && indent === 0) return { ...base, kind: 'heading', marker: heading[1], level: heading[1].length, text: heading[2].replace(/\s#+\s*$/, '') };
   if (trimmed.startsWith('|') || /^[^|`]+\|[^|]+\|/.test(trimmed) && /\|\s*-{3,}/.test(trimmed)) {

@@ -142,8 +142,19 @@ const STOP = new Set([
   'when', 'do', 'does', 'we', 'you', 'it', 'its', 'this', 'that', 'vs', 'not', 'use', 'using', 'from', 'by', 'as',
 ]);
 
+const wordCache = new Map<string, string[]>();
+
 /** Lower-case content words, lightly stemmed, for "does this prompt name its subject" and evidence search. */
 export function contentWords(text: string): string[] {
+  let words = wordCache.get(text);
+  if (words === undefined) {
+    if (wordCache.size > 20_000) wordCache.clear();
+    wordCache.set(text, (words = findContentWords(text)));
+  }
+  return words;
+}
+
+function findContentWords(text: string): string[] {
   return (text.toLowerCase().match(/[a-z0-9]+/g) ?? [])
     .filter((w) => w.length > 1 && !STOP.has(w))
     .map((w) => (w.length > 6 ? w.replace(/ing$/, '') : w))

@@ -119,8 +119,8 @@ function swappedDefinition(visit: Visit, entry: Entry, siblings: Entry[]): Card[
   const flip = stableId(entry.term, entry.definition).charCodeAt(0) % 2 === 0;
   // The most confusable neighbour (most shared words: stop vs kill, start vs restart) makes the useful false statement.
   const mine = new Set(contentWords(`${entry.term} ${entry.definition}`));
-  const overlap = (e: Entry) => contentWords(`${e.term} ${e.definition}`).filter((w) => mine.has(w)).length;
-  const other = others.reduce((best, e) => (overlap(e) > overlap(best) ? e : best), others[0]);
+  const scored = others.map((e) => ({ e, overlap: contentWords(`${e.term} ${e.definition}`).filter((w) => mine.has(w)).length }));
+  const other = scored.reduce((best, s) => (s.overlap > best.overlap ? s : best), scored[0]).e;
   const shown = flip ? other.definition : entry.definition;
   const own = `${entry.term}: ${entry.definition.replace(/\.$/, '')}.`;
   const explanation = flip ? `${own} “${other.definition.replace(/\.$/, '')}” describes ${other.term}.` : own;
