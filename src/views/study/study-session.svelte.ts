@@ -75,7 +75,9 @@ export class StudySession {
       if (deckId) this.title = deck?.title ?? 'Deck not found';
       if (tag) this.title += ` · ${tag}`;
       this.#scheduler = createScheduler(settings);
-      this.#limits = studyLimits(settings, now);
+      // The interview plan sizes today's limits from the whole collection, as the deck list does.
+      const planStates = settings.interviewDate ? (deckId || tag ? await db.states.toArray() : states) : [];
+      this.#limits = studyLimits(settings, now, { states: planStates, newDoneToday: done.newDoneToday });
       this.#states = new Map(states.map((s) => [s.cardId, s]));
       // "Learn more" counts only this session's new cards against its extra allowance.
       this.#newDone = mode === 'extra-new' ? {} : done.newDoneToday;

@@ -110,6 +110,18 @@ describe('StudySession', () => {
   });
 });
 
+describe('interview plan', () => {
+  it('raises today’s new-card limit alike on the deck list and in the session when the interview is close', async () => {
+    await saveSettings({ ...DEFAULT_SETTINGS, newPerDay: 1, interviewDate: '2026-11-04' });
+    const home = new HomeState();
+    await home.refresh(NOW);
+    const session = new StudySession({ deckId: 'test-deck', mode: 'normal' });
+    await session.load(NOW);
+    expect(session.remaining.new).toBeGreaterThan(1);
+    expect(home.decks[0].counts.new).toBe(session.remaining.new);
+  });
+});
+
 describe('HomeState', () => {
   it('lists decks with card counts and today’s counts, which change after studying', async () => {
     const home = new HomeState();
