@@ -2,6 +2,7 @@
 // The outline follows the notes' own cues: headings, numbered emoji items, indentation, labels that
 // end with ':' and markers that group weaker markers (❌ Problem → ➤ details).
 
+import { parseCommand } from './command.ts';
 import { isDockerfileLine, isTreeLine, lexLine, markerRank, type Line } from './lex.ts';
 
 export interface TableRow {
@@ -153,11 +154,17 @@ function outline(lines: Line[], warnings: string[]): NoteNode[] {
       continue;
     }
     if (line.kind === 'fence') {
-      const end = lines.findIndex((l, j) => j > i && l.kind === 'fence');
-      const stop = end < 0 ? lines.length : end;
-      if (end < 0) warnings.push(`Code fence opened on line ${line.no} is never closed.`);
+      let end = i + 1;
+      while (end < lines.length && lines[end].kind !== 'fence') end++;
+      const stop = end;
+      if (end >= lines.length) warnings.push(`Code fence opened on line ${line.no} is never closed.`);
       popWhile(stack, (n) => n.type !== 'item' && !n.text.trim().endsWith(':'));
-      attach(codeNode(lines.slice(i + 1, stop).map((l) => l.raw), line.no, line.text));
+      const body = lines.slice(i + 1, stop);
+      const shellLines = body.filter((l) => l.kind !== 'blank').map((l) => ({ no: l.no, text: l.raw.trim().replace(/^\$\s+/, '') }));
+      // A shell block of a few commands reads as commands, one card each; anything else stays code.
+      if (/^(sh|bash|shell|console|zsh|)$/i.test(line.text) && shellLines.length > 0 && shellLines.length <= 12 && shellLines.every((l) => parseCommand(l.text))) {
+        for (const l of shellLines) attach({ type: 'link', marker: '```', text: l.text, line: l.no, indent: 0, children: [] });
+      } else attach(codeNode(body.map((l) => l.raw), line.no, line.text));
       i = stop;
       sawBlank = false;
       continue;

@@ -151,3 +151,13 @@ describe('generateDecks on any input', () => {
     expect(generateDecks('# A\n- b: c\n- d: e\n- f: g', undefined as unknown as { source: string }).decks.length).toBeGreaterThanOrEqual(0);
   });
 });
+
+describe('commands in ordinary Markdown', () => {
+  it('reads a short shell block under a label, and "- command — description" bullets', () => {
+    const notes = ['# Git', 'Start a repository:', '```sh', '$ git init', 'git add -A', '```', '- git status — shows changed files', '- git log — lists commits', '- git diff — shows unstaged changes'].join('\n');
+    const cards = all(generateDecks(notes, { source: 'git.md' }).decks);
+    const typed = cards.filter((c): c is Extract<Card, { kind: 'typed' }> => c.kind === 'typed').map((c) => c.answers[0]);
+    expect(typed).toEqual(expect.arrayContaining(['git init', 'git add -A', 'git status', 'git log', 'git diff']));
+    expect(cards.some((c) => c.kind === 'typed' && /shows changed files/.test(c.prompt))).toBe(true);
+  });
+});

@@ -12,11 +12,13 @@ describe('parseNotes', () => {
   });
 
   it('reads ordinary Markdown headings, bullets and fenced code', () => {
-    const { sections } = parseNotes(['# Docker', '## Basics', '- one', '  - nested', '```sh', 'docker ps', '```'].join('\n'));
+    const { sections } = parseNotes(['# Docker', '## Basics', '- one', '  - nested', '```yaml', 'services: {}', '```', '```sh', '$ docker ps', '```'].join('\n'));
     const basics = sections[0].sections[0];
     expect(basics.title).toBe('Basics');
     expect(basics.nodes[0].children.map((c) => c.text)).toEqual(['nested']);
-    expect(basics.nodes.find((n) => n.type === 'code')?.code).toBe('docker ps');
+    expect(basics.nodes.find((n) => n.type === 'code')?.code).toBe('services: {}');
+    // A shell block made only of commands becomes one command line per command.
+    expect(basics.nodes.filter((n) => n.type === 'link').map((n) => n.text)).toEqual(['docker ps']);
   });
 
   it('keeps "# comment" lines of a pasted Dockerfile inside the code, not as headings', () => {

@@ -27,8 +27,9 @@ function findCommand(node: NoteNode): ParsedCommand | null {
   if (node.type === 'link') return parseCommand(node.text);
   if (node.type === 'item' || node.type === 'bullet' || node.type === 'text') {
     const text = node.text.trim();
-    if (node.type !== 'item' && !text.startsWith('`')) return null;
     const parsed = parseCommand(text.replace(/^`([^`]+)`/, '$1'));
+    // Bare bullets count only with a description ("- docker ps — lists containers"), so prose is never a command.
+    if (node.type !== 'item' && !text.startsWith('`')) return parsed?.note ? parsed : null;
     return parsed && (parsed.note || text.startsWith('`')) ? parsed : null;
   }
   if (node.type === 'code' && node.code && !node.code.includes('\n') && node.lang !== 'dockerfile') {
