@@ -45,7 +45,7 @@ test('an exported .apkg imports back with the same cards', async ({ page }) => {
   await chooseImportFile(page, { name: 'class.csv', mimeType: 'text/csv', buffer: Buffer.from('front,back,tags\n"What is a layer?","A filesystem diff",images\nEXPOSE?,"Documents <port>",\n') });
   await page.getByRole('button', { name: 'Import 2 cards' }).click();
   await page.goto('./#/library');
-  await page.getByRole('checkbox', { name: 'Select class for export' }).check();
+  await page.getByRole('checkbox', { name: 'Select class for export', exact: true }).check();
   await page.getByLabel('Export format').selectOption('apkg');
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export', exact: true }).click();

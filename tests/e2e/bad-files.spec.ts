@@ -95,6 +95,7 @@ test.describe('bad files', () => {
 
   test('a bad backup is refused with its message and restores nothing', async ({ page }) => {
     await openApp(page, '#/library');
+    await expect(page.getByTestId('deck-list')).toHaveAttribute('aria-busy', 'false');
     const before = await readCollection(page);
     await page.getByLabel('Restore from a backup…').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: text('{"kind":"drydock-backup","backupVersion":1,"tables":{"decks":[') });
     await expect(page.getByTestId('library-error')).toContainText('"backup.json" is not valid JSON');

@@ -60,7 +60,7 @@ test('make a deck in the editor, export JSON, delete, import: the same deck come
   const path = await download.path();
   await expectNoAxeViolations(page);
 
-  await row.getByRole('button', { name: 'Delete Week 3: Compose' }).click();
+  await row.getByRole('button', { name: 'Delete Week 3: Compose', exact: true }).click();
   await page.getByRole('button', { name: 'Yes, delete it' }).click();
   await expect(page.getByTestId('deck-row').filter({ hasText: 'Week 3: Compose' })).toHaveCount(0);
   expect((await readCollection(page)).cards.filter((c) => c.deckId === 'user-week-3-compose')).toHaveLength(0);

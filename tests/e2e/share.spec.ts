@@ -8,7 +8,7 @@ test('a share link opens the preview on another device, and the deck can be stud
   await chooseImportFile(page, { name: 'Class 1.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
   await page.getByRole('button', { name: 'Import 3 cards' }).click();
   await page.goto('./#/library');
-  await page.getByRole('button', { name: 'Share link for Class 1' }).click();
+  await page.getByRole('button', { name: 'Share link for Class 1', exact: true }).click();
   const link = await page.getByLabel(/^Share link/).inputValue();
   expect(link).toMatch(/#\/share\/1\.[0-9a-z]+\.[A-Za-z0-9_-]+$/);
   expect(link.length).toBeLessThan(2000);
@@ -37,7 +37,7 @@ test('a tampered share link says so and adds nothing', async ({ page }) => {
   await chooseImportFile(page, { name: 'T.csv', mimeType: 'text/csv', buffer: Buffer.from('q,a\n') });
   await page.getByRole('button', { name: 'Import 1 card' }).click();
   await page.goto('./#/library');
-  await page.getByRole('button', { name: 'Share link for T' }).click();
+  await page.getByRole('button', { name: 'Share link for T', exact: true }).click();
   const link = await page.getByLabel(/^Share link/).inputValue();
   const before = await readCollection(page);
   await page.goto(link.replace(/.....$/, 'AAAAA'));
@@ -51,6 +51,6 @@ test('a deck too big for a link is told to travel as a file', async ({ page }) =
   await chooseImportFile(page, { name: 'Big.csv', mimeType: 'text/csv', buffer: Buffer.from(`front,back,tags\n${rows}\n`) });
   await page.getByRole('button', { name: 'Import 80 cards' }).click();
   await page.goto('./#/library');
-  await page.getByRole('button', { name: 'Share link for Big' }).click();
+  await page.getByRole('button', { name: 'Share link for Big', exact: true }).click();
   await expect(page.getByTestId('share-box')).toContainText('has 80 cards; a share link holds up to 60. Export it as a file');
 });

@@ -9,6 +9,7 @@ import { MAX_BACKUP_FILE_BYTES } from '../../lib/io/limits';
 import { formatBytes } from '../../lib/io/result';
 import { decodeUtf8, type FileLike } from '../../lib/io/open-file';
 import { slugify } from '../../lib/domain/ids';
+import { syncBundledDecks } from '../../lib/db/bundled';
 
 export type ExportFormat = 'json' | 'csv' | 'apkg';
 
@@ -39,6 +40,8 @@ export class LibraryState {
   busy = $state(false);
 
   async load(): Promise<void> {
+    // A first visit may land here before Home: the built-in decks are merged first (once per app start).
+    await syncBundledDecks().catch(() => undefined);
     this.decks = await listDecks();
     this.selected = this.selected.filter((id) => this.decks.some((d) => d.deck.id === id));
     this.loaded = true;
