@@ -161,3 +161,15 @@ describe('commands in ordinary Markdown', () => {
     expect(cards.some((c) => c.kind === 'typed' && /shows changed files/.test(c.prompt))).toBe(true);
   });
 });
+
+describe('generateDecks at scale', () => {
+  it('handles a section with thousands of list entries, items and questions', () => {
+    const defs = Array.from({ length: 3000 }, (_, i) => `- term${i}: definition number ${i} of the list`).join('\n');
+    const items = Array.from({ length: 3000 }, (_, i) => `${i + 1}. Step ${i} does thing ${i}`).join('\n');
+    const questions = Array.from({ length: 2000 }, (_, i) => `Q: Question ${i}?\nA: Answer ${i}.`).join('\n');
+    const { decks } = generateDecks(`# Big\n${defs}\n## Items\n${items}\n## Questions\n${questions}`, { source: 'big.md' });
+    const cards = all(decks);
+    expect(cards.length).toBeGreaterThan(5000);
+    expect(new Set(cards.map((c) => c.id)).size).toBe(cards.length);
+  });
+});

@@ -135,7 +135,15 @@ function uniqueCommands(list: { command: string; program: string }[]) {
 }
 
 /** Every command in the same section (the "other lifecycle commands" a distractor should come from). */
+const sectionCommands = new WeakMap<object, { command: string; program: string; line: number }[]>();
+
 function siblingCommands(visit: Visit): { command: string; program: string; line: number }[] {
+  let cached = sectionCommands.get(visit.section);
+  if (!cached) sectionCommands.set(visit.section, (cached = findSectionCommands(visit)));
+  return cached;
+}
+
+function findSectionCommands(visit: Visit): { command: string; program: string; line: number }[] {
   const out: { command: string; program: string; line: number }[] = [];
   const walk = (nodes: NoteNode[]) => {
     for (const n of nodes) {

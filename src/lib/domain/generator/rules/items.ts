@@ -82,7 +82,7 @@ function mask(definition: string, term: string): string {
 
 export const itemRule: Rule = (visit) => {
   // A "- term: definition" bullet counts when it sits in a list of such bullets (a definition list).
-  if (visit.node.type === 'bullet' && numberingRun(visit).filter((n) => itemEntry(n)).length < 2) return [];
+  if (visit.node.type === 'bullet' && entriesIn(numberingRun(visit)) < 2) return [];
   const entry = itemEntry(visit.node);
   if (!entry) return [...stepsCard(visit), ...unsplitLongItem(visit)];
   const cards: Card[] = [];
@@ -92,7 +92,7 @@ export const itemRule: Rule = (visit) => {
     const p = chunks.length > 1 ? `${prompt} (part ${i + 1} of ${chunks.length})` : prompt;
     cards.push(basicCard(origin(visit, 'item', visit.node.text, String(i)), p, chunk));
   });
-  const siblings = numberingRun(visit).map(itemEntry).filter((e): e is Entry => e !== null && e.node !== visit.node);
+  const siblings = neighbours(numberingRun(visit), visit.node).map(itemEntry).filter((e): e is Entry => e !== null && e.node !== visit.node);
   const described = mask(entry.definition, entry.term);
   if (siblings.length >= 2 && described.length <= 180 && wordCount(entry.term) <= 6) {
     const card = choiceCard(
@@ -134,12 +134,49 @@ function unsplitLongItem(visit: Visit): Card[] {
   const text = cleanInline(node.text);
   if (wordCount(text) <= 10) return [];
   const run = numberingRun(visit);
-  const prompt = `${subjectOf(visit.ctx)}: what is step ${run.indexOf(node) + 1} of ${run.length}?`;
+  const prompt = `${subjectOf(visit.ctx)}: what is step ${positionIn(run, node) + 1} of ${run.length}?`;
   return chunkText(text, 300).slice(0, 1).map((chunk) => basicCard(origin(visit, 'long-item', node.text), prompt, chunk));
 }
 
 /** The items numbered 1, 2, 3… around this one (a stray "9️⃣ Common Traps" after them is not a sibling). */
+const entryCounts = new WeakMap<NoteNode[], number>();
+
+function entriesIn(run: NoteNode[]): number {
+  let count = entryCounts.get(run);
+  if (count === undefined) entryCounts.set(run, (count = run.filter((n) => itemEntry(n)).length));
+  return count;
+}
+
+const positions = new WeakMap<NoteNode[], Map<NoteNode, number>>();
+
+function positionIn(run: NoteNode[], node: NoteNode): number {
+  let index = positions.get(run);
+  if (!index) positions.set(run, (index = new Map(run.map((n, i) => [n, i]))));
+  return index.get(node) ?? -1;
+}
+
+/** The nearest members of a long list: distractors come from the neighbourhood, and huge lists stay linear. */
+function neighbours(run: NoteNode[], node: NoteNode): NoteNode[] {
+  if (run.length <= 16) return run;
+  const at = positionIn(run, node);
+  const start = Math.max(0, Math.min(at - 8, run.length - 16));
+  return run.slice(start, start + 16);
+}
+
+const runs = new WeakMap<NoteNode, NoteNode[]>();
+
 function numberingRun(visit: Visit): NoteNode[] {
+  let run = runs.get(visit.node);
+  if (!run) {
+    run = findRun(visit);
+    // Every member of a run has the same run, so one computation serves the whole list.
+    for (const member of run) runs.set(member, run);
+    if (!run.includes(visit.node)) runs.set(visit.node, run);
+  }
+  return run;
+}
+
+function findRun(visit: Visit): NoteNode[] {
   if (visit.node.type === 'bullet') return visit.siblings.filter((s) => s.type === 'bullet' && s.marker === visit.node.marker);
   const items = visit.siblings.filter((s) => s.type === 'item');
   const at = items.indexOf(visit.node);
@@ -165,7 +202,9 @@ function stepsCard(visit: Visit): Card[] {
   const answer = steps.map((s, i) => `(${i + 1}) ${cleanInline(s.text).replace(/[.:]$/, '')}${listChildren(s).length ? `: ${listChildren(s).map((c) => cleanInline(c.text)).join(', ')}` : ''}`).join('; ');
   const chunks = chunkText(answer, 300);
   const subject = subjectOf(visit.ctx);
+  const texts = steps.map((s) => s.text);
+  const key = texts.join('').length > 2000 ? [stableId(...texts)] : texts;
   return chunks.map((chunk, i) =>
-    basicCard(origin(visit, 'steps', ...steps.map((s) => s.text), String(i)), `${subject}: what are the steps, in order${chunks.length > 1 ? ` (part ${i + 1} of ${chunks.length})` : ''}?`, chunk),
+    basicCard(origin(visit, 'steps', ...key, String(i)), `${subject}: what are the steps, in order${chunks.length > 1 ? ` (part ${i + 1} of ${chunks.length})` : ''}?`, chunk),
   );
 }

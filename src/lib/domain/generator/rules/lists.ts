@@ -1,6 +1,7 @@
 // Labelled lists ("➤ Each container has:" + items, "✅ Solution:" + items, "⚡ Best Practices" + items)
 // and the bare lists directly under a heading → one "name the items" card each.
 
+import { stableId } from '../../ids.ts';
 import type { Card } from '../../model.ts';
 import { basicCard, lowerFirst, mentionsSubject, subjectOf, topicOf, withSubject } from '../cards.ts';
 import { isTitleLike, itemText, listAnswer, listChildren, PROBLEM_HEADING, wordCount } from '../outline.ts';
@@ -13,8 +14,10 @@ const CLAUSE_END = new Set(['has', 'have', 'with', 'by', 'for', 'on', 'in', 'to'
 const VERBISH = /(ides|ates|ains|udes|ures|ows|eeds|ves)$/;
 const SOLUTION = /^(solutions?|fix(es)?|remed(y|ies)|workarounds?|how to (fix|overcome)( it)?)$/i;
 
-function chunked(visit: Visit, rule: string, prompt: string, answer: string, key: string[], line = visit.node.line): Card[] {
+function chunked(visit: Visit, rule: string, prompt: string, answer: string, fullKey: string[], line = visit.node.line): Card[] {
   const chunks = chunkText(answer, 300);
+  // Long lists: hash the fact once rather than once per part.
+  const key = fullKey.join('').length > 2000 ? [stableId(...fullKey)] : fullKey;
   return chunks.map((chunk, i) =>
     basicCard(originAt(visit, line, rule, ...key, String(i)), chunks.length > 1 ? `${prompt.replace(/\?$/, '')} (part ${i + 1} of ${chunks.length})?` : prompt, chunk),
   );
@@ -76,8 +79,29 @@ export const labelListRule: Rule = (visit, env) => {
 function isFlatListItem(visit: Visit): boolean {
   const { node } = visit;
   if (/:$/.test(node.text.trim())) return false;
-  const peers = visit.siblings.filter((s) => s !== node && s.type === node.type && s.marker === node.marker);
-  return peers.length >= 2 && peers.every((p) => p.children.length === 0) && node.children.every(isRemark);
+  const group = sameMarkerGroup(visit.siblings, node);
+  const peers = group.nodes.length - 1;
+  const peersFlat = group.withChildren - (node.children.length > 0 ? 1 : 0) === 0;
+  return peers >= 2 && peersFlat && node.children.every(isRemark);
+}
+
+const markerGroups = new WeakMap<NoteNode[], Map<string, { nodes: NoteNode[]; withChildren: number }>>();
+
+/** Siblings with the same type and marker, counted once per list (lists can be long). */
+function sameMarkerGroup(siblings: NoteNode[], node: NoteNode): { nodes: NoteNode[]; withChildren: number } {
+  let groups = markerGroups.get(siblings);
+  if (!groups) {
+    groups = new Map();
+    for (const s of siblings) {
+      const key = `${s.type}\u241f${s.marker}`;
+      const g = groups.get(key) ?? { nodes: [], withChildren: 0 };
+      g.nodes.push(s);
+      if (s.children.length) g.withChildren++;
+      groups.set(key, g);
+    }
+    markerGroups.set(siblings, groups);
+  }
+  return groups.get(`${node.type}\u241f${node.marker}`) ?? { nodes: [node], withChildren: 0 };
 }
 
 export function isRemark(node: NoteNode): boolean {

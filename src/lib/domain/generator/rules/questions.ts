@@ -36,7 +36,8 @@ export const questionRule: Rule = (visit, env) => {
   let lines = answerLines(node.children);
   if (lines.length === 0) {
     const following: NoteNode[] = [];
-    for (const s of siblings.slice(index + 1)) {
+    for (let k = index + 1; k < siblings.length; k++) {
+      const s = siblings[k];
       if (s.type === 'question') break;
       following.push(s);
     }
