@@ -40,7 +40,7 @@ function provenance(o: Json): Provenance | undefined {
   if (!isObject(p) || typeof p.source !== 'string' || !Number.isInteger(p.line) || (p.line as number) < 0 || !Array.isArray(p.headingPath)) {
     throw new CardProblem('"provenance" must have source, headingPath and line');
   }
-  return { source: p.source, headingPath: p.headingPath.filter((h): h is string => typeof h === 'string'), line: p.line };
+  return { source: p.source, headingPath: p.headingPath.filter((h): h is string => typeof h === 'string'), line: p.line as number };
 }
 
 function withOptional<T extends object>(card: T, key: string, value: string | undefined): T {
