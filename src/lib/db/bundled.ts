@@ -31,8 +31,8 @@ export function bundleHash(deck: Deck): string {
   return stableId(canonicalJson(deck));
 }
 
-export async function mergeBundledDeck(deck: Deck, now: number): Promise<MergeReport> {
-  const hash = bundleHash(deck);
+/** `hash` identifies the bundle's content; by default a hash of the deck itself. */
+export async function mergeBundledDeck(deck: Deck, now: number, hash = bundleHash(deck)): Promise<MergeReport> {
   const report: MergeReport = { deckId: deck.id, unchanged: false, added: 0, updated: 0, retired: 0, restored: 0, keptLocalEdits: 0 };
   await db.transaction('rw', db.decks, db.cards, db.states, async () => {
     const existingDeck = await db.decks.get(deck.id);
@@ -142,17 +142,20 @@ function isDeck(value: unknown): value is Deck {
 // Only the URLs are in the initial JS; each deck file is fetched (from the service-worker cache once installed).
 const bundledUrls = import.meta.glob('/decks/*.deck.json', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
 
-async function fetchDeck(url: string): Promise<unknown> {
+async function fetchDeckText(url: string): Promise<string> {
   if (url.startsWith('data:')) {
     // Vite may inline a very small file; the CSP forbids fetching data: URLs.
     const comma = url.indexOf(',');
     const body = url.slice(comma + 1);
-    return JSON.parse(url.slice(0, comma).endsWith(';base64') ? new TextDecoder().decode(Uint8Array.from(atob(body), (c) => c.charCodeAt(0))) : decodeURIComponent(body));
+    return url.slice(0, comma).endsWith(';base64') ? new TextDecoder().decode(Uint8Array.from(atob(body), (c) => c.charCodeAt(0))) : decodeURIComponent(body);
   }
   const response = await fetch(url);
   if (!response.ok) throw new Error(`Could not load ${url}: HTTP ${response.status}`);
-  return response.json();
+  return response.text();
 }
+
+/** Lets the page paint and respond between decks: the first-run merge is the heaviest work at start-up. */
+const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 let syncing: Promise<MergeReport[]> | null = null;
 
@@ -160,13 +163,27 @@ let syncing: Promise<MergeReport[]> | null = null;
 export function syncBundledDecks(now = Date.now()): Promise<MergeReport[]> {
   syncing ??= (async () => {
     const reports: MergeReport[] = [];
-    for (const url of Object.values(bundledUrls).sort()) {
-      const deck = await fetchDeck(url);
-      if (!isDeck(deck)) {
-        console.error(`Skipping ${url}: not a deck in format ${FORMAT_VERSION}.`);
+    for (const [path, url] of Object.entries(bundledUrls).sort(([a], [b]) => a.localeCompare(b))) {
+      // decks/<deck-id>.deck.json: an unchanged file is recognised by its text alone, without parsing it.
+      const text = await fetchDeckText(url);
+      const hash = stableId(text);
+      const fileId = path.split('/').pop()!.replace(/\.deck\.json$/, '');
+      if ((await db.decks.get(fileId))?.bundleHash === hash) {
+        reports.push({ deckId: fileId, unchanged: true, added: 0, updated: 0, retired: 0, restored: 0, keptLocalEdits: 0 });
         continue;
       }
-      reports.push(await mergeBundledDeck(deck, now));
+      let deck: unknown;
+      try {
+        deck = JSON.parse(text);
+      } catch {
+        deck = null;
+      }
+      if (!isDeck(deck)) {
+        console.error(`Skipping ${path}: not a deck in format ${FORMAT_VERSION}.`);
+        continue;
+      }
+      reports.push(await mergeBundledDeck(deck, now, hash));
+      await yieldToPage();
     }
     // Only when this build ships decks at all: an empty list must never retire a whole collection.
     if (reports.length > 0) {
