@@ -80,3 +80,46 @@ test('make a deck in the editor, export JSON, delete, import: the same deck come
   await page.goto('./#/library');
   await expect(page.getByTestId('deck-row').filter({ hasText: 'Week 3: Compose' }).getByTestId('deck-count')).toHaveText('3 cards');
 });
+
+test('editing a built-in card keeps its id and progress, marks it edited; suspend hides it from study', async ({ page }) => {
+  await openApp(page, '#/library');
+  await expect(page.getByTestId('deck-list')).toHaveAttribute('aria-busy', 'false');
+  await page.getByRole('link', { name: 'Edit Docker essentials', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Docker essentials' })).toBeVisible();
+  await page.getByLabel('Kind').selectOption('basic');
+  const first = page.getByTestId('card-row').first();
+  await first.getByRole('button', { name: /^Edit card/ }).click();
+  const [target] = (await readCollection(page)).cards
+    .filter((c) => c.deckId === 'docker-essentials' && c.kind === 'basic' && !c.retired)
+    .sort((a, b) => (a.order as number) - (b.order as number));
+  await page.evaluate(async (cardId) => {
+    // Progress the learner had made on this card.
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const req = indexedDB.open('drydock');
+      req.onsuccess = () => resolve(req.result);
+    });
+    const store = db.transaction('states', 'readwrite').objectStore('states');
+    await new Promise((resolve) => {
+      const get = store.get(cardId);
+      get.onsuccess = () => store.put({ ...get.result, reps: 5, state: 2 }).onsuccess = resolve;
+    });
+    db.close();
+  }, target.id as string);
+  await page.getByLabel('Answer', { exact: true }).fill('My own wording for the class.');
+  await page.getByRole('button', { name: 'Save card' }).click();
+  await expect(page.getByTestId('editor-status')).toHaveText('Card saved.');
+  await expect(first).toContainText('edited');
+  const after = await readCollection(page);
+  expect(after.cards.find((c) => c.id === target.id)).toMatchObject({ answer: 'My own wording for the class.', deckId: 'docker-essentials', editedAt: expect.any(Number) });
+  expect(after.states.find((s) => s.cardId === target.id)).toMatchObject({ reps: 5, state: 2 });
+
+  await first.getByRole('button', { name: /^Suspend card/ }).click();
+  await expect(first).toContainText('suspended');
+  const suspended = await readCollection(page);
+  expect([suspended.cards.find((c) => c.id === target.id)?.suspended, suspended.states.find((s) => s.cardId === target.id)?.inactive]).toEqual([1, 1]);
+  await page.getByLabel('Status').selectOption('suspended');
+  await expect(page.getByTestId('card-row')).toHaveCount(1);
+  await first.getByRole('button', { name: /^Unsuspend card/ }).click();
+  await expect(page.getByTestId('card-row')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});
