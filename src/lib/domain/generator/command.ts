@@ -82,6 +82,10 @@ export function describeCommand(command: string): string | null {
     if (!image) return null;
     return `${sub} a container from \`${image}\`${parts.length ? ` ${parts.join(', ')}` : ''}`;
   }
+  // "apt install docker.io -y" → "install `docker.io`"
+  if (/^(install|remove|uninstall|add|pull|push|get|delete|start|stop|restart|enable|disable|status)$/.test(sub) && args.some((a) => !a.startsWith('-'))) {
+    return `${sub} ${args.filter((a) => !a.startsWith('-')).map((a) => `\`${a}\``).join(' and ')}`;
+  }
   if (/^[a-z]+$/.test(sub) && args.length > 0 && /^[a-z]+$/.test(args[0])) {
     const [verb, ...targets] = args;
     const named = targets.filter((t) => !t.startsWith('-'));

@@ -110,7 +110,8 @@ export const commandRule: Rule = (visit, env) => {
     env.warnings.push(`Line ${visit.node.line}: the command \`${command}\` has no description, so no card asks for it.`);
   }
   const firstShowing = !repeated || siblingCommands(visit).find((c) => c.command === command)?.line === visit.node.line;
-  if (strong && firstShowing) {
+  // "Step 1 of 2" says where a command sits, not what it does: no "what does it do" card from it.
+  if (strong && firstShowing && !/, step \d+ of \d+$/.test(task)) {
     const answer = chunkText(explanationParts.length ? `${task}. ${joinItems(explanationParts)}` : task, 300)[0];
     cards.push(basicCard(origin(visit, 'command-effect', ...key), `${subject}: what does ${codeSpan(command)} do?`, answer));
     const siblings = uniqueCommands(siblingCommands(visit)).filter((c) => c.command !== command && c.program === program);

@@ -152,7 +152,10 @@ export function sectionListCards(section: Section, visitFor: (node: NoteNode, in
   usable.forEach((r, k) => {
     const visit = visitFor(r.nodes[0], r.start);
     const prompt = headingQuestion(visit, usable.length > 1 ? k + 1 : 0);
-    const answer = joinItems(r.nodes.map(itemText));
+    // A remark under the last entry ("👉 This is intentional") is about the whole list: it goes at the end.
+    const remarks = r.nodes.flatMap((n) => n.children.filter(isRemark).map((c) => cleanInline(c.text)));
+    const listed = joinItems(r.nodes.map((n) => (n.children.every(isRemark) ? cleanInline(n.text) : itemText(n))));
+    const answer = remarks.length ? `${listed}. ${remarks.join(' ')}` : listed;
     cards.push(...chunked(visit, 'section-list', prompt, answer, r.nodes.map((n) => n.text)));
   });
   return cards;
