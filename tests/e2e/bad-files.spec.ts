@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Zip, ZipDeflate } from 'fflate';
-import { test, expect, openApp, readCollection, chooseImportFile } from './fixtures';
+import { test, expect, openApp, readCollection, chooseImportFile, expectNoAxeViolations } from './fixtures';
 
 function zipBomb(inflatedBytes: number): Buffer {
   const chunks: Uint8Array[] = [];
@@ -53,6 +53,7 @@ test.describe('bad files', () => {
       await expect(page.getByTestId('import-error')).toHaveText(c.message, { timeout: 30_000 });
       await expect(page.getByTestId('import-error')).toContainText('Nothing was changed');
       expect(await readCollection(page)).toEqual(before);
+      if (c === cases[0]) await expectNoAxeViolations(page);
       // Still responsive: the picker works again and navigation answers.
       await expect(page.getByLabel('Choose a deck file')).toBeEnabled();
       await page.getByRole('link', { name: 'Library' }).click();
