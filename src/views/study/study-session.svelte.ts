@@ -116,7 +116,9 @@ export class StudySession {
       this.#finish(now);
       return;
     }
-    await this.#prefetch(queue.slice(0, 4).map((q) => q.cardId));
+    // Show the next card as soon as its content is at hand; fetch the few after it in the background.
+    if (!this.#cards.has(next.cardId)) await this.#prefetch([next.cardId]);
+    void this.#prefetch(queue.slice(0, 5).map((q) => q.cardId)).catch(() => undefined);
     const card = this.#cards.get(next.cardId);
     if (!card) {
       // Content missing (should not happen): leave the card out of this session rather than stall.
