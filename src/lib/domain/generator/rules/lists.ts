@@ -3,7 +3,7 @@
 
 import { stableId } from '../../ids.ts';
 import type { Card } from '../../model.ts';
-import { basicCard, lowerFirst, mentionsSubject, subjectOf, topicOf, withSubject } from '../cards.ts';
+import { basicCard, headingPhrase, lowerFirst, mentionsSubject, subjectOf, topicOf, withSubject } from '../cards.ts';
 import { isTitleLike, itemText, listAnswer, listChildren, PROBLEM_HEADING, wordCount } from '../outline.ts';
 import type { NoteNode, Section } from '../parse.ts';
 import { chunkText, cleanInline, contentWords, joinItems, sentenceCase } from '../text.ts';
@@ -12,6 +12,8 @@ import { commandOf } from './commands.ts';
 
 const CLAUSE_END = new Set(['has', 'have', 'with', 'by', 'for', 'on', 'in', 'to', 'of', 'from', 'into', 'via', 'use', 'uses', 'need', 'needs', 'contain', 'contains', 'include', 'includes', 'provides', 'creates', 'decides', 'handle', 'handles', 'survive', 'like', 'means', 'says', 'are', 'is']);
 const VERBISH = /(ides|ates|ains|udes|ures|ows|eeds|ves)$/;
+/** Headings that name a list ("Best practices", "Problems with bind mounts", "Volume internals"). */
+const LIST_NOUNS = /^(practices|benefits|advantages|disadvantages|problems|issues|traps|mistakes|pitfalls|internals|examples|features|tips|steps|rules|limitations|drawbacks|challenges|commands|types|characteristics|properties|methods|options|reasons|uses|goals)$/i;
 const SOLUTION = /^(solutions?|fix(es)?|remed(y|ies)|workarounds?|how to (fix|overcome)( it)?)$/i;
 
 function chunked(visit: Visit, rule: string, prompt: string, answer: string, fullKey: string[], line = visit.node.line): Card[] {
@@ -173,5 +175,13 @@ function headingQuestion(visit: Visit, part: number): string {
   const topic = topicOf(visit.ctx);
   const question = /\?$/.test(inner) || /^(why|how|when|what|which|where)\b/i.test(inner) ? `${sentenceCase(inner.replace(/\?$/, ''))}${suffix}?` : '';
   if (question) return mentionsSubject(question, visit.ctx) && visit.ctx.headingPath.length < 2 ? question : topic && !subjectMentionsTopic(question, topic) ? `${topic}: ${lowerFirst(question)}` : question;
-  return `${subject}: what are the key points${suffix}?`;
+  const phrase = headingPhrase(inner);
+  const contains = /^(.+?)\s+(do not|don't|does not|doesn't)?\s*(contains?|includes?|have|has)$/i.exec(phrase);
+  if (contains) return `What ${/^(does|doesn't)/i.test(contains[2] ?? '') || /s$/.test(contains[3]) && !contains[2] ? 'does' : 'do'} ${lowerFirst(contains[1])}${contains[2] ? ' not' : ''} ${contains[3].replace(/s$/, '')}${suffix}?`;
+  const words = phrase.split(' ');
+  const isPlural = (w: string) => LIST_NOUNS.test(w);
+  const plural = isPlural(words[0] ?? '') || (words.length <= 3 && isPlural(words[words.length - 1] ?? ''));
+  const named = subject === phrase ? lowerFirst(phrase) : lowerFirst(subject);
+  if (plural) return subject === phrase ? `What are the ${lowerFirst(phrase)}${suffix}?` : `${topic}: what are the ${lowerFirst(phrase)}${suffix}?`;
+  return `What should you know about ${named}${suffix}?`;
 }
