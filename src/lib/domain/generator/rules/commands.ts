@@ -45,6 +45,7 @@ function tidyTask(text: string): string {
   const first = splitSentences(cleanInline(text))[0] ?? '';
   return first
     .replace(/^(?:an?|the)\s+(?:easy|simple|quick|common|good)\s+way\s+to\s+/i, '')
+    .replace(/^you\s+(?:can|should|need to|must|may)\s+/i, '')
     .replace(BELOW, ' ')
     .replace(/\b(and|then)\s+to\s+/gi, '$1 ')
     .replace(/\s+(is by|by|is|with|using)\s*[.:]?$/i, '')

@@ -57,7 +57,7 @@ function hasDescendant(node: NoteNode, test: (n: NoteNode) => boolean): boolean 
 function itemPrompt(visit: Visit, entry: Entry): string {
   const subject = subjectOf(visit.ctx);
   const term = entry.term;
-  const parentLabel = visit.parent && (visit.parent.type === 'item' || isTitleLike(visit.parent.text)) ? cleanInline(visit.parent.text).replace(/:$/, '') : '';
+  const parentLabel = visit.parent && (visit.parent.type === 'item' || (isTitleLike(visit.parent.text) && !/:\s*$/.test(visit.parent.text))) ? cleanInline(visit.parent.text).replace(/:$/, '') : '';
   const where = parentLabel ? `${subject} (${lowerFirst(sentenceCase(parentLabel))})` : subject;
   const heading = `${visit.ctx.headingPath.join(' ')} ${parentLabel}`;
   if (TRAP_HEADING.test(term) && wordCount(term) <= 3) return `${topicOf(visit.ctx)}: what are the ${term.toLowerCase()}?`;

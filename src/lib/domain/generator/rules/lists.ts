@@ -141,6 +141,12 @@ export function sectionListCards(section: Section, visitFor: (node: NoteNode, in
   let start = 0;
   section.nodes.forEach((n, i) => {
     const listable = n.type === 'bullet' && !commandOf(n) && n.children.every(isRemark) && !/:$/.test(n.text.trim()) && wordCount(cleanInline(n.text)) < 9 && !/\.$/.test(n.text.trim());
+    // "➤ a ➤ b ✅ Example…" — a change between plain bullets and ✅/❌ lines ends the list.
+    const strength = (node: NoteNode) => (/^(✅|❌|✔️?$|❗)/u.test(node.marker) && !/^✔/u.test(node.marker) ? 2 : 1);
+    if (listable && run.length && strength(run[run.length - 1]) !== strength(n)) {
+      runs.push({ nodes: run, start });
+      run = [];
+    }
     if (listable) {
       if (run.length === 0) start = i;
       run.push(n);
