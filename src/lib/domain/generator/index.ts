@@ -82,7 +82,12 @@ function pathKey(parts: string[]): string {
 }
 
 function groupedDecks(collected: SectionCards[], grouping: DeckGrouping, source: string, warnings: string[]): Deck[] {
-  const specs = Array.isArray(grouping.decks) ? grouping.decks : [];
+  // The grouping may come from a file: keep only well-formed specs with slug ids, each id once.
+  const specs = (Array.isArray(grouping.decks) ? grouping.decks : []).filter((s, i, all) => {
+    const ok = s && typeof s.id === 'string' && slugify(s.id) === s.id && typeof s.title === 'string' && Array.isArray(s.sections) && all.findIndex((o) => o?.id === s.id) === i;
+    if (!ok) warnings.push(`Grouping entry ${i + 1} is not a deck with an id, a title and sections; it was ignored.`);
+    return ok;
+  }).map((s) => ({ ...s, description: typeof s.description === 'string' ? s.description : '', sections: s.sections.filter((x) => typeof x === 'string') }));
   const byPath = new Map<string, DeckSpec>();
   for (const spec of specs) for (const s of spec.sections ?? []) byPath.set(pathKey(s.split('>')), spec);
   const buckets = new Map<DeckSpec, Card[]>(specs.map((s) => [s, []]));

@@ -173,3 +173,12 @@ describe('generateDecks at scale', () => {
     expect(new Set(cards.map((c) => c.id)).size).toBe(cards.length);
   });
 });
+
+describe('generateDecks with a malformed grouping', () => {
+  it('ignores bad entries with a warning and still returns valid decks', () => {
+    const grouping = { decks: [{ id: 'Not A Slug', title: 'x', description: '', sections: [] }, { id: 'ok', title: 'OK', sections: 'Docker' }, null, { id: 'k8s', title: 'K8s', description: 'd', sections: ['Kubernetes basics'] }] };
+    const { decks, warnings } = generateDecks(MARKDOWN_NOTES, { source: 'k8s.md', grouping: grouping as never });
+    expect(decks.map((d) => d.id)).toEqual(['k8s', 'helm']);
+    expect(warnings.filter((w) => /was ignored/.test(w))).toHaveLength(3);
+  });
+});
