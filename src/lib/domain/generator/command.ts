@@ -38,6 +38,26 @@ export function normalizeCommand(command: string): string {
     .trim();
 }
 
+const CONTAINER_VERBS = new Set(['create', 'start', 'run', 'pause', 'unpause', 'stop', 'kill', 'restart', 'rm', 'inspect', 'logs', 'exec', 'ps', 'attach', 'top', 'port', 'rename', 'cp', 'diff', 'wait', 'stats', 'update', 'export', 'commit']);
+const IMAGE_VERBS: Record<string, string> = { build: 'build', push: 'push', pull: 'pull', images: 'ls', rmi: 'rm', tag: 'tag', history: 'history', save: 'save', load: 'load' };
+
+/**
+ * Other spellings Docker itself accepts for the same command ("docker rm x" = "docker container rm x"),
+ * so a learner who types the management-command form is not marked wrong.
+ */
+export function equivalentCommands(command: string): string[] {
+  const tokens = command.split(' ');
+  const start = tokens[0] === 'sudo' ? 1 : 0;
+  if (tokens[start] !== 'docker' || tokens.length <= start + 1) return [];
+  const prefix = tokens.slice(0, start + 1).join(' ');
+  const verb = tokens[start + 1];
+  const rest = tokens.slice(start + 2);
+  const join = (...parts: string[]) => [prefix, ...parts, ...rest].join(' ');
+  if (CONTAINER_VERBS.has(verb) && verb !== 'inspect') return [join('container', verb === 'ps' ? 'ls' : verb)];
+  if (IMAGE_VERBS[verb]) return [join('image', IMAGE_VERBS[verb])];
+  return [];
+}
+
 /** The program a learner should name, skipping sudo. */
 export function programOf(command: string): string {
   const tokens = command.split(' ');

@@ -53,3 +53,14 @@ describe('commands in notes', () => {
     expect(describeCommand('docker run -p 8080:80 nginx')).toBe('run a container from `nginx` publishing container port 80 on host port 8080');
   });
 });
+
+describe('equivalent command spellings', () => {
+  it('accepts the management-command form Docker also understands', async () => {
+    const { equivalentCommands } = await import('../../../../src/lib/domain/generator/command');
+    expect(equivalentCommands('docker rm container-id')).toEqual(['docker container rm container-id']);
+    expect(equivalentCommands('docker ps')).toEqual(['docker container ls']);
+    expect(equivalentCommands('docker build -t app .')).toEqual(['docker image build -t app .']);
+    expect(equivalentCommands('docker volume ls')).toEqual([]);
+    expect(equivalentCommands('kubectl get pods')).toEqual([]);
+  });
+});

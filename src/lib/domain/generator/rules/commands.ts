@@ -3,7 +3,7 @@
 
 import type { Card } from '../../model.ts';
 import { basicCard, choiceCard, lowerFirst, subjectOf, typedCard } from '../cards.ts';
-import { describeCommand, parseCommand, programOf, type ParsedCommand } from '../command.ts';
+import { describeCommand, equivalentCommands, parseCommand, programOf, type ParsedCommand } from '../command.ts';
 import { wordCount } from '../outline.ts';
 import type { NoteNode } from '../parse.ts';
 import { chunkText, cleanInline, codeSpan, joinItems, sentenceCase, splitSentences } from '../text.ts';
@@ -106,7 +106,7 @@ export const commandRule: Rule = (visit, env) => {
     explanationParts.push(...visit.parent.children.filter((c) => c.line > visit.node.line && c.type === 'bullet' && c.children.length === 0 && !commandOf(c)).map((c) => cleanInline(c.text)));
   }
   if (prompt) {
-    cards.push(typedCard(origin(visit, 'command-typed', ...key), prompt, [command], strong && explanationParts.length ? joinItems(explanationParts) : undefined));
+    cards.push(typedCard(origin(visit, 'command-typed', ...key), prompt, [command, ...equivalentCommands(command)], strong && explanationParts.length ? joinItems(explanationParts) : undefined));
   } else {
     env.warnings.push(`Line ${visit.node.line}: the command \`${command}\` has no description, so no card asks for it.`);
   }
