@@ -40,7 +40,7 @@ await page.goto(`${BENCH_URL}#/study/all`);
 await page.getByRole('button', { name: /Show answer/ }).waitFor();
 
 // --- Answer latency, measured in the page: click a grade, wait for the next card's DOM, then for the frame after paint.
-const latencies = await page.evaluate(async (answers) => {
+const { samples: latencies, floor } = await page.evaluate(async (answers) => {
   const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   const until = (test: () => boolean) =>
     new Promise<void>((resolve) => {
@@ -67,7 +67,18 @@ const latencies = await page.evaluate(async (answers) => {
     await afterPaint();
     samples.push(performance.now() - start);
   }
-  return samples;
+  // Baseline: the same wait for the next paint after a click that does nothing (the floor of any tap).
+  const floor: number[] = [];
+  const idle = document.createElement('button');
+  document.body.append(idle);
+  for (let i = 0; i < answers; i++) {
+    const start = performance.now();
+    idle.click();
+    await afterPaint();
+    floor.push(performance.now() - start);
+  }
+  idle.remove();
+  return { samples, floor };
 }, ANSWERS);
 const transactions = await page.evaluate(() => performance.getEntriesByName('drydock:answer-transaction').map((e) => e.duration));
 
@@ -96,6 +107,7 @@ const lat = summarize(latencies);
 const tx = summarize(transactions);
 const put = summarize(bare);
 console.log(`answer latency, tap -> next card painted (n=${lat.n}): median ${fmt(lat.median)}, p95 ${fmt(lat.p95)}`);
+console.log(`  baseline: a no-op tap -> next paint (n=${summarize(floor).n}):     median ${fmt(summarize(floor).median)}, p95 ${fmt(summarize(floor).p95)}`);
 console.log(`answer transaction, state + log (n=${tx.n}):          median ${fmt(tx.median)}, p95 ${fmt(tx.p95)}`);
 console.log(`  baseline: bare IndexedDB put, strict (n=${put.n}):   median ${fmt(put.median)}, p95 ${fmt(put.p95)}`);
 console.log(`initial JS on the study path: ${studyKb.toFixed(1)} kB gzip in ${studyJs.length} files (${studyJs.join(', ')})`);
