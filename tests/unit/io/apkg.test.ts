@@ -127,3 +127,23 @@ describe('readApkg: bad input', () => {
     expect(card).toMatchObject({ prompt: 'Hi (image not imported: x) link', answer: 'ok' });
   });
 });
+
+describe('current-format packages: zstd bombs', () => {
+  test('a collection.anki21b whose zstd frame expands without end is stopped by counting output', async () => {
+    // A frame of RLE blocks: 4 bytes each on disk, 128 KB each when decoded.
+    const blocks = 64 * 8;
+    const header = [0x28, 0xb5, 0x2f, 0xfd, 0xe0];
+    let size = blocks * 131_072;
+    for (let i = 0; i < 8; i++) (header.push(size % 256), (size = Math.floor(size / 256)));
+    const body: number[] = [];
+    for (let i = 0; i < blocks; i++) {
+      const h = (131_072 << 3) | (1 << 1) | (i === blocks - 1 ? 1 : 0);
+      body.push(h & 0xff, (h >> 8) & 0xff, (h >> 16) & 0xff, 0);
+    }
+    const frame = new Uint8Array([...header, ...body]);
+    const pkg = zipSync({ 'collection.anki21b': frame, meta: new Uint8Array([0x08, 0x03]) });
+    const r = await readApkg(pkg, 'rle-bomb.apkg', { maxInflated: 8 * 1024 * 1024 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(/expands to more than 8\.0 MB.*zip bomb/);
+  });
+});
