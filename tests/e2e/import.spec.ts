@@ -51,3 +51,15 @@ test('a long import shows progress with Cancel, and cancelling writes nothing', 
   await expect(page.getByTestId('import-error')).toHaveText('Import cancelled. Nothing was changed.');
   expect(await readCollection(page)).toEqual(before);
 });
+
+test('a file dropped on the import screen opens the same preview', async ({ page }) => {
+  await openApp(page, '#/import');
+  const dataTransfer = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['front,back,tags\n"Dropped question?","Dropped answer",drop\n'], 'dropped.csv', { type: 'text/csv' }));
+    return dt;
+  });
+  await page.getByRole('region', { name: 'Drop a deck file here' }).dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByRole('list', { name: 'Decks in this import' })).toContainText('dropped: 1 card');
+  await expect(page.getByText('Dropped question?')).toBeVisible();
+});
