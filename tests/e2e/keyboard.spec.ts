@@ -48,7 +48,11 @@ test('keyboard: Space reveals, 1–4 grade, U undoes, and typing an answer trigg
   await expect(ratings).toBeHidden();
   expect(await reviewCount(page)).toBe(3);
   await input.fill('docker image ls');
-  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: /Show answer/ }).locator('kbd')).toHaveText('Enter');
+  // Escape leaves the field; then the shortcuts work again.
+  await page.keyboard.press('Escape');
+  await expect(input).not.toBeFocused();
+  await page.keyboard.press('Space');
   await expect(face).toContainText('Correct');
   await page.keyboard.press('3');
   await expect(face).toContainText('host kernel');
