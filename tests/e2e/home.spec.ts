@@ -28,6 +28,7 @@ test('answering cards from "All decks" updates the deck counts', async ({ page }
   const before = await homeCounts(page, first.id);
   await page.getByRole('link', { name: /Study all decks/ }).click();
   await expect(page.getByRole('heading', { name: 'All decks' })).toBeVisible();
+  await expect(page.getByText(`From ${first.title}`)).toBeVisible();
   await page.getByRole('button', { name: /Show answer/ }).click();
   await page.getByRole('button', { name: /Again/ }).click();
   await expect(page.getByRole('button', { name: /Show answer/ })).toBeVisible();

@@ -42,6 +42,11 @@ export class StudySession {
   reviewAheadAvailable = $state(false);
 
   readonly options: SessionOptions;
+
+  /** The current card's deck, shown when studying all decks. */
+  get deckTitle(): string | null {
+    return this.card ? (this.#deckTitles.get(this.card.deckId) ?? null) : null;
+  }
   #states = new Map<string, StudyState>();
   #cards = new Map<string, CardRecord>();
   #scheduler: Scheduler | null = null;
@@ -52,6 +57,7 @@ export class StudySession {
   /** Review-ahead works through the cards chosen at the start, once each. */
   #aheadIds: Set<string> | null = null;
   #shownAt = 0;
+  #deckTitles = new Map<string, string>();
   #busy = false;
 
   constructor(options: SessionOptions) {
@@ -66,13 +72,9 @@ export class StudySession {
       const sync = syncBundledDecks(now);
       if ((await db.decks.count()) === 0) await sync;
       else sync.catch(() => undefined);
-      const [settings, states, done, deck] = await Promise.all([
-        loadSettings(),
-        loadStudyStates(deckId, tag),
-        countDoneToday(now),
-        deckId ? db.decks.get(deckId) : undefined,
-      ]);
-      if (deckId) this.title = deck?.title ?? 'Deck not found';
+      const [settings, states, done, decks] = await Promise.all([loadSettings(), loadStudyStates(deckId, tag), countDoneToday(now), db.decks.toArray()]);
+      this.#deckTitles = new Map(decks.map((d) => [d.id, d.title]));
+      if (deckId) this.title = this.#deckTitles.get(deckId) ?? 'Deck not found';
       if (tag) this.title += ` · ${tag}`;
       this.#scheduler = createScheduler(settings);
       // The interview plan sizes today's limits from the whole collection, as the deck list does.
