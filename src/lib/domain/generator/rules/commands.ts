@@ -6,9 +6,8 @@ import { basicCard, choiceCard, lowerFirst, subjectOf, typedCard } from '../card
 import { describeCommand, equivalentCommands, parseCommand, programOf, type ParsedCommand } from '../command.ts';
 import { wordCount } from '../outline.ts';
 import type { NoteNode } from '../parse.ts';
-import { chunkText, cleanInline, codeSpan, joinItems, sentenceCase, splitSentences } from '../text.ts';
+import { chunkText, cleanInline, codeSpan, contentWords, joinItems, sentenceCase, splitSentences } from '../text.ts';
 import { origin, type Rule, type Visit } from '../visit.ts';
-import { rotate } from './tables.ts';
 
 export interface FoundCommand extends ParsedCommand {
   node: NoteNode;
@@ -95,7 +94,8 @@ export const commandRule: Rule = (visit, env) => {
   const subject = subjectOf(visit.ctx);
   const cards: Card[] = [];
   const direct = fromNote || !strong ? taskQuestion(task, program) : '';
-  const named = title && wordCount(title) <= 5 ? `${subject}: which \`${program}\` command is “${title}”${details ? ` — ${details}` : ''}?` : '';
+  // With a description, ask by the description alone: "Kill" would give `docker kill` away, "force stop (SIGKILL)" does not.
+  const named = title && wordCount(title) <= 5 ? (details ? `${subject}: which \`${program}\` command does “${details}”?` : `${subject}: which \`${program}\` command is “${title}”?`) : '';
   const prompt = direct || named || (task ? `${subject} — ${lowerFirst(task)}: which \`${program}\` command?` : '');
   // The same command shown twice in a section ("run hello-world" to test, then again to re-test) is two facts.
   const repeated = siblingCommands(visit).filter((c) => c.command === command).length > 1;
@@ -115,13 +115,14 @@ export const commandRule: Rule = (visit, env) => {
   if (strong && firstShowing && !/, step \d+ of \d+$/.test(task)) {
     const answer = chunkText(explanationParts.length ? `${task}. ${joinItems(explanationParts)}` : task, 300)[0];
     cards.push(basicCard(origin(visit, 'command-effect', ...key), `${subject}: what does ${codeSpan(command)} do?`, answer));
-    const siblings = uniqueCommands(siblingCommands(visit)).filter((c) => c.command !== command && c.program === program);
+    const all = siblingCommands(visit);
+    const siblings = confusable(uniqueCommands(all).filter((c) => c.command !== command && c.program === program), all.find((c) => c.line === visit.node.line));
     if (siblings.length >= 2) {
       const card = choiceCard(
         origin(visit, 'command-choice', ...key),
-        `${subject}: which command matches “${task.replace(/\.$/, '')}”?`,
+        `${subject}: which command matches “${(details ?? task).replace(/\.$/, '')}”?`,
         codeSpan(command),
-        rotate(siblings.map((s) => codeSpan(s.command)), command.length),
+        siblings.map((s) => codeSpan(s.command)),
         `${codeSpan(command)}: ${task}`,
       );
       if (card) cards.push(card);
@@ -132,28 +133,47 @@ export const commandRule: Rule = (visit, env) => {
   return cards;
 };
 
-function uniqueCommands(list: { command: string; program: string }[]) {
+function uniqueCommands(list: SiblingCommand[]): SiblingCommand[] {
   return list.filter((c, i) => list.findIndex((o) => o.command === c.command) === i);
 }
 
 /** Every command in the same section (the "other lifecycle commands" a distractor should come from). */
-const sectionCommands = new WeakMap<object, { command: string; program: string; line: number }[]>();
+const sectionCommands = new WeakMap<object, SiblingCommand[]>();
 
-function siblingCommands(visit: Visit): { command: string; program: string; line: number }[] {
+function siblingCommands(visit: Visit): SiblingCommand[] {
   let cached = sectionCommands.get(visit.section);
   if (!cached) sectionCommands.set(visit.section, (cached = findSectionCommands(visit)));
   return cached;
 }
 
-function findSectionCommands(visit: Visit): { command: string; program: string; line: number }[] {
-  const out: { command: string; program: string; line: number }[] = [];
-  const walk = (nodes: NoteNode[]) => {
+interface SiblingCommand {
+  command: string;
+  program: string;
+  line: number;
+  /** Words of what the notes say around the command, to find the most confusable neighbours. */
+  words: string[];
+}
+
+function findSectionCommands(visit: Visit): SiblingCommand[] {
+  const out: SiblingCommand[] = [];
+  const walk = (nodes: NoteNode[], parent: NoteNode | null) => {
     for (const n of nodes) {
       const c = commandOf(n);
-      if (c) out.push({ command: c.command, program: programOf(c.command), line: n.line });
-      walk(n.children);
+      if (c) {
+        const around = parent && parent.type === 'item' ? [parent.text, ...parent.children.filter((s) => s.type === 'bullet' && !commandOf(s)).map((s) => s.text)] : [];
+        out.push({ command: c.command, program: programOf(c.command), line: n.line, words: contentWords([c.note ?? '', ...around].join(' ')) });
+      }
+      walk(n.children, n);
     }
   };
-  walk(visit.section.nodes);
+  walk(visit.section.nodes, null);
   return out;
+}
+
+/** Siblings ordered by how easily they are confused with `mine` (shared words), then by position. */
+function confusable(siblings: SiblingCommand[], mine: SiblingCommand | undefined): SiblingCommand[] {
+  if (!mine) return siblings;
+  const own = new Set(mine.words);
+  const score = (s: SiblingCommand) => s.words.filter((w) => own.has(w)).length;
+  return siblings.map((s, i) => ({ s, i, k: score(s) })).sort((a, b) => b.k - a.k || a.i - b.i).map((x) => x.s);
 }

@@ -10,7 +10,6 @@ import type { NoteNode } from '../parse.ts';
 import { capitalize, chunkText, cleanInline, contentWords, sentenceCase } from '../text.ts';
 import { origin, type Rule, type Visit } from '../visit.ts';
 import { commandOf } from './commands.ts';
-import { rotate } from './tables.ts';
 
 interface Entry {
   node: NoteNode;
@@ -99,7 +98,7 @@ export const itemRule: Rule = (visit) => {
       origin(visit, 'item-choice', visit.node.text),
       `${subjectOf(visit.ctx)}: which one is described by “${described.replace(/\.$/, '')}”?`,
       entry.term,
-      rotate(siblings.filter((s) => wordCount(s.term) <= 6).map((s) => s.term), entry.term.length),
+      byConfusion(entry, siblings.filter((s) => wordCount(s.term) <= 6)).map((s) => s.term),
       `${entry.term}: ${entry.definition}`,
     );
     if (card) cards.push(card);
@@ -107,6 +106,15 @@ export const itemRule: Rule = (visit) => {
   cards.push(...swappedDefinition(visit, entry, siblings));
   return cards;
 };
+
+/** Siblings ordered by shared words with the entry (most confusable first), then by position. */
+function byConfusion(entry: Entry, siblings: Entry[]): Entry[] {
+  const mine = new Set(contentWords(`${entry.term} ${entry.definition}`));
+  return siblings
+    .map((e, i) => ({ e, i, k: contentWords(`${e.term} ${e.definition}`).filter((w) => mine.has(w)).length }))
+    .sort((a, b) => b.k - a.k || a.i - b.i)
+    .map((x) => x.e);
+}
 
 /**
  * "“Kill” — gracefully stops the container (SIGTERM)": true with its own description, false with a
