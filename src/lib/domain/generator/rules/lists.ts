@@ -59,6 +59,8 @@ export const labelListRule: Rule = (visit, env) => {
   if (!['bullet', 'text', 'link'].includes(node.type) || commandOf(node) || env.consumed.has(node)) return [];
   const items = listChildren(node);
   if (items.length === 0 || isFlatListItem(visit)) return [];
+  // A line followed only by its conclusion ("➡ so it is called distroless") is not a list to recite.
+  if (!/:$/.test(node.text.trim()) && items.every(isRemark)) return [];
   // "👉 What happens internally:" over one line that has its own list: that line's card says it all.
   if (items.length === 1 && listChildren(items[0]).length > 0) return [];
   // A definition sentence over its details: the definition card carries the list.

@@ -57,7 +57,7 @@ export const trapRule: Rule = (visit, env) => {
     if (NEGATED.test(text)) {
       const resolved = text.replace(/\b(into|from|in|on|to|use) (them|it)\b/i, `$1 ${lowerFirst(subject)}`);
       const statement = resolved !== text ? resolved : `${subject}: ${lowerFirst(text)}`;
-      return [trueFalseCard(origin(visit, 'trap-fact', node.text), statement, true, `An interview trap the notes point out: ${lowerFirst(text)}.${because}`)];
+      return [trueFalseCard(origin(visit, 'trap-fact', node.text), statement, true, `An interview trap the notes point out: ${lowerFirst(resolved)}.${because}`)];
     }
     return [trueFalseCard(origin(visit, 'trap-claim', node.text), `${subject}: ${lowerFirst(text)}`, false, `The notes list this as a common trap.${because}`)];
   }
