@@ -1,4 +1,5 @@
 // The study queue: which cards a session shows, in which order. Pure; the session rebuilds it after every answer.
+import { DAY_MS } from './day';
 
 export type QueueState = 0 | 1 | 2 | 3;
 
@@ -14,6 +15,8 @@ export interface QueueCandidate {
   inactive: 0 | 1;
   /** Position of the card in its deck: new cards are introduced in this order. */
   order?: number;
+  /** Epoch ms of the last review ('weakest' ranks by time since it against stability). */
+  last_review?: number;
 }
 
 export type QueueMode = 'normal' | 'ahead' | 'extra-new' | 'weakest';
@@ -38,6 +41,8 @@ export interface QueueInput {
   extraNew?: number;
   /** 'ahead': how many not-yet-due reviews to pull forward. Default 50. */
   aheadCount?: number;
+  /** 'weakest': at least this many reviewed cards, due or not, least likely to be remembered first. Default 20. */
+  weakestCount?: number;
 }
 
 export type QueueKind = 'learning' | 'review' | 'new';
@@ -70,9 +75,20 @@ export function buildQueue(input: QueueInput): QueueItem[] {
   if (mode === 'ahead') {
     const notYetDue = active.filter((s) => s.state === 2 && s.due > input.reviewCutoff).sort(byDue);
     reviews = notYetDue.slice(0, input.aheadCount ?? 50).map((s) => item(s, 'review'));
+  } else if (mode === 'weakest') {
+    // A drill on a weak topic: today's due reviews and the weakest others, weakest first.
+    const weakness = (s: QueueCandidate) => ((s.last_review === undefined ? 0 : (now - s.last_review) / DAY_MS) + 1) / Math.max(s.stability, 0.1);
+    const ranked = active.filter((s) => s.state === 2).sort((a, b) => weakness(b) - weakness(a) || byDue(a, b));
+    const due = takePerDeck(
+      ranked.filter((s) => s.due <= input.reviewCutoff),
+      (deckId) => input.reviewLimit - (input.reviewsDoneToday[deckId] ?? 0),
+    );
+    const chosen = new Set(due.map((s) => s.cardId));
+    const extra = Math.max(0, (input.weakestCount ?? 20) - chosen.size);
+    for (const s of ranked.filter((r) => !chosen.has(r.cardId)).slice(0, extra)) chosen.add(s.cardId);
+    reviews = ranked.filter((s) => chosen.has(s.cardId)).map((s) => item(s, 'review'));
   } else {
-    const dueReviews = active.filter((s) => s.state === 2 && s.due <= input.reviewCutoff);
-    dueReviews.sort(mode === 'weakest' ? byWeakest : byDue);
+    const dueReviews = active.filter((s) => s.state === 2 && s.due <= input.reviewCutoff).sort(byDue);
     reviews = takePerDeck(dueReviews, (deckId) => input.reviewLimit - (input.reviewsDoneToday[deckId] ?? 0)).map((s) => item(s, 'review'));
   }
 
@@ -105,11 +121,6 @@ function byDeckOrder(a: QueueCandidate, b: QueueCandidate): number {
   return a.deckId.localeCompare(b.deckId) || (a.order ?? 0) - (b.order ?? 0) || a.cardId.localeCompare(b.cardId);
 }
 
-/** Least stable first, then most lapses: the cards most likely to be forgotten. */
-function byWeakest(a: QueueCandidate, b: QueueCandidate): number {
-  return a.stability - b.stability || b.lapses - a.lapses || byDue(a, b);
-}
-
 export interface DeckCounts {
   new: number;
   learning: number;
@@ -117,7 +128,7 @@ export interface DeckCounts {
 }
 
 /** Today's counts for one deck's states (or all decks' states with per-deck limits applied). */
-export function deckCounts(input: Omit<QueueInput, 'mode' | 'extraNew' | 'aheadCount' | 'learnAheadMs'>): DeckCounts {
+export function deckCounts(input: Omit<QueueInput, 'mode' | 'extraNew' | 'aheadCount' | 'weakestCount' | 'learnAheadMs'>): DeckCounts {
   const active = input.states.filter((s) => s.inactive === 0);
   const learning = active.filter((s) => isLearning(s.state) && s.due <= input.reviewCutoff).length;
   const dueReviews = takePerDeck(

@@ -54,8 +54,8 @@ export class StudySession {
   #newDone: Record<string, number> = {};
   #reviewsDone: Record<string, number> = {};
   #undo: { receipt: AnswerReceipt; response: CardResponse }[] = [];
-  /** Review-ahead works through the cards chosen at the start, once each. */
-  #aheadIds: Set<string> | null = null;
+  /** Review-ahead and the weakest-first drill work through the reviews chosen at the start, once each. */
+  #chosenReviews: Set<string> | null = null;
   #shownAt = 0;
   #deckTitles = new Map<string, string>();
   #busy = false;
@@ -84,7 +84,7 @@ export class StudySession {
       // "Learn more" counts only this session's new cards against its extra allowance.
       this.#newDone = mode === 'extra-new' ? {} : done.newDoneToday;
       this.#reviewsDone = done.reviewsDoneToday;
-      if (mode === 'ahead') this.#aheadIds = new Set(this.#queue(now).filter((q) => q.kind === 'review').map((q) => q.cardId));
+      if (mode === 'ahead' || mode === 'weakest') this.#chosenReviews = new Set(this.#queue(now).filter((q) => q.kind === 'review').map((q) => q.cardId));
       await this.#advance(now, null);
     } catch (e) {
       this.#fail(e);
@@ -93,19 +93,20 @@ export class StudySession {
 
   #queue(now: number): QueueItem[] {
     const { mode } = this.options;
-    const limits = this.#limits!;
     let states = [...this.#states.values()];
-    const ahead = this.#aheadIds;
-    if (ahead) states = states.filter((s) => s.state !== 0 && (s.state !== 2 || ahead.has(s.cardId)));
+    const chosen = this.#chosenReviews;
+    if (chosen) states = states.filter((s) => (s.state !== 2 || chosen.has(s.cardId)) && (mode !== 'ahead' || s.state !== 0));
     return buildQueue({
       states,
       newDoneToday: this.#newDone,
       reviewsDoneToday: this.#reviewsDone,
       now,
-      ...limits,
+      ...this.#limits!,
       ...(mode === 'extra-new' ? { newLimit: 0, extraNew: EXTRA_NEW } : {}),
-      ...(ahead ? { reviewCutoff: Infinity, reviewLimit: Infinity } : {}),
-      mode: ahead ? 'normal' : mode,
+      // Once chosen, every remaining chosen review is shown, due or not.
+      ...(chosen ? { reviewCutoff: Infinity, reviewLimit: Infinity } : {}),
+      mode: chosen && mode === 'ahead' ? 'normal' : mode,
+      weakestCount: chosen ? Infinity : undefined,
     });
   }
 
@@ -178,7 +179,7 @@ export class StudySession {
       this.canUndo = true;
       this.#apply(receipt.previous.state, receipt.next.deckId, +1);
       this.#states.set(cardId, { ...receipt.next, order: this.#states.get(cardId)?.order ?? 0 });
-      this.#aheadIds?.delete(cardId);
+      this.#chosenReviews?.delete(cardId);
       this.answered++;
       if (!persistenceAsked) {
         persistenceAsked = true;
@@ -204,7 +205,7 @@ export class StudySession {
       const { previous } = last.receipt;
       this.#apply(previous.state, previous.deckId, -1);
       this.#states.set(previous.cardId, { ...previous, order: this.#states.get(previous.cardId)?.order ?? 0 });
-      this.#aheadIds?.add(previous.cardId);
+      this.#chosenReviews?.add(previous.cardId);
       this.answered = Math.max(0, this.answered - 1);
       await this.#prefetch([previous.cardId]);
       this.card = this.#cards.get(previous.cardId) ?? null;

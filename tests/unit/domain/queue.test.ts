@@ -81,10 +81,17 @@ describe('buildQueue', () => {
     expect(buildQueue(input(states, { newDoneToday: { a: 20 }, mode: 'extra-new', extraNew: 10 }))).toHaveLength(10);
   });
 
-  it('orders due reviews weakest first in weakest mode', () => {
-    const strong = card({ state: 2, due: NOW - 2 * HOUR, stability: 30 });
-    const weak = card({ state: 2, due: NOW - HOUR, stability: 2 });
-    expect(buildQueue(input([strong, weak], { mode: 'weakest' })).map((q) => q.cardId)).toEqual([weak.cardId, strong.cardId]);
+  it('drills the weakest reviewed cards first, due or not, in weakest mode', () => {
+    const DAY = 24 * HOUR;
+    const strongDue = card({ state: 2, due: NOW - HOUR, stability: 30, last_review: NOW - 5 * DAY });
+    const weakNotDue = card({ state: 2, due: NOW + 3 * DAY, stability: 2, last_review: NOW - DAY });
+    const middling = card({ state: 2, due: NOW + 10 * DAY, stability: 20, last_review: NOW - 10 * DAY });
+    const fresh = card({});
+    const queue = buildQueue(input([strongDue, weakNotDue, middling, fresh], { mode: 'weakest' }));
+    // Ranked by time since the last review against stability (what recall depends on): 1/2, then 10/20, then 5/30.
+    expect(queue.map((q) => q.cardId)).toEqual([weakNotDue.cardId, middling.cardId, strongDue.cardId, fresh.cardId]);
+    expect(buildQueue(input([strongDue, weakNotDue, middling], { mode: 'weakest', weakestCount: 1 })).map((q) => q.cardId)).toEqual([strongDue.cardId]);
+    expect(buildQueue(input([weakNotDue, middling], { mode: 'weakest', weakestCount: 1 })).map((q) => q.cardId)).toEqual([weakNotDue.cardId]);
   });
 });
 

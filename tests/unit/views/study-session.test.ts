@@ -1,4 +1,10 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+// The real bundled decks are fetched over HTTP, which unit tests don't serve; these tests seed their own deck.
+vi.mock('../../../src/lib/db/bundled', async (importActual) => ({
+  ...(await importActual<typeof import('../../../src/lib/db/bundled')>()),
+  syncBundledDecks: async () => [],
+}));
 import { db } from '../../../src/lib/db/db';
 import { mergeBundledDeck } from '../../../src/lib/db/bundled';
 import { saveSettings } from '../../../src/lib/db/settings';
@@ -107,6 +113,26 @@ describe('StudySession', () => {
       await ahead.answer(3, NOW + MIN);
     }
     expect(ahead.status).toBe('done');
+  });
+});
+
+describe('weakest-first drill', () => {
+  it('shows reviewed cards of a tag even when none is due, each once', async () => {
+    const first = new StudySession({ deckId: 'test-deck', mode: 'normal' });
+    await first.load(NOW);
+    for (let i = 0; i < 5; i++) {
+      first.reveal(NOW);
+      await first.answer(4, NOW);
+    }
+    const drill = new StudySession({ deckId: null, mode: 'weakest', tag: 'cli' });
+    await drill.load(NOW + MIN);
+    expect(drill.title).toBe('All decks · cli');
+    expect(drill.remaining).toEqual({ new: 0, learning: 0, review: 2 });
+    for (let i = 0; i < 2; i++) {
+      drill.reveal(NOW + MIN);
+      await drill.answer(3, NOW + MIN);
+    }
+    expect(drill.status).toBe('done');
   });
 });
 
