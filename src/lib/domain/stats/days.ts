@@ -24,14 +24,21 @@ export function dayOf(zone: TimeZone): (ms: number) => DayNumber {
   }
   const offsetAt = zoneOffsetMs(zone);
   const cache = new Map<number, number>();
+  // Logs arrive roughly in time order, so the previous slot is usually the right one.
+  let lastSlot = NaN;
+  let lastOffset = 0;
   return (ms) => {
     const slot = Math.floor(ms / OFFSET_SLOT_MS);
-    let offset = cache.get(slot);
-    if (offset === undefined) {
-      offset = offsetAt(slot * OFFSET_SLOT_MS);
-      cache.set(slot, offset);
+    if (slot !== lastSlot) {
+      let offset = cache.get(slot);
+      if (offset === undefined) {
+        offset = offsetAt(slot * OFFSET_SLOT_MS);
+        cache.set(slot, offset);
+      }
+      lastSlot = slot;
+      lastOffset = offset;
     }
-    return Math.floor((ms + offset) / DAY_MS);
+    return Math.floor((ms + lastOffset) / DAY_MS);
   };
 }
 
