@@ -8,13 +8,14 @@ function key(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
-function isUsable(card: Card): boolean {
-  const front = cardFront(card).trim();
-  const back = cardBack(card).trim();
-  if (!front || !back || key(front) === key(back)) return false;
-  if (card.kind === 'typed') return checkTypedAnswer(card.answers[0], card.answers).correct;
-  if (card.kind === 'cloze') return /\{\{c\d+::[^}]+\}\}/.test(card.text);
-  return true;
+/** The card's front key when it reads well, null when it would not (empty, prompt = answer, broken kind). */
+function usableFront(card: Card): string | null {
+  const front = key(cardFront(card));
+  const back = key(cardBack(card));
+  if (!front || !back || front === back) return null;
+  if (card.kind === 'typed' && !checkTypedAnswer(card.answers[0], card.answers).correct) return null;
+  if (card.kind === 'cloze' && !/\{\{c\d+::[^}]+\}\}/.test(card.text)) return null;
+  return front;
 }
 
 /**
@@ -25,8 +26,9 @@ export function finishCards(cards: Card[], warnings: string[], seenFronts = new 
   const out: Card[] = [];
   const seenIds = new Set<string>();
   for (const card of cards) {
-    if (!isUsable(card) || seenIds.has(card.id)) continue;
-    let front = key(cardFront(card));
+    if (seenIds.has(card.id)) continue;
+    let front = usableFront(card);
+    if (front === null) continue;
     if (seenFronts.has(front)) {
       const heading = card.provenance?.headingPath.at(-1);
       const renamed = heading ? withSuffix(card, ` (${heading})`) : null;

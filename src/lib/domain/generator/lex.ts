@@ -89,8 +89,7 @@ export function lexLine(raw: string, no: number): Line {
 /** "1️⃣ Title", "❌ Problem 2️⃣: Title", "Case 3️⃣: Title", "1. Title", "2) Title". */
 function numberedLine(trimmed: string): Pick<Line, 'kind' | 'marker' | 'level' | 'text'> | null {
   const head = trimmed.slice(0, 40);
-  const digits = keycapToDigit(head);
-  if (digits !== head || trimmed.startsWith('\u{1F51F}')) {
+  if (head.includes('\u20E3') || trimmed.startsWith('\u{1F51F}')) {
     const rest = keycapToDigit(trimmed);
     const m = /^(?:[\p{Extended_Pictographic}]\uFE0F?\s*)?(?:([A-Za-z]{2,12})\s+)?(\d{1,2})\s*[:.)]?\s*(.*)$/u.exec(rest);
     if (m) {
