@@ -39,8 +39,11 @@ function looksLikeCode(node: NoteNode): boolean {
   return node.type === 'link' && (isDockerfileLine(text) || /^\/[\w./-]+$/.test(text));
 }
 
+/** Sentences about the document rather than the subject ("For more information, see …"). */
+const META = /(^|[.;]\s+)(for more information[^.;]*|see the (docs|documentation|link)[^.;]*|this (section|page|document|article) (is|gives|covers)[^.;]*)[.;]?/gi;
+
 export function listAnswer(node: NoteNode): string {
-  return joinItems(listChildren(node).map(itemText));
+  return joinItems(listChildren(node).map((c) => itemText(c).replace(META, '$1').trim()).filter(Boolean));
 }
 
 /** "Term: definition" with a short term ("/bin: contains…", "Network Namespace: Isolated…"). */
