@@ -56,7 +56,8 @@ export function lexLine(raw: string, no: number): Line {
   }
   const heading = /^(#{1,6})\s+(.*)$/.exec(trimmed);
   if (heading && indent === 0) return { ...base, kind: 'heading', marker: heading[1], level: heading[1].length, text: heading[2].replace(/\s#+\s*$/, '') };
-  if (trimmed.startsWith('|') || /^[^|`]+\|[^|]+\|/.test(trimmed) && /\|\s*-{3,}/.test(trimmed)) {
+  // Tables with or without outer pipes ("a | b" over "--- | ---"); the parser checks for the separator row.
+  if (trimmed.startsWith('|') || (/^[^|`]+\s\|\s[^|]+/.test(trimmed) && !/^[\p{Extended_Pictographic}]/u.test(trimmed) && !/^([-*+]|\d{1,3}[.)])\s/.test(trimmed))) {
     return { ...base, kind: 'table', marker: '|', level: 0, text: trimmed };
   }
   if (trimmed.startsWith(BANNER)) return { ...base, kind: 'heading', marker: BANNER, level: 1, text: trimmed.slice(BANNER.length) };

@@ -185,7 +185,11 @@ function outline(lines: Line[], warnings: string[]): NoteNode[] {
       if (table) {
         popWhile(stack, (n) => n.type !== 'item');
         attach(table);
-      } else warnings.push(`Table on line ${line.no} has no header separator and was read as text.`);
+      } else {
+        // Lines with pipes but no header separator are prose after all.
+        if (i > start) warnings.push(`Table on line ${line.no} has no header separator and was read as text.`);
+        for (const l of lines.slice(start, i + 1)) attach({ type: 'text', marker: '', text: l.raw.trim(), line: l.no, indent: l.indent, children: [] });
+      }
       sawBlank = false;
       continue;
     }

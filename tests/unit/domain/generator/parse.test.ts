@@ -57,3 +57,14 @@ describe('parseNotes', () => {
     expect(warnings.some((w) => /never closed/.test(w))).toBe(true);
   });
 });
+
+describe('tables without outer pipes and pipes in prose', () => {
+  it('reads "a | b" tables with a separator row, and keeps a lone line with a pipe as text', () => {
+    const notes = ['# T', 'Feature | Pod | Deployment', '--- | --- | ---', 'Scaling | Manual | Automatic', '', 'Use a | b carefully.'].join('\n');
+    const nodes = parseNotes(notes).sections[0].nodes;
+    const table = nodes.find((n) => n.type === 'table');
+    expect(table?.header).toEqual(['Feature', 'Pod', 'Deployment']);
+    expect(table?.rows?.map((r) => r.cells)).toEqual([['Scaling', 'Manual', 'Automatic']]);
+    expect(nodes.some((n) => n.type === 'text' && n.text === 'Use a | b carefully.')).toBe(true);
+  });
+});
