@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDecks } from '../../../../src/lib/domain/generator';
 import { checkTypedAnswer } from '../../../../src/lib/domain/answer-check';
 import { cardBack, cardFront, type Card } from '../../../../src/lib/domain/model';
+import { validateDeck } from '../../../../src/lib/io/validate-deck';
 import { readGrouping, readNotes, NOTES_NAME } from './bundled';
 
 const MARKDOWN_NOTES = `# Kubernetes basics
@@ -135,9 +136,14 @@ describe('generateDecks on any input', () => {
       fc.property(fc.array(fc.oneof(pieces, fc.string(), fc.string({ unit: 'binary', maxLength: 8 })), { maxLength: 60 }), (parts) => {
         const { decks, warnings } = generateDecks(parts.join(''), { source: 'fuzz.md' });
         expect(Array.isArray(warnings)).toBe(true);
+        const seen = new Set<string>();
         for (const deck of decks) {
           expect(deck.cards.length).toBeGreaterThan(0);
           for (const card of deck.cards) expect(cardFront(card).length).toBeGreaterThan(0);
+          // The in-app import runs generated decks through the same validator as any file: nothing may be dropped.
+          const problems: string[] = [];
+          expect(validateDeck(JSON.parse(JSON.stringify(deck)), deck.id, problems, seen).cards).toHaveLength(deck.cards.length);
+          expect(problems).toEqual([]);
         }
       }),
       { numRuns: 300 },
