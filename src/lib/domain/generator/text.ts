@@ -158,8 +158,16 @@ function findContentWords(text: string): string[] {
   return (text.toLowerCase().match(/[a-z0-9]+/g) ?? [])
     .filter((w) => w.length > 1 && !STOP.has(w))
     .map((w) => (w.length > 6 ? w.replace(/ing$/, '') : w))
-    .map((w) => (w.length > 4 ? w.replace(/(ies|es|s)$/, (m) => (m === 'ies' ? 'y' : '')) : w));
+    .map((w) => (w.length > 4 ? w.replace(/(ies|es|s)$/, (m) => (m === 'ies' ? 'y' : '')) : w))
+    .map((w) => SAME_WORD[w] ?? w);
 }
+
+/** Short forms and near-synonyms notes use interchangeably, so "dev" matches "development". */
+const SAME_WORD: Record<string, string> = {
+  dev: 'development', prod: 'production', config: 'configuration', k8s: 'kubernetes', env: 'environment',
+  cleanup: 'delete', clean: 'delete', remove: 'delete', removed: 'delete', deleted: 'delete', deletion: 'delete',
+  rm: 'delete', img: 'image', repo: 'repository', db: 'database', perf: 'performance', ip: 'ip', addr: 'address',
+};
 
 /** Wraps shell-looking text in a code span so the app renders it as code. */
 export function codeSpan(text: string): string {
