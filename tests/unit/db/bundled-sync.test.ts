@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { db } from '../../../src/lib/db/db';
+import { newCardRecord, newStateRecord } from '../../../src/lib/db/records';
+import type { Card } from '../../../src/lib/domain/model';
+
+const NOW = new Date(2026, 10, 2, 9, 0, 0).getTime();
+const fetched: string[] = [];
+
+/** A fresh copy of bundled.ts, as on a new app start (the sync runs once per start). */
+async function appStart() {
+  vi.resetModules();
+  return import('../../../src/lib/db/bundled');
+}
+
+beforeEach(async () => {
+  await Promise.all(db.tables.map((t) => t.clear()));
+  fetched.length = 0;
+  // The deck files are served from the repository, as the preview server would.
+  vi.stubGlobal('fetch', async (url: string) => {
+    fetched.push(url);
+    return new Response(readFileSync(`.${new URL(url, 'http://x').pathname}`, 'utf8'));
+  });
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('syncBundledDecks', () => {
+  it('puts every bundled deck in on first start and skips unchanged files on the next', async () => {
+    const first = await (await appStart()).syncBundledDecks(NOW);
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.every((r) => !r.unchanged && r.added > 0)).toBe(true);
+    expect(await db.decks.count()).toBe(first.length);
+    const cards = await db.cards.count();
+    expect(await db.states.count()).toBe(cards);
+
+    const second = await (await appStart()).syncBundledDecks(NOW + 86_400_000);
+    expect(second.every((r) => r.unchanged)).toBe(true);
+    expect(second.map((r) => r.deckId).sort()).toEqual(first.map((r) => r.deckId).sort());
+    expect(await db.cards.count()).toBe(cards);
+  });
+
+  it('retires the cards of a bundled deck this version no longer ships', async () => {
+    await db.decks.put({ id: 'old-deck', title: 'Old', description: '', tags: [], source: 'x', origin: 'bundled', bundleHash: 'h', createdAt: NOW, updatedAt: NOW });
+    await db.cards.put(newCardRecord({ id: 'old-1', kind: 'basic', tags: [], prompt: 'Q', answer: 'A' } as Card, 'old-deck', 0, NOW));
+    await db.states.put(newStateRecord('old-1', 'old-deck', NOW));
+    await (await appStart()).syncBundledDecks(NOW);
+    expect(await db.cards.get('old-1')).toMatchObject({ retired: 1 });
+    expect(await db.states.get('old-1')).toMatchObject({ inactive: 1 });
+  });
+});
