@@ -157,17 +157,42 @@ async function fetchDeckText(url: string): Promise<string> {
 /** Lets the page paint and respond between decks: the first-run merge is the heaviest work at start-up. */
 const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+const DISMISSED_KEY = 'dismissedBundledDecks';
+
+/** Ids of built-in decks the learner deleted. */
+export async function dismissedBundledDecks(): Promise<string[]> {
+  const value = (await db.settings.get(DISMISSED_KEY))?.value;
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** Called inside the deck-deletion transaction (which includes db.settings). */
+export async function dismissBundledDeck(deckId: string): Promise<void> {
+  const ids = new Set(await dismissedBundledDecks());
+  ids.add(deckId);
+  await db.settings.put({ key: DISMISSED_KEY, value: [...ids].sort() });
+}
+
+/** Brings every deleted built-in deck back, fresh, on the next merge. */
+export async function restoreDismissedBundledDecks(): Promise<void> {
+  await db.settings.delete(DISMISSED_KEY);
+  syncing = null;
+}
+
 let syncing: Promise<MergeReport[]> | null = null;
 
 /** Merges every bundled deck once per app start. Later calls share the first run. */
 export function syncBundledDecks(now = Date.now()): Promise<MergeReport[]> {
   syncing ??= (async () => {
     const reports: MergeReport[] = [];
+    const dismissed = new Set(await dismissedBundledDecks());
+    let shipsDecks = false;
     for (const [path, url] of Object.entries(bundledUrls).sort(([a], [b]) => a.localeCompare(b))) {
+      shipsDecks = true;
+      const fileId = path.split('/').pop()!.replace(/\.deck\.json$/, '');
+      if (dismissed.has(fileId)) continue;
       // decks/<deck-id>.deck.json: an unchanged file is recognised by its text alone, without parsing it.
       const text = await fetchDeckText(url);
       const hash = stableId(text);
-      const fileId = path.split('/').pop()!.replace(/\.deck\.json$/, '');
       if ((await db.decks.get(fileId))?.bundleHash === hash) {
         reports.push({ deckId: fileId, unchanged: true, added: 0, updated: 0, retired: 0, restored: 0, keptLocalEdits: 0 });
         continue;
@@ -186,8 +211,8 @@ export function syncBundledDecks(now = Date.now()): Promise<MergeReport[]> {
       await yieldToPage();
     }
     // Only when this build ships decks at all: an empty list must never retire a whole collection.
-    if (reports.length > 0) {
-      const shipped = new Set(reports.map((r) => r.deckId));
+    if (shipsDecks) {
+      const shipped = new Set([...reports.map((r) => r.deckId), ...dismissed]);
       for (const deck of await db.decks.where('origin').equals('bundled').toArray()) {
         if (!shipped.has(deck.id) && deck.bundleHash !== undefined) await retireBundledDeck(deck.id, now);
       }

@@ -4,6 +4,7 @@ import type { Card, Deck } from '../domain/model';
 import { FORMAT_VERSION } from '../domain/model';
 import { slugify, stableId } from '../domain/ids';
 import { cardOfRecord, newCardRecord, newStateRecord } from './records';
+import { dismissBundledDeck } from './bundled';
 import { db, type CardRecord, type DeckRecord } from './db';
 
 export async function createDeck(title: string, now: number, description = ''): Promise<string> {
@@ -29,7 +30,10 @@ export async function renameDeck(deckId: string, changes: { title?: string; desc
 
 /** Deletes the deck with its cards, their states and their review history. */
 export async function deleteDeck(deckId: string): Promise<void> {
-  await db.transaction('rw', db.decks, db.cards, db.states, db.reviews, async () => {
+  await db.transaction('rw', [db.decks, db.cards, db.states, db.reviews, db.settings], async () => {
+    const deck = await db.decks.get(deckId);
+    // A deleted built-in deck stays deleted: the start-up merge must not bring it back behind the learner's back.
+    if (deck?.origin === 'bundled') await dismissBundledDeck(deckId);
     await db.reviews.where('deckId').equals(deckId).delete();
     await db.states.where('deckId').equals(deckId).delete();
     await db.cards.where('deckId').equals(deckId).delete();

@@ -9,7 +9,7 @@ import { MAX_BACKUP_FILE_BYTES } from '../../lib/io/limits';
 import { formatBytes } from '../../lib/io/result';
 import { decodeUtf8, type FileLike } from '../../lib/io/open-file';
 import { slugify } from '../../lib/domain/ids';
-import { syncBundledDecks } from '../../lib/db/bundled';
+import { dismissedBundledDecks, restoreDismissedBundledDecks, syncBundledDecks } from '../../lib/db/bundled';
 
 export type ExportFormat = 'json' | 'csv' | 'apkg';
 
@@ -38,11 +38,14 @@ export class LibraryState {
   confirmingDelete = $state<string | null>(null);
   restore = $state.raw<PendingRestore | null>(null);
   busy = $state(false);
+  /** How many built-in decks the learner deleted (they stay deleted until brought back). */
+  dismissedBuiltIn = $state(0);
 
   async load(): Promise<void> {
     // A first visit may land here before Home: the built-in decks are merged first (once per app start).
     await syncBundledDecks().catch(() => undefined);
     this.decks = await listDecks();
+    this.dismissedBuiltIn = (await dismissedBundledDecks()).length;
     this.selected = this.selected.filter((id) => this.decks.some((d) => d.deck.id === id));
     this.loaded = true;
   }
@@ -65,6 +68,12 @@ export class LibraryState {
     if (this.share?.deckId === deckId) this.share = null;
     await this.load();
     this.status = `"${title}" was deleted.`;
+  }
+
+  async bringBackBuiltIn(): Promise<void> {
+    await restoreDismissedBundledDecks();
+    await this.load();
+    this.status = 'The built-in decks are back, starting fresh.';
   }
 
   toggle(deckId: string, on: boolean): void {

@@ -47,4 +47,22 @@ describe('syncBundledDecks', () => {
     expect(await db.cards.get('old-1')).toMatchObject({ retired: 1 });
     expect(await db.states.get('old-1')).toMatchObject({ inactive: 1 });
   });
+
+  it('keeps a deleted built-in deck deleted on the next start, until the learner brings it back', async () => {
+    const first = await (await appStart()).syncBundledDecks(NOW);
+    const victim = first[0].deckId;
+    const { deleteDeck } = await import('../../../src/lib/db/editor');
+    await deleteDeck(victim);
+
+    const bundled = await appStart();
+    await bundled.syncBundledDecks(NOW + 1000);
+    expect(await db.decks.get(victim)).toBeUndefined();
+    expect(await db.cards.where('deckId').equals(victim).count()).toBe(0);
+    expect(await bundled.dismissedBundledDecks()).toEqual([victim]);
+
+    await bundled.restoreDismissedBundledDecks();
+    await bundled.syncBundledDecks(NOW + 2000);
+    expect(await db.decks.get(victim)).toMatchObject({ origin: 'bundled' });
+    expect(await db.cards.where('deckId').equals(victim).count()).toBe(first[0].added);
+  });
 });
