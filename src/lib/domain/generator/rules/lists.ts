@@ -35,7 +35,9 @@ function labelPrompt(visit: Visit, node: NoteNode): string {
   const heading = visit.ctx.headingPath.join(' ');
   if (node.marker.startsWith('❌') && PROBLEM_HEADING.test(heading) && isTitleLike(label)) return `${subject}: why is “${label}” a problem?`;
   const parent = visit.parent && visit.parent.type !== 'question' ? cleanInline(visit.parent.text).replace(/:$/, '') : '';
-  const where = parent && isTitleLike(parent) && !/\b(this|these|above|below)\b/i.test(parent) ? `${subject} (${lowerFirst(sentenceCase(parent))})` : subject;
+  // "⚡ Best Practices" in the middle of a sub-section is about the whole topic, not that sub-section.
+  const topicWide = !parent && LIST_NOUNS.test(label.split(' ').pop() ?? '') && label.split(' ').length <= 3;
+  const where = topicWide ? topicOf(visit.ctx) || subject : parent && isTitleLike(parent) && !/\b(this|these|above|below)\b/i.test(parent) ? `${subject} (${lowerFirst(sentenceCase(parent))})` : subject;
   if (label.split('→').length >= 3) return `${where}: what happens along “${label}”?`;
   if (/\b(this|these|above|below)\b/i.test(label)) {
     const stripped = label.replace(/\s*\b(with|of|in|for|from)?\s*(this|these|the above|the below)\s+\w+/i, '').trim();
