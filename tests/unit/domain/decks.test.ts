@@ -95,4 +95,13 @@ describe('deck.schema.json and model.ts', () => {
     expect(validate({ ...good, cards: [{ id: 'x', kind: 'cloze', tags: [], text: 'no deletion here' }] })).toBe(false);
     expect(validate({ ...good, cards: [{ id: 'x', kind: 'essay', tags: [], prompt: 'p' }] })).toBe(false);
   });
+
+  it('accepts what the app exports, including a front-only card imported from Anki or CSV', async () => {
+    const validate = new Ajv2020({ strict: false }).compile(schema);
+    const { writeDeckJson } = await import('../../../src/lib/io/deck-json');
+    const frontOnly = { id: 'front-only', kind: 'basic' as const, tags: [], prompt: 'Name the default Docker network driver.', answer: '' };
+    const exported = JSON.parse(writeDeckJson([{ ...readCommittedDecks()[0], cards: [frontOnly] }]));
+    const decks = Array.isArray(exported) ? exported : exported.decks ?? [exported];
+    for (const deck of decks) expect(validate(deck), JSON.stringify(validate.errors)).toBe(true);
+  });
 });
