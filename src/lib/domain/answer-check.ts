@@ -2,7 +2,7 @@
 // backticks and trailing punctuation don't matter, and a small typo in a long word is accepted; flags, numbers,
 // paths and short words must be exact, because `-a` and `-q` are different answers.
 import type { Card } from './model';
-import { checkTypedAnswer } from './typed-answer';
+import { acceptsTypedAnswer, type DiffPart } from './typed-answer';
 
 // Command-aware checking (placeholders, flag order) for generated typed cards; see typed-answer.ts.
 export { checkTypedAnswer, type TypedAnswerResult } from './typed-answer';
@@ -18,7 +18,7 @@ export interface CardResponse {
 
 export const emptyResponse = (): CardResponse => ({ choice: [], typed: '', truefalse: null });
 
-export type DiffPart = { kind: 'same' | 'missing' | 'extra'; text: string };
+export type { DiffPart };
 
 export interface TypedCheck {
   correct: boolean;
@@ -48,7 +48,7 @@ export function checkTyped(typed: string, answers: readonly string[]): TypedChec
   for (const answer of answers) {
     const expected = normalizeAnswer(answer);
     const exact = given.length > 0 && given === expected;
-    const correct = exact || (given.length > 0 && (closeEnough(given, expected) || checkTypedAnswer(typed, [answer]).correct));
+    const correct = exact || (given.length > 0 && (closeEnough(given, expected) || acceptsTypedAnswer(answer, typed)));
     const score = exact ? -1 : editDistance(given, expected);
     if (!best || (correct && !best.correct) || (correct === best.correct && score < best.score)) best = { answer, score, correct, exact };
   }

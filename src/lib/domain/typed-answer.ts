@@ -118,6 +118,11 @@ function multisetsMatch(expected: string[], given: string[]): boolean {
   return true;
 }
 
+/** Whether `given` is an acceptable form of the `accepted` answer; no diff is computed. */
+export function acceptsTypedAnswer(accepted: string, given: string): boolean {
+  return given.length <= 10_000 && matches(accepted, given);
+}
+
 function matches(accepted: string, given: string): boolean {
   const a = shape(tokenize(accepted));
   const g = shape(tokenize(given));
@@ -170,7 +175,7 @@ export function checkTypedAnswer(given: string, accepted: string[]): TypedAnswer
   if (candidates.length === 0) return { correct: false, expected: '', diff: [] };
   const text = typeof given === 'string' ? given : '';
   const givenTokens = tokenize(text).slice(0, MAX_TOKENS);
-  const correctOne = text.length <= 10_000 ? candidates.find((a) => matches(a, text)) : undefined;
+  const correctOne = candidates.find((a) => acceptsTypedAnswer(a, text));
   if (correctOne !== undefined) {
     return { correct: true, expected: correctOne, diff: givenTokens.length ? [{ text: givenTokens.join(' '), kind: 'same' }] : [] };
   }
