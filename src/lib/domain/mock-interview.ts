@@ -73,9 +73,9 @@ export function allocate(buckets: { weight: number; size: number }[], total: num
       given += add;
     });
     if (given === 0) {
-      // Remainders: the largest fractional share gets the next slot.
-      const k = ideal.reduce((best, v, j) => (v - Math.floor(v) > ideal[best] - Math.floor(ideal[best]) ? j : best), 0);
-      shares[open[k]]++;
+      // Remainders one at a time: to the bucket with the fewest slots for its weight, so ties spread out.
+      const k = open.reduce((best, i) => (shares[i] / buckets[i].weight < shares[best] / buckets[best].weight ? i : best), open[0]);
+      shares[k]++;
       given = 1;
     }
     left -= given;

@@ -48,6 +48,8 @@ describe('picking mock questions', () => {
     expect(allocate([{ weight: 1, size: 100 }, { weight: 3, size: 100 }], 8)).toEqual([2, 6]);
     expect(allocate([{ weight: 1, size: 100 }, { weight: 100, size: 2 }], 10)).toEqual([8, 2]);
     expect(allocate([{ weight: 1, size: 5 }, { weight: 1, size: 5 }, { weight: 1, size: 5 }], 2).reduce((a, b) => a + b)).toBe(2);
+    // Equal weights share the remainder evenly rather than piling it on one topic.
+    expect(allocate(Array.from({ length: 6 }, () => ({ weight: 1, size: 50 })), 10).sort()).toEqual([1, 1, 2, 2, 2, 2]);
   });
 });
 
