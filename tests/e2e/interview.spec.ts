@@ -43,3 +43,25 @@ test('a date in the past is refused with a message', async ({ page }) => {
   await expect(summary.getByRole('alert')).toHaveText('The interview date must be today or later.');
   await expect(page.getByTestId('interview-countdown')).toHaveCount(0);
 });
+
+test('with the interview two days away, the study queue introduces every new card by the day before', async ({ page }) => {
+  await openApp(page);
+  const deck = page.locator('li[data-deck-id]').first();
+  await expect(deck).toBeVisible();
+  const cards = Number((await deck.locator('.meta').innerText()).split(' ')[0]);
+  expect(cards).toBeGreaterThan(20);
+  const newCount = () => deck.locator('.count.new strong');
+  await expect(newCount()).toHaveText('20');
+
+  const inTwoDays = await page.evaluate(() => {
+    const d = new Date();
+    d.setDate(d.getDate() + 2);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
+  await page.getByTestId('interview-summary').getByLabel('Interview date').fill(inTwoDays);
+  await page.getByRole('button', { name: 'Save date' }).click();
+  await expect(page.getByTestId('interview-countdown')).toContainText('Interview in 2 days');
+  await page.reload();
+  // Every card in the deck is new, and all must be met today (tomorrow is the last day before the interview).
+  await expect(newCount()).toHaveText(String(cards));
+});

@@ -60,3 +60,17 @@ test('a full mock interview ends on its results, and its answers count as review
   await expectNoAxeViolations(page);
   expect(await reviewCount(page)).toBe(10);
 });
+
+test('axe finds no violations on the mock start screen and a question in dark mode', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openApp(page, '#/mock');
+  await expect(page.getByText('Your answers count as reviews:')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByLabel('20 questions').check();
+  await page.getByRole('button', { name: 'Start the mock interview' }).click();
+  await expect(page.getByText('Question 1 of 20', { exact: true })).toBeVisible();
+  await expect(page.getByRole('timer')).toHaveText(/^(30|29):\d\d$/);
+  await expectNoAxeViolations(page);
+  await answer(page, 0);
+  await expectNoAxeViolations(page);
+});

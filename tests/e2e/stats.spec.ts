@@ -80,3 +80,10 @@ for (const scheme of ['light', 'dark'] as const) {
     await expectNoAxeViolations(page);
   });
 }
+
+test('opened straight from a link on first run, the stats screen lists the bundled decks', async ({ page }) => {
+  await openApp(page, '#/stats');
+  await expect(page.getByTestId('readiness').locator('h3', { hasText: 'Decks' })).toBeVisible();
+  await expect(page.getByTestId('readiness').getByRole('link', { name: /^Study weakest: / })).toBeVisible();
+  await expect(page.getByTestId('chart-states')).toContainText(/\d+ cards: \d+ new/);
+});

@@ -2,6 +2,7 @@
 // store it as a review (wrong → Again, right → Good, source 'mock'), and score it at the end.
 import { answerCard } from '../../lib/db/study';
 import { deckTitles, loadMockCandidates, loadMockCards } from '../../lib/db/stats';
+import { ensureBundledDecks } from '../../lib/db/first-run';
 import { checkResponse, emptyResponse, hasResponse, type CardResponse } from '../../lib/domain/answer-check';
 import { isAutoChecked, mockRating, pickMockQuestions, scoreMock, type MockQuestionResult, type MockScore, type MockSize } from '../../lib/domain/mock-interview';
 import type { CardRecord } from '../../lib/db/db';
@@ -10,6 +11,7 @@ import type { CardRecord } from '../../lib/db/db';
 export const MS_PER_QUESTION = 90_000;
 
 export interface MockDeps {
+  ensureDecks: (now: number) => Promise<void>;
   candidates: typeof loadMockCandidates;
   cards: typeof loadMockCards;
   titles: typeof deckTitles;
@@ -17,7 +19,7 @@ export interface MockDeps {
   random: () => number;
 }
 
-const defaultDeps: MockDeps = { candidates: loadMockCandidates, cards: loadMockCards, titles: deckTitles, answer: answerCard, random: Math.random };
+const defaultDeps: MockDeps = { ensureDecks: ensureBundledDecks, candidates: loadMockCandidates, cards: loadMockCards, titles: deckTitles, answer: answerCard, random: Math.random };
 
 export class MockSession {
   phase = $state<'start' | 'loading' | 'question' | 'results'>('start');
@@ -66,6 +68,7 @@ export class MockSession {
     this.phase = 'loading';
     this.error = '';
     try {
+      await this.deps.ensureDecks(now);
       const [candidates, titles] = await Promise.all([this.deps.candidates(now), this.deps.titles()]);
       const picked = pickMockQuestions(candidates, this.size, this.deps.random);
       const cards = await this.deps.cards(picked.map((p) => p.cardId));

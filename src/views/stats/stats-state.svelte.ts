@@ -2,11 +2,17 @@
 // longer than PROGRESS_DELAY_MS, and keeps the result.
 import type { StatsProgress, StatsRequest, StatsResponse } from '../../lib/db/stats';
 import { computeStats } from '../../lib/stats-client';
+import { ensureBundledDecks } from '../../lib/db/first-run';
 import { localZone, type TimeZone } from '../../lib/domain/stats/days';
 
 export const PROGRESS_DELAY_MS = 200;
 
 export type StatsCompute = (request: StatsRequest, onProgress: (p: StatsProgress) => void) => Promise<StatsResponse>;
+
+const computeWithDecks: StatsCompute = async (request, onProgress) => {
+  await ensureBundledDecks(request.now);
+  return computeStats(request, onProgress);
+};
 
 export class StatsState {
   status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
@@ -18,7 +24,7 @@ export class StatsState {
   /** How long the last computation took, ms. */
   elapsedMs = $state(0);
 
-  constructor(private readonly compute: StatsCompute = computeStats) {}
+  constructor(private readonly compute: StatsCompute = computeWithDecks) {}
 
   async load(now = Date.now(), zone: TimeZone = localZone()): Promise<void> {
     this.status = 'loading';

@@ -20,7 +20,8 @@ async function seed() {
   await db.states.bulkPut(cards.map((c) => newStateRecord(c.id, 'docker', NOW)));
 }
 
-const session = () => new MockSession({ random: seededRandom(1) });
+// Bundled decks stay out of these tests: only the seeded cards are asked.
+const session = () => new MockSession({ random: seededRandom(1), ensureDecks: async () => {} });
 
 beforeEach(async () => {
   await Promise.all(db.tables.map((t) => t.clear()));

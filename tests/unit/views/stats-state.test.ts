@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PROGRESS_DELAY_MS, StatsState, type StatsCompute } from '../../../src/views/stats/stats-state.svelte';
 import { computeStats } from '../../../src/lib/domain/stats';
 import type { StatsResponse } from '../../../src/lib/db/stats';
+import { computeStats as computeInPlace } from '../../../src/lib/stats-client';
 
 const NOW = Date.parse('2026-11-27T09:00:00Z');
 const response = (): StatsResponse => ({
@@ -63,7 +64,7 @@ describe('stats screen state', () => {
   });
 
   it('computes from the database in place when no worker is available', async () => {
-    const state = new StatsState();
+    const state = new StatsState(computeInPlace);
     await state.load(NOW, 'Europe/Berlin');
     expect(state.status).toBe('ready');
     expect(state.hasReviews).toBe(false);
