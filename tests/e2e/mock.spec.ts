@@ -59,6 +59,11 @@ test('a full mock interview ends on its results, and its answers count as review
   }
   await expectNoAxeViolations(page);
   expect(await reviewCount(page)).toBe(10);
+  if (10 - right > 0) {
+    // The link opens that very card's form in the editor.
+    await missed.first().getByRole('link', { name: /Open the card in its deck/ }).click();
+    await expect(page.getByRole('heading', { name: 'Edit card' })).toBeVisible();
+  }
 });
 
 test('axe finds no violations on the mock start screen and a question in dark mode', async ({ page }) => {

@@ -6,7 +6,7 @@ export type Route =
   | { name: 'study'; deckId: string | null; mode: 'normal' | 'ahead' | 'extra-new' | 'weakest'; tag?: string }
   | { name: 'settings' }
   | { name: 'library' }
-  | { name: 'editor'; deckId: string }
+  | { name: 'editor'; deckId: string; cardId?: string }
   | { name: 'import'; share?: string }
   | { name: 'stats' }
   | { name: 'mock' };
@@ -32,7 +32,7 @@ export function parseHash(hash: string): Route {
     case 'library':
       return { name: 'library' };
     case 'edit':
-      return { name: 'editor', deckId: decodeURIComponent(clean(rest[0])) };
+      return { name: 'editor', deckId: decodeURIComponent(clean(rest[0])), cardId: query.get('card') ?? undefined };
     case 'import':
       return { name: 'import' };
     case 'share':
