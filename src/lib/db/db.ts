@@ -2,6 +2,7 @@
 // Schema changes are a new version(n) with an upgrade, tested on data written by the previous version.
 import Dexie, { type EntityTable } from 'dexie';
 import type { Card } from '../domain/model';
+import type { FsrsLogFields, FsrsStateFields } from '../domain/scheduler';
 
 export type DeckOrigin = 'bundled' | 'user' | 'imported';
 
@@ -34,45 +35,20 @@ export type CardRecord = Card & {
 };
 
 /** FSRS state per card (ts-fsrs Card fields, dates as epoch ms). One row per card, created with the card. */
-export interface CardStateRecord {
+export interface CardStateRecord extends FsrsStateFields {
   cardId: string;
   deckId: string;
-  /** Epoch ms. */
-  due: number;
-  stability: number;
-  difficulty: number;
-  elapsed_days: number;
-  scheduled_days: number;
-  learning_steps: number;
-  reps: number;
-  lapses: number;
-  /** ts-fsrs State: 0 New, 1 Learning, 2 Review, 3 Relearning. */
-  state: 0 | 1 | 2 | 3;
-  /** Epoch ms of the last review, if any. */
-  last_review?: number;
   /** Mirrors the card's suspended/retired flags (1 when hidden from study) so queue queries need one table. */
   inactive: 0 | 1;
 }
 
 export type ReviewSource = 'study' | 'mock';
 
-/** Append-only: one row per answer. The state fields are the card's state *before* the answer. */
-export interface ReviewLogRecord {
+/** Append-only: one row per answer. The FSRS fields are the card's state *before* the answer. */
+export interface ReviewLogRecord extends FsrsLogFields {
   id?: number;
   cardId: string;
   deckId: string;
-  /** 1 Again, 2 Hard, 3 Good, 4 Easy. */
-  rating: 1 | 2 | 3 | 4;
-  state: 0 | 1 | 2 | 3;
-  due: number;
-  stability: number;
-  difficulty: number;
-  elapsed_days: number;
-  last_elapsed_days: number;
-  scheduled_days: number;
-  learning_steps: number;
-  /** Epoch ms when answered. */
-  review: number;
   /** Time spent on the card, ms. */
   durationMs: number;
   source: ReviewSource;

@@ -9,6 +9,7 @@ export const RATING_LABELS: Record<RatingValue, 'Again' | 'Hard' | 'Good' | 'Eas
 
 /** The FSRS fields of a card's state (CardStateRecord without its keys), dates as epoch ms. */
 export interface FsrsStateFields {
+  /** Epoch ms. */
   due: number;
   stability: number;
   difficulty: number;
@@ -17,12 +18,15 @@ export interface FsrsStateFields {
   learning_steps: number;
   reps: number;
   lapses: number;
+  /** ts-fsrs State: 0 New, 1 Learning, 2 Review, 3 Relearning. */
   state: 0 | 1 | 2 | 3;
+  /** Epoch ms of the last review, if any. */
   last_review?: number;
 }
 
 /** What a review log stores about the state before an answer. */
 export interface FsrsLogFields {
+  /** 1 Again, 2 Hard, 3 Good, 4 Easy. */
   rating: RatingValue;
   state: 0 | 1 | 2 | 3;
   due: number;
@@ -32,6 +36,7 @@ export interface FsrsLogFields {
   last_elapsed_days: number;
   scheduled_days: number;
   learning_steps: number;
+  /** Epoch ms when answered. */
   review: number;
 }
 

@@ -4,6 +4,7 @@
 // browser's own CompressionStream, so no zip library loads for a share link.
 import type { Deck } from '../domain/model';
 import { stableId } from '../domain/ids';
+import { concatBytes } from './bytes';
 import { MAX_SHARE_CARDS, MAX_SHARE_CHARS } from './limits';
 import { fail, guard, ImportFailure, type ImportBundle, type Result } from './result';
 import { validateDeck } from './validate-deck';
@@ -28,13 +29,7 @@ export async function inflateRawCapped(bytes: Uint8Array, cap: number): Promise<
     }
     chunks.push(value);
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concatBytes(chunks, total);
 }
 
 const VERSION = '1';

@@ -3,6 +3,7 @@
 // (../, absolute paths) refuse the whole file.
 import { Unzip, UnzipInflate } from 'fflate';
 import { Decompress as ZstdDecompress } from 'fzstd';
+import { concatBytes } from './bytes';
 import { MAX_INFLATED_BYTES, MAX_ZIP_ENTRIES } from './limits';
 import { formatBytes, ImportFailure, yieldToPage } from './result';
 
@@ -27,17 +28,6 @@ export function isUnsafeEntryName(name: string): boolean {
 
 function bomb(source: string, cap: number): ImportFailure {
   return new ImportFailure('unsafe-archive', `"${source}" expands to more than ${formatBytes(cap)} when unpacked, the limit for one package, so it was refused (it may be a zip bomb). Nothing was changed.`);
-}
-
-function concat(chunks: Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
 
 export async function unzipSafe(bytes: Uint8Array, source: string, opts: UnzipOptions = {}): Promise<Archive> {
@@ -80,7 +70,7 @@ export async function unzipSafe(bytes: Uint8Array, source: string, opts: UnzipOp
       chunks.push(data);
       if (final) {
         pending.delete(file.name);
-        files.set(file.name, concat(chunks, size));
+        files.set(file.name, concatBytes(chunks, size));
       }
     };
     try {
@@ -128,5 +118,5 @@ export async function unzstdCapped(bytes: Uint8Array, cap: number, source: strin
     if (at % (PUSH * 32) === 0) await yieldToPage(signal);
   }
   if (total === 0) throw new ImportFailure('malformed', `"${source}" holds an empty or truncated compressed collection. Nothing was changed.`);
-  return concat(chunks, total);
+  return concatBytes(chunks, total);
 }
