@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { zipSync, strToU8, Zip, ZipDeflate } from 'fflate';
+import { zipSync, strToU8 } from 'fflate';
+import { zipBomb } from '../../fixtures/zip-bomb';
 import { readApkg } from '../../../src/lib/io/apkg-read';
 import { writeApkg } from '../../../src/lib/io/apkg-write';
 import type { Card } from '../../../src/lib/domain/model';
@@ -77,22 +78,6 @@ describe('writeApkg', () => {
   });
 });
 
-function bombZip(bytes: number): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  const zip = new Zip((err, data) => {
-    if (err) throw err;
-    chunks.push(data);
-  });
-  const entry = new ZipDeflate('collection.anki2', { level: 9 });
-  zip.add(entry);
-  const zeros = new Uint8Array(1024 * 1024);
-  for (let i = 0; i < bytes / zeros.length; i++) entry.push(zeros, i === bytes / zeros.length - 1);
-  zip.end();
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) (out.set(c, at), (at += c.length));
-  return out;
-}
 
 describe('readApkg: bad input', () => {
   const cases: [string, () => Promise<Uint8Array> | Uint8Array, RegExp][] = [
@@ -103,7 +88,7 @@ describe('readApkg: bad input', () => {
     ['entry name with ../', () => zipSync({ '../../evil.sh': strToU8('rm -rf /'), 'collection.anki2': fixture('update1') }), /points outside the archive/],
     ['collection that is not SQLite', () => zipSync({ 'collection.anki2': strToU8('x'.repeat(5000)) }), /not a SQLite database/],
     ['SQLite that is not an Anki collection', async () => zipSync({ 'collection.anki2': await sqliteWith('create table t (x); insert into t values (1);') }), /not an Anki collection/],
-    ['zip bomb (counted while inflating)', () => bombZip(8 * 1024 * 1024), /expands to more than 2\.0 MB.*zip bomb/],
+    ['zip bomb (counted while inflating)', () => zipBomb(8 * 1024 * 1024), /expands to more than 2\.0 MB.*zip bomb/],
   ];
   test.each(cases)('%s gives a clear message', async (_n, make, message) => {
     const r = await readApkg(await make(), 'bad.apkg', { maxInflated: 2 * 1024 * 1024 });
