@@ -17,6 +17,11 @@ interface CardBase {
   /** Stable across regeneration while the fact is unchanged: derived from source + content, never position. */
   id: string;
   kind: CardKind;
+  /**
+   * Cards made from the same fact (the basic, cloze, choice, true/false and typed forms of one list item, row or
+   * command) share a note id, so study can keep siblings apart. Absent: the card is a note of its own.
+   */
+  noteId?: string;
   tags: string[];
   provenance?: Provenance;
 }
@@ -71,6 +76,11 @@ export interface Deck {
   /** Where the deck came from: a notes file name, "drydock editor", an Anki package name… */
   source: string;
   cards: Card[];
+}
+
+/** The sibling group a card belongs to: its note id, or its own id when it has none. */
+export function noteOf(card: Pick<Card, 'id' | 'noteId'>): string {
+  return card.noteId ?? card.id;
 }
 
 /** The text a learner sees first; used for search, previews and duplicate detection. */

@@ -56,7 +56,12 @@ export function validateCard(raw: unknown): Card {
   const kind = raw.kind as CardKind;
   if (!CARD_KINDS.includes(kind)) throw new CardProblem(`"kind" must be one of ${CARD_KINDS.join(', ')}`);
   // Tags: unique and non-empty, as the schema requires; repairing them is kinder than refusing the card.
-  const base: { id: string; tags: string[]; provenance?: Provenance } = { id, tags: [...new Set(textList(raw, 'tags').map((t) => t.trim()).filter(Boolean))] };
+  const base: { id: string; noteId?: string; tags: string[]; provenance?: Provenance } = { id, tags: [...new Set(textList(raw, 'tags').map((t) => t.trim()).filter(Boolean))] };
+  const noteId = text(raw, 'noteId');
+  if (noteId !== undefined) {
+    if (noteId.trim() === '' || noteId.length > 200) throw new CardProblem('"noteId" must be 1 to 200 characters');
+    base.noteId = noteId;
+  }
   const prov = provenance(raw);
   if (prov) base.provenance = prov;
   switch (kind) {

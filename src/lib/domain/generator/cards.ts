@@ -27,6 +27,9 @@ function base(origin: FactOrigin, kind: Card['kind']) {
   const { ctx, line, key } = origin;
   return {
     id: stableId(ctx.source, kind, ...ctx.idPath, ...key),
+    // Every form of one fact is a sibling of the others: the same source, headings and fact text,
+    // whichever rule (the key's first part) asked about it.
+    noteId: stableId(ctx.source, 'note', ...ctx.idPath, ...(key.length > 1 ? key.slice(1) : key)),
     tags: ctx.tags,
     provenance: { source: ctx.source, headingPath: ctx.headingPath, line },
   };

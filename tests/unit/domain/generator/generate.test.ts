@@ -188,3 +188,25 @@ describe('generateDecks with a malformed grouping', () => {
     expect(warnings.filter((w) => /was ignored/.test(w))).toHaveLength(3);
   });
 });
+
+describe('siblings', () => {
+  it('gives every form of one fact the same noteId, and different facts different ones', () => {
+    const [deck] = generateDecks(MARKDOWN_NOTES, { source: 'k8s.md' }).decks;
+    const forms = deck.cards.filter((c) => cardFront(c).includes('kubectl delete pod') || cardBack(c).includes('kubectl delete pod'));
+    expect(forms.length).toBeGreaterThan(1);
+    expect(new Set(forms.map((c) => c.noteId)).size).toBe(1);
+    const notes = new Set(deck.cards.map((c) => c.noteId));
+    expect(notes.size).toBeGreaterThan(3);
+    expect(notes.size).toBeLessThan(deck.cards.length);
+  });
+
+  it('keeps the noteId through the deck validator, and refuses an empty one', () => {
+    const [deck] = generateDecks(MARKDOWN_NOTES, { source: 'k8s.md' }).decks;
+    const warnings: string[] = [];
+    const back = validateDeck(JSON.parse(JSON.stringify(deck)), 'deck', warnings, new Set());
+    expect(back.cards.map((c) => c.noteId)).toEqual(deck.cards.map((c) => c.noteId));
+    const broken = { ...deck, cards: [{ ...deck.cards[0], noteId: ' ' }] };
+    expect(validateDeck(broken, 'deck', warnings, new Set()).cards).toHaveLength(0);
+    expect(warnings.at(-1)).toMatch(/noteId/);
+  });
+});
