@@ -2,10 +2,10 @@
 // version ships changed decks. Matched by card id: new cards are added, edited cards change content and keep
 // their FSRS state, cards gone from the deck are retired (hidden, history kept), never deleted.
 // Cards the learner edited locally (editedAt set) keep the learner's content and are never retired.
-import { db, type CardRecord, type DeckRecord } from './db';
+import { db, type CardRecord, type CardStateRecord, type DeckRecord } from './db';
 import { newCardRecord, newStateRecord, cardOfRecord } from './records';
 import { stableId } from '../domain/ids';
-import { FORMAT_VERSION, type Card, type Deck } from '../domain/model';
+import { FORMAT_VERSION, noteOf, type Card, type Deck } from '../domain/model';
 
 export interface MergeReport {
   deckId: string;
@@ -60,14 +60,14 @@ export async function mergeBundledDeck(deck: Deck, now: number, hash = bundleHas
       db.cards.where('deckId').equals(deck.id).toArray(),
     ]);
     const cardWrites: CardRecord[] = [];
-    const stateWrites = [];
+    const stateWrites: CardStateRecord[] = [];
     for (let i = 0; i < deck.cards.length; i++) {
       const card = deck.cards[i];
       const existing = stored[i];
       const state = states[i];
       if (!existing) {
         cardWrites.push(newCardRecord(card, deck.id, i, now));
-        if (!state) stateWrites.push(newStateRecord(card.id, deck.id, now));
+        if (!state) stateWrites.push(newStateRecord(card.id, deck.id, now, noteOf(card)));
         report.added++;
         continue;
       }
@@ -83,12 +83,14 @@ export async function mergeBundledDeck(deck: Deck, now: number, hash = bundleHas
         report.keptLocalEdits++;
       }
       if (next.order !== i && existing.editedAt === undefined) next = { ...next, order: i };
-      if (next.retired === 1) {
+      const restored = next.retired === 1;
+      if (restored) {
         next = { ...next, retired: 0, updatedAt: now };
         report.restored++;
-        if (state) stateWrites.push({ ...state, inactive: next.suspended });
       }
-      if (!state) stateWrites.push(newStateRecord(card.id, deck.id, now));
+      if (!state) stateWrites.push(newStateRecord(card.id, deck.id, now, noteOf(next)));
+      // A content update may regroup siblings: the state follows the card's note id.
+      else if (restored || state.noteId !== noteOf(next)) stateWrites.push({ ...state, noteId: noteOf(next), inactive: restored ? next.suspended : state.inactive });
       if (next !== existing) cardWrites.push(next);
     }
 

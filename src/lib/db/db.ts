@@ -1,7 +1,7 @@
 // The only IndexedDB access in the app: one Dexie class, one singleton.
 // Schema changes are a new version(n) with an upgrade, tested on data written by the previous version.
-import Dexie, { type EntityTable } from 'dexie';
-import type { Card } from '../domain/model';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { noteOf, type Card } from '../domain/model';
 import type { FsrsLogFields, FsrsStateFields } from '../domain/scheduler';
 
 export type DeckOrigin = 'bundled' | 'user' | 'imported';
@@ -40,6 +40,8 @@ export interface CardStateRecord extends FsrsStateFields {
   deckId: string;
   /** Mirrors the card's suspended/retired flags (1 when hidden from study) so queue queries need one table. */
   inactive: 0 | 1;
+  /** Mirrors noteOf(card) (since version 2), so the queue can keep siblings apart without reading card content. */
+  noteId: string;
 }
 
 export type ReviewSource = 'study' | 'mock';
@@ -76,7 +78,18 @@ export class DrydockDB extends Dexie {
       reviews: '++id, cardId, deckId, review, [cardId+review], [deckId+review]',
       settings: 'key',
     });
+    // noteId work: every state carries its card's note id. No index: the queue reads a deck's states whole.
+    this.version(2).upgrade(fillStateNoteIds);
   }
+}
+
+/** Version 2 upgrade: copies each card's note id (its own id when it has none) onto its state row. */
+async function fillStateNoteIds(tx: Transaction): Promise<void> {
+  const noteIds = new Map<string, string>();
+  await tx.table<CardRecord, string>('cards').each((card) => noteIds.set(card.id, noteOf(card)));
+  await tx.table<CardStateRecord, string>('states').toCollection().modify((state) => {
+    state.noteId = noteIds.get(state.cardId) ?? state.cardId;
+  });
 }
 
 export const db = new DrydockDB();

@@ -1,7 +1,7 @@
 // Deck editor writes. Each is one transaction; editing keeps the card id and its progress and marks it edited, so a
 // later bundled-deck update leaves the learner's wording alone (the merge checks CardRecord.editedAt).
 import type { Card, Deck } from '../domain/model';
-import { FORMAT_VERSION } from '../domain/model';
+import { FORMAT_VERSION, noteOf } from '../domain/model';
 import { slugify, stableId } from '../domain/ids';
 import { cardOfRecord, newCardRecord, newStateRecord } from './records';
 import { dismissBundledDeck } from './bundled';
@@ -52,19 +52,24 @@ export async function addCard(deckId: string, card: Card, now: number): Promise<
     const id = card.id && !(await db.cards.get(card.id)) ? card.id : newCardId(deckId, now);
     const last = await db.cards.where('[deckId+order]').between([deckId, -Infinity], [deckId, Infinity]).last();
     await db.cards.add(newCardRecord({ ...card, id }, deckId, (last?.order ?? -1) + 1, now));
-    await db.states.add(newStateRecord(id, deckId, now));
+    await db.states.add(newStateRecord(id, deckId, now, noteOf({ ...card, id })));
     await db.decks.update(deckId, { updatedAt: now });
     return id;
   });
 }
 
-/** Replaces the content; id, deck, order, suspension and the FSRS state stay as they were. */
+/**
+ * Replaces the content; id, deck, order, suspension, the FSRS state and the note id (siblings) stay as they were.
+ * The editor's form has no note id; content that brings one regroups the card, and its state follows.
+ */
 export async function editCard(cardId: string, content: Card, now: number): Promise<void> {
-  await db.transaction('rw', db.cards, async () => {
+  await db.transaction('rw', db.cards, db.states, async () => {
     const old = await db.cards.get(cardId);
     if (!old) throw new Error('This card no longer exists.');
-    const record = { ...structuredClone(content), id: cardId, deckId: old.deckId, order: old.order, suspended: old.suspended, retired: old.retired, createdAt: old.createdAt, updatedAt: now, editedAt: now } as CardRecord;
+    const noteId = content.noteId ?? old.noteId;
+    const record = { ...structuredClone(content), ...(noteId ? { noteId } : {}), id: cardId, deckId: old.deckId, order: old.order, suspended: old.suspended, retired: old.retired, createdAt: old.createdAt, updatedAt: now, editedAt: now } as CardRecord;
     await db.cards.put(record);
+    await db.states.update(cardId, { noteId: noteOf(record) });
   });
 }
 

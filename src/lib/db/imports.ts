@@ -1,6 +1,6 @@
 // Importing decks into the collection. planImport reads the collection and works out, card by card, what an import
 // would do (nothing is written); applyImport writes the plan in one read-write transaction, so all of it lands or none.
-import { cardBack, cardFront, type Card, type Deck } from '../domain/model';
+import { cardBack, cardFront, noteOf, type Card, type Deck } from '../domain/model';
 import { stableId } from '../domain/ids';
 import { db, type CardRecord, type CardStateRecord, type DeckRecord } from './db';
 import { newCardRecord, newStateRecord } from './records';
@@ -73,6 +73,8 @@ export async function applyImport(plan: ImportPlan, choice: DuplicateChoice, now
     const addStates: CardStateRecord[] = [];
     const putCards: CardRecord[] = [];
     const taken = new Set<string>();
+    /** Updated cards' note ids, for their states. */
+    const regrouped = new Map<string, string>();
     // Re-read inside the transaction: the collection may have changed since the preview.
     const all = plan.decks.flatMap((d) => d.cards);
     const current = new Map<string, CardRecord>();
@@ -89,9 +91,11 @@ export async function applyImport(plan: ImportPlan, choice: DuplicateChoice, now
             outcome.skipped++;
             continue;
           }
-          // Updating replaces the content but keeps the id, deck, position and the learner's progress.
-          const { editedAt: _e, ...keep } = old;
-          putCards.push({ ...keep, ...structuredClone(card), id: old.id, deckId: old.deckId, order: old.order, updatedAt: now } as CardRecord);
+          // Updating replaces the content (note id included) but keeps the id, deck, position and the learner's progress.
+          const { editedAt: _e, noteId: _n, ...keep } = old;
+          const updated = { ...keep, ...structuredClone(card), id: old.id, deckId: old.deckId, order: old.order, updatedAt: now } as CardRecord;
+          putCards.push(updated);
+          regrouped.set(updated.id, noteOf(updated));
           outcome.updated++;
           continue;
         }
@@ -99,7 +103,7 @@ export async function applyImport(plan: ImportPlan, choice: DuplicateChoice, now
         for (let n = 1; taken.has(id) || current.has(id); n++) id = stableId(card.id, 'copy', String(now), String(n));
         taken.add(id);
         addCards.push(newCardRecord({ ...card, id }, deck.id, order++, now));
-        addStates.push(newStateRecord(id, deck.id, now));
+        addStates.push(newStateRecord(id, deck.id, now, noteOf({ ...card, id })));
         outcome.added++;
       }
       // A deck is created only when cards land in it: re-importing an update must not leave an empty twin deck.
@@ -114,6 +118,7 @@ export async function applyImport(plan: ImportPlan, choice: DuplicateChoice, now
     await db.cards.bulkPut(putCards);
     await db.cards.bulkAdd(addCards);
     await db.states.bulkAdd(addStates);
+    await db.states.bulkUpdate([...regrouped].map(([key, noteId]) => ({ key, changes: { noteId } })));
     return outcome;
   });
 }

@@ -6,11 +6,12 @@ export function newCardRecord(card: Card, deckId: string, order: number, now: nu
   return { ...structuredClone(card), deckId, order, suspended: 0, retired: 0, createdAt: now, updatedAt: now } as CardRecord;
 }
 
-/** A never-studied card: FSRS state New, due now. */
-export function newStateRecord(cardId: string, deckId: string, now: number): CardStateRecord {
+/** A never-studied card: FSRS state New, due now. Pass the card's noteOf(card) when it has siblings. */
+export function newStateRecord(cardId: string, deckId: string, now: number, noteId = cardId): CardStateRecord {
   return {
     cardId,
     deckId,
+    noteId,
     due: now,
     stability: 0,
     difficulty: 0,

@@ -127,6 +127,7 @@ export async function loadMockCandidates(now: number): Promise<MockCandidate[]> 
     .map((s) => ({
       cardId: s.cardId,
       deckId: s.deckId,
+      noteId: s.noteId,
       kind: kindOf.get(s.cardId)!,
       recall: retrievability({ state: s.state, stability: s.stability, lastReview: s.last_review }, now),
     }));

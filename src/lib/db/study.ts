@@ -5,6 +5,7 @@ import { loadSettings } from './settings';
 import { createScheduler, type RatingValue, type Scheduler } from '../domain/scheduler';
 import type { Settings } from '../domain/settings';
 import { startOfLearnerDay } from '../domain/day';
+import type { AnsweredCard } from '../domain/siblings';
 
 export interface AnswerInput {
   cardId: string;
@@ -57,7 +58,7 @@ function answerTransaction(input: AnswerInput): Promise<AnswerReceipt> {
     if (!previous) throw new Error(`No study state for card ${input.cardId}.`);
     const scheduler = schedulerFor(await loadSettings());
     const { next: fields, log: fsrsLog } = scheduler.applyRating(previous, input.rating, input.now);
-    const next: CardStateRecord = { ...fields, cardId: previous.cardId, deckId: previous.deckId, inactive: previous.inactive };
+    const next: CardStateRecord = { ...fields, cardId: previous.cardId, deckId: previous.deckId, noteId: previous.noteId, inactive: previous.inactive };
     const log: ReviewLogRecord = {
       ...fsrsLog,
       cardId: previous.cardId,
@@ -88,17 +89,26 @@ export async function undoAnswer(receipt: AnswerReceipt): Promise<void> {
 export interface TodayCounts {
   newDoneToday: Record<string, number>;
   reviewsDoneToday: Record<string, number>;
+  /** One entry per answer today (study or mock), so the queue can bury the answered cards' siblings. */
+  answeredToday: AnsweredCard[];
 }
 
-/** New cards introduced and reviews done since the learner's day began, per deck. */
+/** New cards introduced and reviews done since the learner's day began, per deck, and the cards answered. */
 export async function countDoneToday(now: number): Promise<TodayCounts> {
   const since = startOfLearnerDay(now);
-  const logs = await db.reviews.where('review').between(since, Infinity, true, true).toArray();
-  const newDoneToday: Record<string, number> = {};
-  const reviewsDoneToday: Record<string, number> = {};
-  for (const log of logs) {
-    if (log.state === 0) newDoneToday[log.deckId] = (newDoneToday[log.deckId] ?? 0) + 1;
-    else if (log.state === 2) reviewsDoneToday[log.deckId] = (reviewsDoneToday[log.deckId] ?? 0) + 1;
-  }
-  return { newDoneToday, reviewsDoneToday };
+  return db.transaction('r', db.reviews, db.states, async () => {
+    const logs = await db.reviews.where('review').between(since, Infinity, true, true).toArray();
+    const cardIds = [...new Set(logs.map((log) => log.cardId))];
+    const states = await db.states.bulkGet(cardIds);
+    const noteIds = new Map(cardIds.map((id, i) => [id, states[i]?.noteId ?? id]));
+    const newDoneToday: Record<string, number> = {};
+    const reviewsDoneToday: Record<string, number> = {};
+    const answeredToday: AnsweredCard[] = [];
+    for (const log of logs) {
+      if (log.state === 0) newDoneToday[log.deckId] = (newDoneToday[log.deckId] ?? 0) + 1;
+      else if (log.state === 2) reviewsDoneToday[log.deckId] = (reviewsDoneToday[log.deckId] ?? 0) + 1;
+      answeredToday.push({ cardId: log.cardId, deckId: log.deckId, noteId: noteIds.get(log.cardId) ?? log.cardId });
+    }
+    return { newDoneToday, reviewsDoneToday, answeredToday };
+  });
 }

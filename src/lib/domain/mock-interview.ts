@@ -1,6 +1,7 @@
 // Mock interview: which questions to ask, whether an answer is right, and the score at the end.
 // Questions are drawn across topics (decks), more from the weaker ones, mixing card kinds.
 import type { CardKind } from './model';
+import { noteKey } from './siblings';
 
 export const MOCK_SIZES = [10, 20] as const;
 export type MockSize = (typeof MOCK_SIZES)[number];
@@ -9,6 +10,8 @@ export interface MockCandidate {
   cardId: string;
   kind: CardKind;
   deckId: string;
+  /** Cards of one note share it: a round asks at most one of them. */
+  noteId?: string;
   /** Predicted recall now, 0–1 (0 for a never-studied card). */
   recall: number;
 }
@@ -28,7 +31,8 @@ const FLOOR = 0.05;
 /**
  * Up to `count` questions. Each topic gets a share of the questions proportional to its weakness (1 − mean recall),
  * at least one while there are enough questions to go round; inside a topic, card kinds take turns and each pick is
- * weighted towards the cards least likely to be recalled. `random` returns [0, 1) (pass a seeded one in tests).
+ * weighted towards the cards least likely to be recalled, and at most one card of each note is asked.
+ * `random` returns [0, 1) (pass a seeded one in tests).
  */
 export function pickMockQuestions(candidates: MockCandidate[], count: number, random: () => number = Math.random): MockCandidate[] {
   const topics = new Map<string, MockCandidate[]>();
@@ -40,9 +44,11 @@ export function pickMockQuestions(candidates: MockCandidate[], count: number, ra
   const entries = [...topics].map(([deckId, cards]) => ({
     deckId,
     cards,
+    notes: new Set(cards.map(noteKey)).size,
     weakness: 1 - cards.reduce((s, c) => s + c.recall, 0) / cards.length + FLOOR,
   }));
-  const shares = allocate(entries.map((e) => ({ weight: e.weakness, size: e.cards.length })), Math.min(count, candidates.length));
+  const notes = entries.reduce((n, e) => n + e.notes, 0);
+  const shares = allocate(entries.map((e) => ({ weight: e.weakness, size: e.notes })), Math.min(count, notes));
   const picked: MockCandidate[] = [];
   entries.forEach((e, i) => picked.push(...pickWithinTopic(e.cards, shares[i], random)));
   return shuffle(picked, random);
@@ -92,16 +98,20 @@ function pickWithinTopic(cards: MockCandidate[], n: number, random: () => number
   }
   const kinds = shuffle([...byKind.keys()], random);
   const picked: MockCandidate[] = [];
+  const asked = new Set<string>();
   for (let turn = 0; picked.length < n; turn++) {
     const kind = kinds[turn % kinds.length];
-    const pool = byKind.get(kind)!;
+    const pool = byKind.get(kind)!.filter((c) => !asked.has(noteKey(c)));
+    byKind.set(kind, pool);
     if (pool.length === 0) {
       kinds.splice(turn % kinds.length, 1);
       turn--;
       if (kinds.length === 0) break;
       continue;
     }
-    picked.push(takeWeighted(pool, random));
+    const pick = takeWeighted(pool, random);
+    asked.add(noteKey(pick));
+    picked.push(pick);
   }
   return picked;
 }

@@ -1,5 +1,7 @@
 // The study queue: which cards a session shows, in which order. Pure; the session rebuilds it after every answer.
+// Siblings (cards of one note) are buried for the day: at most one card of a note is shown per day (siblings.ts).
 import { DAY_MS } from './day';
+import { TodaysNotes, type AnsweredCard } from './siblings';
 
 export type QueueState = 0 | 1 | 2 | 3;
 
@@ -13,6 +15,8 @@ export interface QueueCandidate {
   difficulty: number;
   lapses: number;
   inactive: 0 | 1;
+  /** Cards of one note share it; absent, the card is a note of its own. */
+  noteId?: string;
   /** Position of the card in its deck: new cards are introduced in this order. */
   order?: number;
   /** Epoch ms of the last review ('weakest' ranks by time since it against stability). */
@@ -27,6 +31,8 @@ export interface QueueInput {
   newDoneToday: Readonly<Record<string, number>>;
   /** Reviews already done today, per deck. */
   reviewsDoneToday: Readonly<Record<string, number>>;
+  /** Cards answered today (review log and this session): their siblings wait until tomorrow. */
+  answeredToday?: readonly AnsweredCard[];
   now: number;
   /** New cards per deck per day. */
   newLimit: number;
@@ -60,54 +66,73 @@ export function isLearning(state: QueueState): boolean {
   return state === 1 || state === 3;
 }
 
-/** Learning/relearning cards that are due first, then today's reviews, then new cards up to the daily limit. */
+/**
+ * Learning/relearning cards that are due first, then today's reviews, then new cards up to the daily limit.
+ * A review or new card is left out while another card of its note was answered today, is in learning today, or is
+ * already in this queue; limits count only the cards that are shown.
+ */
 export function buildQueue(input: QueueInput): QueueItem[] {
   const { now, mode = 'normal' } = input;
-  const active = input.states.filter((s) => s.inactive === 0);
   const learnAhead = input.learnAheadMs ?? LEARN_AHEAD_MS;
+  const { active, learning, notes } = todaysStart(input, learnAhead);
   const item = (s: QueueCandidate, kind: QueueKind): QueueItem => ({ cardId: s.cardId, deckId: s.deckId, kind, due: s.due });
 
-  const learning = active.filter((s) => isLearning(s.state)).sort(byDue);
   const learningNow = learning.filter((s) => s.due <= now).map((s) => item(s, 'learning'));
   const learningSoon = learning.filter((s) => s.due > now && s.due <= now + learnAhead).map((s) => item(s, 'learning'));
-
-  let reviews: QueueItem[];
-  if (mode === 'ahead') {
-    const notYetDue = active.filter((s) => s.state === 2 && s.due > input.reviewCutoff).sort(byDue);
-    reviews = notYetDue.slice(0, input.aheadCount ?? 50).map((s) => item(s, 'review'));
-  } else if (mode === 'weakest') {
-    // A drill on a weak topic: today's due reviews and the weakest others, weakest first.
-    const weakness = (s: QueueCandidate) => ((s.last_review === undefined ? 0 : (now - s.last_review) / DAY_MS) + 1) / Math.max(s.stability, 0.1);
-    const ranked = active.filter((s) => s.state === 2).sort((a, b) => weakness(b) - weakness(a) || byDue(a, b));
-    const due = takePerDeck(
-      ranked.filter((s) => s.due <= input.reviewCutoff),
-      (deckId) => input.reviewLimit - (input.reviewsDoneToday[deckId] ?? 0),
-    );
-    const chosen = new Set(due.map((s) => s.cardId));
-    const extra = Math.max(0, (input.weakestCount ?? 20) - chosen.size);
-    for (const s of ranked.filter((r) => !chosen.has(r.cardId)).slice(0, extra)) chosen.add(s.cardId);
-    reviews = ranked.filter((s) => chosen.has(s.cardId)).map((s) => item(s, 'review'));
-  } else {
-    const dueReviews = active.filter((s) => s.state === 2 && s.due <= input.reviewCutoff).sort(byDue);
-    reviews = takePerDeck(dueReviews, (deckId) => input.reviewLimit - (input.reviewsDoneToday[deckId] ?? 0)).map((s) => item(s, 'review'));
-  }
-
-  let fresh: QueueItem[] = [];
-  if (mode !== 'ahead') {
-    const extra = mode === 'extra-new' ? (input.extraNew ?? 10) : 0;
-    const news = active.filter((s) => s.state === 0).sort(byDeckOrder);
-    fresh = takePerDeck(news, (deckId) => input.newLimit + extra - (input.newDoneToday[deckId] ?? 0)).map((s) => item(s, 'new'));
-  }
-
+  const reviews = pickReviews(input, active, notes, mode).map((s) => item(s, 'review'));
+  const extra = mode === 'extra-new' ? (input.extraNew ?? 10) : 0;
+  const fresh = mode === 'ahead' ? [] : pickNew(input, active, notes, extra).map((s) => item(s, 'new'));
   return [...learningNow, ...reviews, ...fresh, ...learningSoon];
 }
 
-function takePerDeck(sorted: QueueCandidate[], allowance: (deckId: string) => number): QueueCandidate[] {
+/** Active cards, learning cards by due time, and the notes already taken today (answered, or in learning today). */
+function todaysStart(input: QueueInput, learnAhead: number) {
+  const active = input.states.filter((s) => s.inactive === 0);
+  const learning = active.filter((s) => isLearning(s.state)).sort(byDue);
+  const notes = new TodaysNotes(input.answeredToday);
+  const todayEnds = Math.max(input.reviewCutoff, input.now + learnAhead);
+  for (const s of learning) if (s.due <= todayEnds) notes.claim(s);
+  return { active, learning, notes };
+}
+
+function pickReviews(input: QueueInput, active: QueueCandidate[], notes: TodaysNotes, mode: QueueMode): QueueCandidate[] {
+  const allowance = (deckId: string) => input.reviewLimit - (input.reviewsDoneToday[deckId] ?? 0);
+  if (mode === 'ahead') {
+    const notYetDue = active.filter((s) => s.state === 2 && s.due > input.reviewCutoff).sort(byDue);
+    return takePerDeck(notYetDue, () => Infinity, notes, input.aheadCount ?? 50);
+  }
+  if (mode === 'weakest') {
+    // A drill on a weak topic: today's due reviews and the weakest others, weakest first.
+    const weakness = (s: QueueCandidate) => ((s.last_review === undefined ? 0 : (input.now - s.last_review) / DAY_MS) + 1) / Math.max(s.stability, 0.1);
+    const ranked = active.filter((s) => s.state === 2).sort((a, b) => weakness(b) - weakness(a) || byDue(a, b));
+    const chosen = new Set(takePerDeck(ranked.filter((s) => s.due <= input.reviewCutoff), allowance, notes).map((s) => s.cardId));
+    const extra = Math.max(0, (input.weakestCount ?? 20) - chosen.size);
+    const others = ranked.filter((s) => !chosen.has(s.cardId));
+    for (const s of takePerDeck(others, () => Infinity, notes, extra)) chosen.add(s.cardId);
+    return ranked.filter((s) => chosen.has(s.cardId));
+  }
+  const dueReviews = active.filter((s) => s.state === 2 && s.due <= input.reviewCutoff).sort(byDue);
+  return takePerDeck(dueReviews, allowance, notes);
+}
+
+function pickNew(input: QueueInput, active: QueueCandidate[], notes: TodaysNotes, extra: number): QueueCandidate[] {
+  const news = active.filter((s) => s.state === 0).sort(byDeckOrder);
+  return takePerDeck(news, (deckId) => input.newLimit + extra - (input.newDoneToday[deckId] ?? 0), notes);
+}
+
+/**
+ * In order, the cards each deck's allowance admits (at most `max` in all), skipping cards whose note is taken
+ * today; each card taken takes its note, so a sibling later in the list waits.
+ */
+function takePerDeck(sorted: QueueCandidate[], allowance: (deckId: string) => number, notes: TodaysNotes, max = Infinity): QueueCandidate[] {
   const left = new Map<string, number>();
   const out: QueueCandidate[] = [];
   for (const s of sorted) {
+    if (out.length >= max) break;
     const remaining = left.get(s.deckId) ?? Math.max(0, allowance(s.deckId));
-    if (remaining > 0) out.push(s);
+    if (remaining <= 0 || notes.isBuried(s)) continue;
+    notes.claim(s);
+    out.push(s);
     left.set(s.deckId, remaining - 1);
   }
   return out;
@@ -127,19 +152,18 @@ export interface DeckCounts {
   due: number;
 }
 
-/** Today's counts for one deck's states (or all decks' states with per-deck limits applied). */
-export function deckCounts(input: Omit<QueueInput, 'mode' | 'extraNew' | 'aheadCount' | 'weakestCount' | 'learnAheadMs'>): DeckCounts {
-  const active = input.states.filter((s) => s.inactive === 0);
-  const learning = active.filter((s) => isLearning(s.state) && s.due <= input.reviewCutoff).length;
-  const dueReviews = takePerDeck(
-    active.filter((s) => s.state === 2 && s.due <= input.reviewCutoff),
-    (deckId) => input.reviewLimit - (input.reviewsDoneToday[deckId] ?? 0),
-  ).length;
-  const news = takePerDeck(
-    active.filter((s) => s.state === 0),
-    (deckId) => input.newLimit - (input.newDoneToday[deckId] ?? 0),
-  ).length;
-  return { new: news, learning, due: dueReviews };
+/**
+ * Today's counts for one deck's states (or all decks' states with per-deck limits applied): the cards a normal
+ * session shows, picked by the same rules as buildQueue, siblings left out.
+ */
+export function deckCounts(input: Omit<QueueInput, 'mode' | 'extraNew' | 'aheadCount' | 'weakestCount'>): DeckCounts {
+  const { active, learning, notes } = todaysStart(input, input.learnAheadMs ?? LEARN_AHEAD_MS);
+  const due = pickReviews(input, active, notes, 'normal').length;
+  return {
+    new: pickNew(input, active, notes, 0).length,
+    learning: learning.filter((s) => s.due <= input.reviewCutoff).length,
+    due,
+  };
 }
 
 /** When the next card becomes due after `now`, or null when nothing is scheduled. New cards are not "due". */

@@ -2,6 +2,7 @@
 // defaults (in the manner of Excalidraw's restore): a missing or bad field gets its default, a record that cannot be
 // repaired is left out and reported, and unknown primitive fields are kept so newer bookkeeping survives a round trip.
 import type { CardRecord, CardStateRecord, DeckRecord, ReviewLogRecord, SettingRecord } from '../db/db';
+import { noteOf } from '../domain/model';
 import { restoreSettings } from '../domain/settings';
 import { MAX_BACKUP_FILE_BYTES } from './limits';
 import { formatBytes, guard, ImportFailure, yieldToPage, type ParseOptions, type Result } from './result';
@@ -83,13 +84,15 @@ export function restoreCardRecord(raw: unknown, index: number, deckIds: Set<stri
   return record;
 }
 
-const STATE_FIELDS = ['cardId', 'deckId', 'due', 'stability', 'difficulty', 'elapsed_days', 'scheduled_days', 'learning_steps', 'reps', 'lapses', 'state', 'last_review', 'inactive'] as const;
+const STATE_FIELDS = ['cardId', 'deckId', 'noteId', 'due', 'stability', 'difficulty', 'elapsed_days', 'scheduled_days', 'learning_steps', 'reps', 'lapses', 'state', 'last_review', 'inactive'] as const;
 export function restoreStateRecord(raw: unknown, card: CardRecord, now: number): CardStateRecord {
   const r = isObject(raw) ? raw : {};
   const state: CardStateRecord = {
     ...(extras(r, STATE_FIELDS) as object),
     cardId: card.id,
     deckId: card.deckId,
+    // Derived from the card like inactive: a backup made before version 2 has no note id on its states.
+    noteId: noteOf(card),
     due: num(r.due, now),
     stability: Math.max(0, num(r.stability, 0)),
     difficulty: Math.max(0, num(r.difficulty, 0)),

@@ -7,7 +7,8 @@ import { answerCard, countDoneToday, undoAnswer, type AnswerReceipt } from '../.
 import { loadCards, loadStudyStates, type StudyState } from '../../lib/db/study-data';
 import { requestPersistentStorage } from '../../lib/db/persistence';
 import { checkResponse, emptyResponse, suggestedRating, type CardResponse } from '../../lib/domain/answer-check';
-import { buildQueue, nextDueAfter, type QueueItem, type QueueMode } from '../../lib/domain/queue';
+import { buildQueue, nextDueAfter, type QueueInput, type QueueItem, type QueueMode } from '../../lib/domain/queue';
+import { withoutLastAnswer, type AnsweredCard } from '../../lib/domain/siblings';
 import { createScheduler, type Preview, type RatingValue, type Scheduler } from '../../lib/domain/scheduler';
 import { studyLimits, type StudyLimits } from '../../lib/domain/study-limits';
 
@@ -53,6 +54,8 @@ export class StudySession {
   #limits: StudyLimits | null = null;
   #newDone: Record<string, number> = {};
   #reviewsDone: Record<string, number> = {};
+  /** Today's answers (from the review log, then this session's): their siblings wait until tomorrow. */
+  #answeredToday: AnsweredCard[] = [];
   #undo: { receipt: AnswerReceipt; response: CardResponse }[] = [];
   /** Review-ahead and the weakest-first drill work through the reviews chosen at the start, once each. */
   #chosenReviews: Set<string> | null = null;
@@ -84,6 +87,7 @@ export class StudySession {
       // "Learn more" counts only this session's new cards against its extra allowance.
       this.#newDone = mode === 'extra-new' ? {} : done.newDoneToday;
       this.#reviewsDone = done.reviewsDoneToday;
+      this.#answeredToday = done.answeredToday;
       if (mode === 'ahead' || mode === 'weakest') this.#chosenReviews = new Set(this.#queue(now).filter((q) => q.kind === 'review').map((q) => q.cardId));
       await this.#advance(now, null);
     } catch (e) {
@@ -97,17 +101,17 @@ export class StudySession {
     const chosen = this.#chosenReviews;
     if (chosen) states = states.filter((s) => (s.state !== 2 || chosen.has(s.cardId)) && (mode !== 'ahead' || s.state !== 0));
     return buildQueue({
-      states,
-      newDoneToday: this.#newDone,
-      reviewsDoneToday: this.#reviewsDone,
-      now,
-      ...this.#limits!,
+      ...this.#queueBase(now, states),
       ...(mode === 'extra-new' ? { newLimit: 0, extraNew: EXTRA_NEW } : {}),
       // Once chosen, every remaining chosen review is shown, due or not.
       ...(chosen ? { reviewCutoff: Infinity, reviewLimit: Infinity } : {}),
       mode: chosen && mode === 'ahead' ? 'normal' : mode,
       weakestCount: chosen ? Infinity : undefined,
     });
+  }
+
+  #queueBase(now: number, states: StudyState[]): QueueInput {
+    return { states, newDoneToday: this.#newDone, reviewsDoneToday: this.#reviewsDone, answeredToday: this.#answeredToday, now, ...this.#limits! };
   }
 
   async #advance(now: number, justAnswered: string | null): Promise<void> {
@@ -157,8 +161,10 @@ export class StudySession {
     this.card = null;
     this.status = 'done';
     this.nextDue = nextDueAfter(all, now);
-    this.moreNewAvailable = all.some((s) => s.inactive === 0 && s.state === 0);
-    this.reviewAheadAvailable = all.some((s) => s.inactive === 0 && s.state === 2 && s.due > now);
+    // Offered only when that session would show a card: siblings of today's cards wait until tomorrow.
+    const base = { ...this.#queueBase(now, all), newDoneToday: {} };
+    this.moreNewAvailable = buildQueue({ ...base, newLimit: 0, extraNew: EXTRA_NEW, mode: 'extra-new' }).some((q) => q.kind === 'new');
+    this.reviewAheadAvailable = buildQueue({ ...base, mode: 'ahead' }).some((q) => q.kind === 'review');
   }
 
   reveal(now = Date.now()): void {
@@ -179,6 +185,7 @@ export class StudySession {
       this.canUndo = true;
       this.#apply(receipt.previous.state, receipt.next.deckId, +1);
       this.#states.set(cardId, { ...receipt.next, order: this.#states.get(cardId)?.order ?? 0 });
+      this.#answeredToday = [...this.#answeredToday, { cardId, deckId: receipt.next.deckId, noteId: receipt.next.noteId }];
       this.#chosenReviews?.delete(cardId);
       this.answered++;
       if (!persistenceAsked) {
@@ -205,6 +212,7 @@ export class StudySession {
       const { previous } = last.receipt;
       this.#apply(previous.state, previous.deckId, -1);
       this.#states.set(previous.cardId, { ...previous, order: this.#states.get(previous.cardId)?.order ?? 0 });
+      this.#answeredToday = withoutLastAnswer(this.#answeredToday, previous.cardId);
       this.#chosenReviews?.add(previous.cardId);
       this.answered = Math.max(0, this.answered - 1);
       await this.#prefetch([previous.cardId]);
@@ -233,3 +241,4 @@ export class StudySession {
     this.status = 'error';
   }
 }
+

@@ -74,6 +74,20 @@ describe('countDoneToday', () => {
     await answerCard({ cardId: 'b1', rating: 4, now: NOW, durationMs: 1, source: 'study' });
     await db.reviews.add({ cardId: 'a2', deckId: 'deck-a', rating: 3, state: 2, due: 0, stability: 1, difficulty: 5, elapsed_days: 1, last_elapsed_days: 0, scheduled_days: 1, learning_steps: 0, review: NOW - 1000, durationMs: 1, source: 'study' });
     await db.reviews.add({ cardId: 'a2', deckId: 'deck-a', rating: 3, state: 2, due: 0, stability: 1, difficulty: 5, elapsed_days: 1, last_elapsed_days: 0, scheduled_days: 1, learning_steps: 0, review: NOW - 24 * 3_600_000, durationMs: 1, source: 'study' });
-    expect(await countDoneToday(NOW + 120_000)).toEqual({ newDoneToday: { 'deck-a': 1, 'deck-b': 1 }, reviewsDoneToday: { 'deck-a': 1 } });
+    const today = await countDoneToday(NOW + 120_000);
+    expect({ newDoneToday: today.newDoneToday, reviewsDoneToday: today.reviewsDoneToday }).toEqual({ newDoneToday: { 'deck-a': 1, 'deck-b': 1 }, reviewsDoneToday: { 'deck-a': 1 } });
+  });
+
+  it('lists every answer since the day began with the card’s note id, so the queue can bury its siblings', async () => {
+    await seed(['a1', 'a2', 'a3'], 'deck-a');
+    await db.states.bulkUpdate(['a1', 'a2'].map((key) => ({ key, changes: { noteId: 'note-1' } })));
+    await answerCard({ cardId: 'a1', rating: 3, now: NOW - 25 * 3_600_000, durationMs: 1, source: 'study' });
+    await answerCard({ cardId: 'a2', rating: 1, now: NOW, durationMs: 1, source: 'study' });
+    await answerCard({ cardId: 'a3', rating: 3, now: NOW + 1000, durationMs: 1, source: 'mock' });
+    const { answeredToday } = await countDoneToday(NOW + 120_000);
+    expect(answeredToday.sort((x, y) => x.cardId.localeCompare(y.cardId))).toEqual([
+      { cardId: 'a2', deckId: 'deck-a', noteId: 'note-1' },
+      { cardId: 'a3', deckId: 'deck-a', noteId: 'a3' },
+    ]);
   });
 });
