@@ -75,6 +75,22 @@ describe('backup and restore', () => {
     expect(r.value.warnings.join(' ')).toMatch(/2 damaged card record.*1 damaged review/);
   });
 
+  test('states restored from a backup made before note ids carry their card’s note id', async () => {
+    const file = JSON.stringify({
+      kind: 'drydock-backup', backupVersion: 1, createdAt: NOW,
+      tables: {
+        decks: [{ id: 'd', title: 'D' }],
+        cards: [{ id: 'c', kind: 'basic', prompt: 'p', answer: 'a', tags: [], deckId: 'd', noteId: 'note-1' }, { id: 'e', kind: 'basic', prompt: 'q', answer: 'b', tags: [], deckId: 'd' }],
+        states: [{ cardId: 'c', state: 2, stability: 4, inactive: 0 }, { cardId: 'e', noteId: 'stale', inactive: 0 }],
+        reviews: [],
+        settings: [],
+      },
+    });
+    const r = await parseBackup(file, 'b.json', NOW);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.snapshot.states.map((s) => [s.cardId, s.noteId, s.stability])).toEqual([['c', 'note-1', 4], ['e', 'e', 0]]);
+  });
+
   const bad: [string, string, RegExp][] = [
     ['empty', '', /is empty/],
     ['truncated', '{"kind":"drydock-backup","backupVersion":1,"tables":{"decks":[', /not valid JSON/],

@@ -71,6 +71,29 @@ describe('mergeBundledDeck', () => {
     expect(await db.cards.get('my-card')).toMatchObject({ retired: 0 });
   });
 
+  it('gives each state its card’s note id, and a content update that regroups siblings moves the state too', async () => {
+    const grouped = studyDeck();
+    grouped.cards = grouped.cards.map((c, i) => ({ ...c, ...(i < 2 ? { noteId: 'note-layers' } : {}) }));
+    await mergeBundledDeck(grouped, NOW);
+    const noteIds = async () => (await db.states.orderBy('cardId').toArray()).map((s) => [s.cardId, s.noteId]);
+    expect(await noteIds()).toEqual([
+      ['test-deck-basic', 'note-layers'],
+      ['test-deck-choice', 'test-deck-choice'],
+      ['test-deck-cloze', 'note-layers'],
+      ['test-deck-tf', 'test-deck-tf'],
+      ['test-deck-typed', 'test-deck-typed'],
+    ]);
+    const receipt = await answerCard({ cardId: 'test-deck-cloze', rating: 3, now: NOW, durationMs: 1, source: 'study' });
+    expect(receipt.next.noteId).toBe('note-layers');
+    const v2 = structuredClone(grouped);
+    v2.cards[1].noteId = 'note-config';
+    v2.cards[2].noteId = 'note-layers';
+    expect(await mergeBundledDeck(v2, LATER)).toMatchObject({ updated: 2 });
+    expect(await db.states.get('test-deck-cloze')).toEqual({ ...receipt.next, noteId: 'note-config' });
+    expect((await db.states.get('test-deck-choice'))?.noteId).toBe('note-layers');
+    expect((await db.cards.get('test-deck-cloze'))?.noteId).toBe('note-config');
+  });
+
   it('writes nothing when the merge fails part-way', async () => {
     const bad = studyDeck();
     (bad.cards as unknown[]).push({ id: undefined, kind: 'basic' });

@@ -43,6 +43,16 @@ describe('deck editor writes', () => {
     expect([await db.cards.get(ids[1]), await db.states.get(ids[1])]).toEqual([undefined, undefined]);
   });
 
+  test('an edit keeps the card’s note id, so its siblings still wait for it', async () => {
+    const deckId = await createDeck('Siblings', NOW);
+    const id = await addCard(deckId, { id: '', kind: 'basic', tags: [], prompt: 'p', answer: 'a', noteId: 'note-1' }, NOW);
+    const alone = await addCard(deckId, { id: '', kind: 'basic', tags: [], prompt: 'q', answer: 'b' }, NOW);
+    expect([(await db.states.get(id))?.noteId, (await db.states.get(alone))?.noteId]).toEqual(['note-1', alone]);
+    await editCard(id, { id, kind: 'basic', tags: [], prompt: 'p, reworded', answer: 'a' }, NOW + 1);
+    expect(await db.cards.get(id)).toMatchObject({ prompt: 'p, reworded', noteId: 'note-1' });
+    expect((await db.states.get(id))?.noteId).toBe('note-1');
+  });
+
   test('suspend sets the card flag and the state inactive; unsuspend clears both', async () => {
     const deckId = await createDeck('S', NOW);
     const id = await addCard(deckId, { id: '', kind: 'basic', tags: [], prompt: 'p', answer: 'a' }, NOW);

@@ -24,6 +24,19 @@ describe('planImport / applyImport', () => {
     expect(await db.states.count()).toBe(2);
   });
 
+  test('note ids reach the states; an update takes the imported note id, copies keep their siblings together', async () => {
+    const sibling = (id: string, prompt: string, noteId?: string) => ({ ...basic(id, prompt), ...(noteId ? { noteId } : {}) });
+    await applyImport(await planImport([deck([sibling('a', 'q1', 'n1'), sibling('b', 'q2', 'n1'), sibling('c', 'q3')])]), 'skip', NOW);
+    expect((await db.states.orderBy('cardId').toArray()).map((s) => s.noteId)).toEqual(['n1', 'n1', 'c']);
+    await applyImport(await planImport([deck([sibling('a', 'q1', 'n2'), sibling('c', 'q3', 'n2')])]), 'update', NOW + 1);
+    expect((await db.states.bulkGet(['a', 'b', 'c'])).map((s) => s?.noteId)).toEqual(['n2', 'n1', 'n2']);
+    expect((await db.cards.get('b'))?.noteId).toBe('n1');
+    await applyImport(await planImport([deck([sibling('b', 'q2', 'n1')], 'copy-deck')]), 'new', NOW + 2);
+    const copy = (await db.cards.where('deckId').equals('copy-deck').toArray())[0];
+    expect(copy.id).not.toBe('b');
+    expect([copy.noteId, (await db.states.get(copy.id))?.noteId]).toEqual(['n1', 'n1']);
+  });
+
   test('duplicates by id and by content are found; update keeps progress, skip leaves them, new adds copies', async () => {
     await applyImport(await planImport([deck([basic('a', 'q1'), basic('b', 'q2')])]), 'skip', NOW);
     await db.states.update('a', { reps: 3, state: 2 });

@@ -44,6 +44,18 @@ describe('picking mock questions', () => {
     expect(pickMockQuestions([], 10, seededRandom(1))).toEqual([]);
   });
 
+  it('asks at most one card of each note per round, and fills the round from other notes', () => {
+    // Five forms of each fact, as the generator emits them: a round must not ask the same fact twice.
+    const withNotes = (deckId: string, notes: number) => pool(deckId, notes * 5, 0.5).map((c, i) => ({ ...c, noteId: `${deckId}-note-${Math.floor(i / 5)}` }));
+    const noteOfPick = (p: MockCandidate) => `${p.deckId}/${p.noteId}`;
+    for (let seed = 1; seed <= 20; seed++) {
+      const picked = pickMockQuestions([...withNotes('docker', 12), ...withNotes('k8s', 3)], 10, seededRandom(seed));
+      expect(picked).toHaveLength(10);
+      expect(new Set(picked.map(noteOfPick)).size).toBe(10);
+    }
+    expect(pickMockQuestions(withNotes('docker', 3), 10, seededRandom(1)).map(noteOfPick).sort()).toEqual(['docker/docker-note-0', 'docker/docker-note-1', 'docker/docker-note-2']);
+  });
+
   it('allocates slots by weight, at least one each, never more than a topic holds', () => {
     expect(allocate([{ weight: 1, size: 100 }, { weight: 3, size: 100 }], 8)).toEqual([2, 6]);
     expect(allocate([{ weight: 1, size: 100 }, { weight: 100, size: 2 }], 10)).toEqual([8, 2]);
