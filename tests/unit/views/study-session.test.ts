@@ -116,6 +116,59 @@ describe('StudySession', () => {
   });
 });
 
+describe('siblings', () => {
+  /** Two facts with three forms each, and one card of its own: what a learner sees after the generator groups forms. */
+  async function siblingDeck() {
+    await Promise.all(db.tables.map((t) => t.clear()));
+    const base = studyDeck('sib');
+    const forms = (note: string) => base.cards.slice(0, 3).map((c) => ({ ...c, id: `${note}-${c.kind}`, noteId: note }));
+    await mergeBundledDeck({ ...base, cards: [...forms('create'), ...forms('start'), { ...base.cards[4], id: 'alone' }] }, NOW);
+  }
+
+  /** Answers Easy until the session is done; the ids of the cards shown. */
+  async function answerEveryCard(session: StudySession): Promise<string[]> {
+    const shown: string[] = [];
+    while (session.status === 'question') {
+      shown.push(session.card!.id);
+      session.reveal(NOW);
+      await session.answer(4, NOW);
+    }
+    return shown;
+  }
+
+  it('shows one card of a note per day; the home counts say so, and extra new cards wait for tomorrow', async () => {
+    await siblingDeck();
+    const home = new HomeState();
+    await home.refresh(NOW);
+    expect(home.decks[0].counts).toEqual({ new: 3, learning: 0, due: 0 });
+    expect(home.total).toEqual({ new: 3, learning: 0, due: 0 });
+    const session = new StudySession({ deckId: 'sib', mode: 'normal' });
+    await session.load(NOW);
+    expect(session.remaining).toEqual({ new: 3, learning: 0, review: 0 });
+    expect(await answerEveryCard(session)).toEqual(['create-basic', 'start-basic', 'alone']);
+    expect(session.moreNewAvailable).toBe(false);
+
+    const tomorrow = new StudySession({ deckId: 'sib', mode: 'normal' });
+    await tomorrow.load(NOW + 86_400_000);
+    expect(tomorrow.card?.id).toBe('create-cloze');
+    expect(tomorrow.remaining.new).toBe(2);
+  });
+
+  it('after an undo the card gets its note’s place back, and extra new cards still skip siblings', async () => {
+    await siblingDeck();
+    await saveSettings({ ...DEFAULT_SETTINGS, newPerDay: 1 });
+    const session = new StudySession({ deckId: 'sib', mode: 'extra-new' });
+    await session.load(NOW);
+    session.reveal(NOW);
+    await session.answer(4, NOW);
+    expect(session.remaining.new).toBe(2);
+    await session.undo(NOW);
+    expect(session.card?.id).toBe('create-basic');
+    expect(session.remaining.new).toBe(3);
+    expect(await answerEveryCard(session)).toEqual(['create-basic', 'start-basic', 'alone']);
+  });
+});
+
 describe('weakest-first drill', () => {
   it('shows reviewed cards of a tag even when none is due, each once', async () => {
     const first = new StudySession({ deckId: 'test-deck', mode: 'normal' });
