@@ -92,7 +92,8 @@ const DECK_DAYS = 12;
 /** Studies a deck of notes day by day as a learner would, answering every shown card. */
 function studyDays(notes: number, perNote: number, rating: 1 | 3 | 4) {
   const scheduler = createScheduler(DEFAULT_SETTINGS);
-  let states = Array.from({ length: notes * perNote }, (_, i) => card(`note-${i % notes}`, { deckId: 'sim', order: i }));
+  const fresh = { elapsed_days: 0, scheduled_days: 0, learning_steps: 0, reps: 0 };
+  let states = Array.from({ length: notes * perNote }, (_, i) => ({ ...fresh, ...card(`note-${i % notes}`, { deckId: 'sim', order: i }) }));
   const shown: { day: number; cardId: string; noteId: string }[] = [];
   for (let day = 0; day < DECK_DAYS; day++) {
     const start = NOW + day * DAY_MS;
