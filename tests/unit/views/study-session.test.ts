@@ -142,6 +142,9 @@ describe('siblings', () => {
     await home.refresh(NOW);
     expect(home.decks[0].counts).toEqual({ new: 3, learning: 0, due: 0 });
     expect(home.total).toEqual({ new: 3, learning: 0, due: 0 });
+    const studyAll = new StudySession({ deckId: null, mode: 'normal' });
+    await studyAll.load(NOW);
+    expect(studyAll.remaining).toEqual({ new: 3, learning: 0, review: 0 });
     const session = new StudySession({ deckId: 'sib', mode: 'normal' });
     await session.load(NOW);
     expect(session.remaining).toEqual({ new: 3, learning: 0, review: 0 });
