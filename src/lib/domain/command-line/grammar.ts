@@ -38,7 +38,7 @@ const PROSE_DEFAULTS: Record<string, Record<string, string>> = {
   'container kill': { '--signal': 'KILL' },
 };
 
-const grammar = data as DockerGrammarData;
+const grammar = data as unknown as DockerGrammarData;
 const byWords = new Map<string, string>();
 for (const [path, command] of Object.entries(grammar.commands)) {
   for (const spelling of [path, ...command.aliases]) byWords.set(spelling, path);
