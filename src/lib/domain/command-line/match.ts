@@ -24,14 +24,30 @@ export interface CommandVerdict {
 const code = (text: string) => `\`${text}\``;
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Whether the prompt names a value, as a whole word: "`mybridge` network" names mybridge, "/app/data" does not name /app. */
+/**
+ * Whether the prompt names a value, as a whole word: "`mybridge` network" names mybridge, "/app/data" does not name
+ * /app. A placeholder-like word counts only inside a code span: "the logs of a container" leaves CONTAINER open.
+ */
 export function promptNames(prompt: string): (value: string) => boolean {
   const text = unsmart(prompt).toLowerCase();
-  return (value) => value !== '' && new RegExp(`(?<![\\w/.$-])${escapeRegExp(value.toLowerCase())}(?![\\w/-]|\\.\\w)`).test(text);
+  const code = (text.match(/`[^`]*`/g) ?? []).join(' ');
+  return (value) =>
+    value !== '' && new RegExp(`(?<![\\w/.$-])${escapeRegExp(value.toLowerCase())}(?![\\w/-]|\\.\\w)`).test(isPlaceholder(value) ? code : text);
 }
 
-/** Options as they count: switches set to their default and values equal to the documented default are left out. */
-const effectiveOptions = (line: CommandLine): OptionUse[] => line.options.filter((o) => !isSpelledDefault(o));
+/** Options as they count: a switch once however often it is given, and spelled-out defaults left out. */
+function effectiveOptions(line: CommandLine): OptionUse[] {
+  const switches = new Set<string>();
+  const options: OptionUse[] = [];
+  for (const o of line.options) {
+    if (isSpelledDefault(o)) continue;
+    const isSwitch = o.valueType === null && o.defaultValue !== 'true';
+    if (isSwitch && switches.has(o.key)) continue;
+    if (isSwitch) switches.add(o.key);
+    options.push(isSwitch ? { ...o, value: null } : o);
+  }
+  return options;
+}
 
 /** "--rm=false", "--sig-proxy", "--driver bridge": spelling out what Docker would do anyway. */
 function isSpelledDefault(o: OptionUse): boolean {

@@ -116,7 +116,7 @@ export function parseCommandLine(text: string): CommandLine {
       key: spec?.key ?? spelled,
       spelled,
       value,
-      valueType: spec?.valueType ?? (value === null ? null : 'string'),
+      valueType: spec ? spec.valueType : value === null ? null : 'string',
       defaultValue: spec?.defaultValue ?? '',
       openValue: line.grammar === 'docker' && OPEN_DOCKER_OPTIONS.has(spec?.key ?? ''),
       words: wordIndexes,

@@ -21,8 +21,12 @@ export function unsmart(text: string): string {
 
 export function shellWords(text: string): ShellWord[] {
   const input = unsmart(text)
+    .trim()
+    .replace(/^`+([^`]*)`+$/, '$1') // the whole answer in backticks, as notes write commands
     .replace(/^\s*[$#>]\s+/, '') // a pasted shell prompt
-    .replace(/\\\r?\n/g, ' ');
+    .replace(/\\\r?\n/g, ' ')
+    .replace(/(\w)\s*=\s+(?=\S)|(\w)\s+=\s*(?=\S)/g, '$1$2=') // "source = v": a phone keyboard's spacing
+    .replace(/,\s+(?=[\w-]+=)/g, ',');
   const words: ShellWord[] = [];
   let value = '';
   let raw = '';
@@ -62,11 +66,12 @@ export function shellWords(text: string): ShellWord[] {
     }
   }
   end();
-  // A trailing semicolon ends the command; it is not part of the last word.
+  // A trailing semicolon, or a full stop ending a sentence ("docker ps."), is not part of the last word; a "." or
+  // ".." on its own is a path.
   const last = words[words.length - 1];
-  if (last && /;$/.test(last.raw)) {
-    last.raw = last.raw.replace(/;+$/, '');
-    last.value = last.value.replace(/;+$/, '');
+  if (last && (/;$/.test(last.raw) || /[^./]\.$/.test(last.raw))) {
+    last.raw = last.raw.replace(/[;.]+$/, '');
+    last.value = last.value.replace(/[;.]+$/, '');
     if (last.raw === '') words.pop();
   }
   return words;

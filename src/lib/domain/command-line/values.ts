@@ -13,7 +13,8 @@ export function isPlaceholder(token: string): boolean {
   if (UPPER_PLACEHOLDER.test(token)) return true;
   const t = token.toLowerCase();
   if (/^<[^<>]+>$/.test(t) || /^\{[^{}]+\}$/.test(t) || /^\[[^[\]]+\]$/.test(t)) return true;
-  if (/^(id|name)$/.test(t) || /^[a-z0-9]+[-_](id|name)$/.test(t)) return true;
+  if (/^(id|name|image|container|volume|network|tag|user|username|path|file|dir|command|repository|repo)$/.test(token)) return true;
+  if (/^[a-z0-9]+[-_](id|name)$/.test(t)) return true;
   if (/^my[-_][a-z0-9][a-z0-9_-]*$/.test(t)) return true;
   return /^my(app|volume|bridge|container|image|network|net|service|data|user|repo)\d*$/.test(t);
 }
