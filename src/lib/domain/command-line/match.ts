@@ -58,6 +58,30 @@ function isSpelledDefault(o: OptionUse): boolean {
   return o.value !== null && isDefaultValue(o, o.value);
 }
 
+/**
+ * Pairs expected options with typed ones so that as many as possible match (augmenting paths), so an open value
+ * never takes the typed value a named one needed: `-h app1 -h x` against `-h x -h app1`. Returns, for each expected
+ * option, the index of its typed partner or -1.
+ */
+function maximumMatching<T>(wanted: T[], typed: T[], fits: (want: T, got: T) => boolean): number[] {
+  const partnerOfTyped = typed.map(() => -1);
+  const tryAssign = (w: number, seen: Set<number>): boolean => {
+    for (let t = 0; t < typed.length; t++) {
+      if (seen.has(t) || !fits(wanted[w], typed[t])) continue;
+      seen.add(t);
+      if (partnerOfTyped[t] < 0 || tryAssign(partnerOfTyped[t], seen)) {
+        partnerOfTyped[t] = w;
+        return true;
+      }
+    }
+    return false;
+  };
+  wanted.forEach((_, w) => tryAssign(w, new Set()));
+  const partner = wanted.map(() => -1);
+  partnerOfTyped.forEach((w, t) => w >= 0 && (partner[w] = t));
+  return partner;
+}
+
 const optionName = (o: OptionUse) => (o.spelled === o.key ? code(o.spelled) : `${code(o.spelled)} (${code(o.key)})`);
 
 export function compareCommand(expectedText: string, givenText: string, prompt?: string): CommandVerdict {
@@ -77,21 +101,27 @@ export function compareCommand(expectedText: string, givenText: string, prompt?:
   if (given.words.length === 0) problems.push('nothing was typed');
   else if (expected.command !== given.command) {
     problems.push(`${code(given.spelledCommand)} is not ${code(expected.spelledCommand)}`);
-    mark(yourMarks, given.commandWords.filter((i) => given.words[i].value !== 'sudo'), 'differs');
-    mark(expectedMarks, expected.commandWords.filter((i) => expected.words[i].value !== 'sudo'), 'differs');
+    // Only the command words the two do not share: "docker kill" against "docker stop" marks kill and stop.
+    const unshared = (line: CommandLine, other: CommandLine) => {
+      const theirs = new Set(other.commandWords.map((i) => other.words[i].value.toLowerCase()));
+      return line.commandWords.filter((i) => !theirs.has(line.words[i].value.toLowerCase()));
+    };
+    mark(yourMarks, unshared(given, expected), 'differs');
+    mark(expectedMarks, unshared(expected, given), 'differs');
   } else if (expected.spelledCommand !== given.spelledCommand) {
     notes.push(`${code(given.spelledCommand)} is ${code(expected.spelledCommand)}`);
   }
 
   const wanted = effectiveOptions(expected);
   const typed = effectiveOptions(given);
+  const fits = (want: OptionUse, got: OptionUse) =>
+    want.key === got.key && (want.value === null ? got.value === null : got.value !== null && valuesMatch(want, want.value, got.value, openIn(want.openValue)));
+  const partner = maximumMatching(wanted, typed, fits);
   const pairs: [OptionUse, OptionUse][] = [];
   const unmatchedWanted: OptionUse[] = [];
-  for (const option of wanted) {
-    const at = typed.findIndex((t) => t.key === option.key && (option.value === null ? t.value === null : t.value !== null && valuesMatch(option, option.value, t.value, openIn(option.openValue))));
-    if (at < 0) unmatchedWanted.push(option);
-    else pairs.push([option, ...typed.splice(at, 1)] as [OptionUse, OptionUse]);
-  }
+  wanted.forEach((option, i) => (partner[i] < 0 ? unmatchedWanted.push(option) : pairs.push([option, typed[partner[i]]])));
+  const pairedTyped = new Set(pairs.map(([, got]) => got));
+  for (let i = typed.length - 1; i >= 0; i--) if (pairedTyped.has(typed[i])) typed.splice(i, 1);
   for (const option of unmatchedWanted) {
     const at = typed.findIndex((t) => t.key === option.key);
     if (at < 0) {
