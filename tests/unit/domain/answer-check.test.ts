@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkResponse, checkTyped, diffChars, emptyResponse, normalizeAnswer, suggestedRating } from '../../../src/lib/domain/answer-check';
+import { checkResponse, checkTyped, emptyResponse, normalizeAnswer, suggestedRating } from '../../../src/lib/domain/answer-check';
 import { parseCloze } from '../../../src/lib/domain/cloze';
 import type { Card } from '../../../src/lib/domain/model';
 
@@ -14,19 +14,18 @@ describe('checkTyped', () => {
     expect(checkTyped('run', ['rm']).correct).toBe(false);
     expect(checkTyped('', ['anything']).correct).toBe(false);
   });
-  it('accepts any listed answer and diffs against the closest', () => {
+  it('accepts any listed answer and compares against the one that matched', () => {
     const check = checkTyped('cgroup', ['control groups', 'cgroups']);
     expect(check.correct).toBe(true);
     expect(check.expected).toBe('cgroups');
-    expect(check.diff).toEqual([{ kind: 'same', text: 'cgroup' }, { kind: 'missing', text: 's' }]);
+    expect(check.exact).toBe(false);
+    expect(check.notes).toEqual(['a small typo']);
   });
-  it('shows what differs', () => {
-    expect(diffChars('dockr psx', 'docker ps')).toEqual([
-      { kind: 'same', text: 'dock' },
-      { kind: 'missing', text: 'e' },
-      { kind: 'same', text: 'r ps' },
-      { kind: 'extra', text: 'x' },
-    ]);
+  it('passes the card prompt, so a value the prompt names must be typed exactly', () => {
+    const card: Card = { id: 't', kind: 'typed', tags: [], prompt: 'Create network `mybridge`.', answers: ['docker network create mybridge'] };
+    expect(checkResponse(card, { ...emptyResponse(), typed: 'docker network create mynet' }).correct).toBe(false);
+    const open: Card = { ...card, prompt: 'Create a network.' };
+    expect(checkResponse(open, { ...emptyResponse(), typed: 'docker network create mynet' }).correct).toBe(true);
   });
 });
 

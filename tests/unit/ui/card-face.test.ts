@@ -6,6 +6,7 @@ import type { Card } from '../../../src/lib/domain/model';
 
 const choice: Card = { id: 'c', kind: 'choice', tags: [], prompt: 'Which command lists containers?', options: ['docker ps', 'docker ls', 'docker top'], correct: [0], explanation: 'ps lists them.' };
 const typed: Card = { id: 't', kind: 'typed', tags: [], prompt: 'Follow logs flag?', answers: ['--follow'] };
+const command: Card = { id: 'p', kind: 'typed', tags: [], prompt: 'Run `nginx` publishing port 80 on host port 8080.', answers: ['docker run -p 8080:80 nginx'] };
 const cloze: Card = { id: 'z', kind: 'cloze', tags: [], text: 'Images are made of {{c1::layers}} and {{c2::metadata::m…}}.' };
 
 describe('CardFace', () => {
@@ -20,11 +21,28 @@ describe('CardFace', () => {
     expect((screen.getByRole('radio', { name: /docker ps/ }) as HTMLInputElement).disabled).toBe(true);
   });
 
-  it('shows the typed-answer diff after reveal', async () => {
-    const response = { ...emptyResponse(), typed: '--folow' };
-    render(CardFace, { card: typed, response, revealed: true });
+  it('shows the typed answer and the expected one word by word after reveal', async () => {
+    const response = { ...emptyResponse(), typed: 'docker run -P nginx' };
+    render(CardFace, { card: command, response, revealed: true });
     expect(screen.getByText('Not quite')).toBeTruthy();
-    expect(screen.getByTitle('missing').textContent).toBe('l');
+    expect(screen.getByTitle('not in the answer').textContent).toBe('-P');
+    expect(screen.getAllByTitle('missing').map((e) => e.textContent)).toEqual(['-p', '8080:80']);
+    expect(screen.getByText('Your answer', { selector: 'dt' })).toBeTruthy();
+  });
+
+  it('strikes nothing through in an accepted answer and says what differed', async () => {
+    const response = { ...emptyResponse(), typed: 'docker run --publish 8080:80 nginx' };
+    const { container } = render(CardFace, { card: command, response, revealed: true });
+    expect(screen.getByText('Correct')).toBeTruthy();
+    expect(container.querySelectorAll('del, ins, mark')).toHaveLength(0);
+    expect(container.querySelector('.notes')?.textContent).toContain('--publish');
+  });
+
+  it('takes commands in a field that does not autocorrect, capitalise or spell-check', () => {
+    render(CardFace, { card: typed });
+    const field = screen.getByLabelText('Your answer');
+    expect(field.tagName).toBe('TEXTAREA');
+    for (const [name, value] of [['autocorrect', 'off'], ['autocapitalize', 'off'], ['spellcheck', 'false'], ['enterkeyhint', 'done']]) expect(field.getAttribute(name), name).toBe(value);
   });
 
   it('hides every cloze deletion until revealed', async () => {

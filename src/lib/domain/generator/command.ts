@@ -1,6 +1,7 @@
 // Recognising shell commands in notes and describing what a command does from its own anatomy,
 // for commands the notes show without saying what they are for.
 
+import { dockerAliases, findDockerCommand } from '../command-line/grammar.ts';
 import { cleanInline } from './text.ts';
 
 export interface ParsedCommand {
@@ -38,24 +39,24 @@ export function normalizeCommand(command: string): string {
     .trim();
 }
 
-const CONTAINER_VERBS = new Set(['create', 'start', 'run', 'pause', 'unpause', 'stop', 'kill', 'restart', 'rm', 'inspect', 'logs', 'exec', 'ps', 'attach', 'top', 'port', 'rename', 'cp', 'diff', 'wait', 'stats', 'update', 'export', 'commit']);
-const IMAGE_VERBS: Record<string, string> = { build: 'build', push: 'push', pull: 'pull', images: 'ls', rmi: 'rm', tag: 'tag', history: 'history', save: 'save', load: 'load' };
-
 /**
- * Other spellings Docker itself accepts for the same command ("docker rm x" = "docker container rm x"),
- * so a learner who types the management-command form is not marked wrong.
+ * Other spellings Docker itself accepts for the same command ("docker rm x" = "docker container rm x"), from the
+ * Docker CLI grammar: the canonical management-command form, and the one-word shorthand when there is one.
  */
 export function equivalentCommands(command: string): string[] {
   const tokens = command.split(' ');
   const start = tokens[0] === 'sudo' ? 1 : 0;
-  if (tokens[start] !== 'docker' || tokens.length <= start + 1) return [];
-  const prefix = tokens.slice(0, start + 1).join(' ');
-  const verb = tokens[start + 1];
-  const rest = tokens.slice(start + 2);
-  const join = (...parts: string[]) => [prefix, ...parts, ...rest].join(' ');
-  if (CONTAINER_VERBS.has(verb) && verb !== 'inspect') return [join('container', verb === 'ps' ? 'ls' : verb)];
-  if (IMAGE_VERBS[verb]) return [join('image', IMAGE_VERBS[verb])];
-  return [];
+  if (tokens[start] !== 'docker') return [];
+  const names: string[] = [];
+  for (let i = start + 1; i < tokens.length && !tokens[i].startsWith('-'); i++) names.push(tokens[i]);
+  const found = findDockerCommand(names);
+  if (!found) return [];
+  const spelled = names.slice(0, found.length).join(' ');
+  const prefix = tokens.slice(0, start + 1);
+  const rest = tokens.slice(start + 1 + found.length);
+  return dockerAliases(found.spec.path)
+    .filter((alias) => alias !== spelled && (alias === found.spec.path || !alias.includes(' ')))
+    .map((alias) => [...prefix, alias, ...rest].join(' '));
 }
 
 /** The program a learner should name, skipping sudo. */
