@@ -3,7 +3,7 @@
 // choice card); Drydock gets every field back. Each note also carries a "Drydock" field that no template shows: JSON
 // with the card ids, the note id and, only where the HTML cannot give it back exactly, the card's own Markdown. A field
 // edited in Anki no longer matches that Markdown, so the edit wins on the way back.
-import type { Card, CardKind, ClozeCard } from '../domain/model';
+import type { Card, CardKind, ClozeCard, Provenance } from '../domain/model';
 import { markdownToAnkiHtml } from './anki-html';
 import { ankiFieldToText, decodeEntities } from './sanitize-html';
 
@@ -73,6 +73,8 @@ export interface DrydockMeta {
   correct?: number[];
   /** Tags with spaces, which Anki's space-separated tags cannot hold. */
   tags?: string[];
+  /** Where the card's fact came from in the notes. */
+  prov?: Provenance;
 }
 
 const encode = (value: FieldValue): string => (Array.isArray(value) ? value.map(markdownToAnkiHtml).join('<br>') : markdownToAnkiHtml(value));
@@ -80,7 +82,7 @@ const decode = (html: string, kind: FieldKind): FieldValue => {
   const text = ankiFieldToText(html);
   return kind === 'list' ? text.split('\n').map((s) => s.trim()).filter(Boolean) : text;
 };
-const same = (a: FieldValue, b: FieldValue) => JSON.stringify(a) === JSON.stringify(b);
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** A card's field values by field name (Markdown), before encoding. */
 function valuesOf(card: Card, clozeText?: string): Record<string, FieldValue> {
@@ -113,6 +115,7 @@ export function noteFieldsOf(cards: Card[], clozeText?: string): NoteFields {
   if (first.noteId !== undefined) meta.note = first.noteId;
   if (first.kind === 'choice') meta.correct = first.correct;
   if (first.tags.some((t) => /\s/.test(t))) meta.tags = first.tags;
+  if (first.provenance && cards.every((c) => same(c.provenance ?? null, first.provenance!))) meta.prov = first.provenance;
   const src: Record<string, FieldValue> = {};
   const fields = type.fields.map(([name, kind]) => {
     const html = encode(values[name]);
@@ -166,7 +169,7 @@ export function cardFromNote(meta: DrydockMeta, field: (name: string) => string 
   }
   const text = (name: string) => String(v[name] ?? '');
   const list = (name: string) => (Array.isArray(v[name]) ? (v[name] as string[]) : []);
-  const base = { id, ...(meta.note !== undefined ? { noteId: meta.note } : {}), tags: meta.tags ?? tags };
+  const base = { id, ...(meta.note !== undefined ? { noteId: meta.note } : {}), tags: meta.tags ?? tags, ...(meta.prov ? { provenance: meta.prov } : {}) };
   const explanation = text('Explanation');
   const optional = explanation ? { explanation } : {};
   switch (meta.kind) {
