@@ -73,7 +73,7 @@ test('a current-format Anki package (.anki21b) imports its basic, reversed and c
   await expect(page.getByRole('list', { name: 'Decks in this import' })).toContainText('Containers::Images: 5 cards');
   await page.getByRole('button', { name: 'Import 5 cards' }).click();
   await expect(page.getByTestId('import-outcome')).toHaveText('5 cards added.');
-  const cards = (await readCollection(page)).cards.filter((c) => c.deckId === 'anki-containers-images');
+  const cards = (await readCollection(page)).cards.filter((c) => c.deckId === 'anki-containers-images').sort((a, b) => Number(a.order) - Number(b.order));
   expect(cards.map((c) => [c.kind, c.prompt ?? c.text])).toEqual([
     ['basic', 'What does docker image prune remove?'],
     ['basic', 'docker rmi'],
