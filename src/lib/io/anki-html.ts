@@ -3,29 +3,10 @@
 // comments, <style>, <script> and every other tag are removed without a space, entities are decoded and a
 // non-breaking space becomes a space. Nothing is trimmed, and `[sound:…]` references stay as written.
 // Pure string work (marked has no DOM dependency), so it runs in the parse worker and in Node tests.
-import { Marked } from 'marked';
+import { cardMarked } from './markdown-dialect';
 
-const SAFE_URL = /^(?:https?:|mailto:)/i;
-
-export const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-// The same Markdown dialect as the app's renderer (src/lib/ui/markdown.ts): raw HTML in card text is shown as text,
-// only http(s)/mailto links are kept and images stay as their alt text, so an export never carries script to Anki.
-const marked = new Marked({
-  gfm: true,
-  breaks: true,
-  async: false,
-  renderer: {
-    html: ({ text }) => escapeHtml(text),
-    link({ href, title, tokens }) {
-      const text = this.parser.parseInline(tokens);
-      if (!SAFE_URL.test(href.trim())) return text;
-      return `<a href="${escapeHtml(href)}"${title ? ` title="${escapeHtml(title)}"` : ''}>${text}</a>`;
-    },
-    image: ({ text }) => escapeHtml(text),
-  },
-});
+// The app's own Markdown dialect, so Anki shows what Drydock shows.
+const marked = cardMarked();
 
 /** Markdown → Anki field HTML: code, emphasis, lists, line breaks (<br>). A lone paragraph loses its <p> wrapper. */
 export function markdownToAnkiHtml(text: string): string {
