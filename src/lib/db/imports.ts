@@ -11,6 +11,29 @@ export interface PlannedCard {
   card: Card;
   /** Already in the collection: by the same id, or (different id) by the same content. */
   match: null | { by: 'id' | 'content'; existingId: string; existingDeckId: string };
+  /** What updating the matched card would lose (another kind, fields this file lacks); absent when nothing. */
+  loses?: UpdateLoss;
+}
+
+export interface UpdateLoss {
+  from: Card['kind'];
+  to: Card['kind'];
+  /** Fields the card has now and the file's card lacks or leaves empty. */
+  fields: string[];
+}
+
+/** The fields a learner sees on a card of any kind (model.ts), and with them every other content field. */
+const CARD_FIELDS = ['prompt', 'answer', 'explanation', 'text', 'options', 'correct', 'answers', 'statement', 'isTrue'];
+const CARD_CONTENT = new Set(['kind', 'tags', 'noteId', 'provenance', ...CARD_FIELDS]);
+const filled = (v: unknown) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0);
+
+/** What replacing `existing` with `incoming` would drop; null when the update keeps the kind and every field. */
+export function updateLoss(existing: Card, incoming: Card): UpdateLoss | null {
+  const mine = existing as unknown as Record<string, unknown>;
+  const theirs = incoming as unknown as Record<string, unknown>;
+  const fields = CARD_FIELDS.filter((k) => filled(mine[k]) && !filled(theirs[k]));
+  if (existing.kind === 'typed' && incoming.kind === 'typed' && incoming.answers.length < existing.answers.length) fields.push('answers');
+  return existing.kind === incoming.kind && fields.length === 0 ? null : { from: existing.kind, to: incoming.kind, fields: [...new Set(fields)] };
 }
 
 export interface PlannedDeck {
@@ -24,6 +47,8 @@ export interface ImportPlan {
   decks: PlannedDeck[];
   newCards: number;
   duplicates: number;
+  /** Matched cards that "Update them" would turn into another kind or strip of fields (kept unless confirmed). */
+  lossy: number;
 }
 
 export const contentKey = (card: Card) => `${card.kind}\u241f${cardFront(card).trim().toLowerCase()}\u241f${cardBack(card).trim().toLowerCase()}`;
@@ -32,29 +57,32 @@ export async function planImport(decks: Deck[]): Promise<ImportPlan> {
   return db.transaction('r', db.decks, db.cards, async () => {
     const existingDecks = new Set((await db.decks.toCollection().primaryKeys()) as string[]);
     const byContent = new Map<string, { id: string; deckId: string }>();
-    const byId = new Map<string, string>();
+    const byId = new Map<string, CardRecord>();
     await db.cards.each((c) => {
-      byId.set(c.id, c.deckId);
+      byId.set(c.id, c);
       const key = contentKey(c);
       if (!byContent.has(key)) byContent.set(key, { id: c.id, deckId: c.deckId });
     });
     let newCards = 0;
     let duplicates = 0;
+    let lossy = 0;
     const planned = decks.map((deck): PlannedDeck => ({
       deck,
       exists: existingDecks.has(deck.id),
       cards: deck.cards.map((card): PlannedCard => {
-        const sameIdDeck = byId.get(card.id);
+        const sameIdDeck = byId.get(card.id)?.deckId;
         const sameContent = byContent.get(contentKey(card));
         const match = sameIdDeck !== undefined
           ? { by: 'id' as const, existingId: card.id, existingDeckId: sameIdDeck }
           : sameContent ? { by: 'content' as const, existingId: sameContent.id, existingDeckId: sameContent.deckId } : null;
         if (match) duplicates++;
         else newCards++;
-        return { card, match };
+        const loses = match ? updateLoss(byId.get(match.existingId)!, card) : null;
+        if (loses) lossy++;
+        return loses ? { card, match, loses } : { card, match };
       }),
     }));
-    return { decks: planned, newCards, duplicates };
+    return { decks: planned, newCards, duplicates, lossy };
   });
 }
 
@@ -65,8 +93,11 @@ export interface ImportOutcome {
   deckIds: string[];
 }
 
-/** Writes the plan atomically. Progress (card states, history) of updated cards is kept; copies get fresh ids. */
-export async function applyImport(plan: ImportPlan, choice: DuplicateChoice, now: number, origin: DeckRecord['origin'] = 'imported'): Promise<ImportOutcome> {
+/**
+ * Writes the plan atomically. Progress (card states, history) of updated cards is kept; copies get fresh ids.
+ * "update" leaves a richer card alone (see PlannedCard.loses) unless `replaceRicher` confirms it.
+ */
+export async function applyImport(plan: ImportPlan, choice: DuplicateChoice, now: number, origin: DeckRecord['origin'] = 'imported', replaceRicher = false): Promise<ImportOutcome> {
   return db.transaction('rw', db.decks, db.cards, db.states, async () => {
     const outcome: ImportOutcome = { added: 0, updated: 0, skipped: 0, deckIds: [] };
     const addCards: CardRecord[] = [];
@@ -87,12 +118,14 @@ export async function applyImport(plan: ImportPlan, choice: DuplicateChoice, now
       for (const { card, match } of cards) {
         const old = current.get(match ? match.existingId : card.id);
         if (old && choice !== 'new') {
-          if (choice === 'skip') {
+          // Checked again on the card as it is now: the collection may have changed since the preview.
+          if (choice === 'skip' || (!replaceRicher && updateLoss(old, card) !== null)) {
             outcome.skipped++;
             continue;
           }
           // Updating replaces the content (note id included) but keeps the id, deck, position and the learner's progress.
-          const { editedAt: _e, noteId: _n, ...keep } = old;
+          // The old content goes entirely, so a card that changes kind keeps no field of its former kind.
+          const keep = Object.fromEntries(Object.entries(old).filter(([k]) => !CARD_CONTENT.has(k) && k !== 'editedAt'));
           const updated = { ...keep, ...structuredClone(card), id: old.id, deckId: old.deckId, order: old.order, updatedAt: now } as CardRecord;
           putCards.push(updated);
           regrouped.set(updated.id, noteOf(updated));

@@ -2,6 +2,8 @@
 // and current (collection.anki21b: zstd-compressed SQLite, schema 18, note types in their own tables, a "meta" file).
 // Basic-style notes become basic cards (one per template, so "Basic (and reversed)" gives both directions); Cloze
 // notes become one cloze card per deletion number, like Anki's own cards. Media are skipped with a notice.
+// Notes Drydock wrote (a hidden "Drydock" field, src/lib/io/anki-notetypes.ts) come back as the same cards: same ids,
+// kinds and fields, and the same deck id.
 import type { Database, SqlValue } from 'sql.js';
 import { FORMAT_VERSION, type Card, type Deck } from '../domain/model';
 import { slugify, stableId } from '../domain/ids';
@@ -9,6 +11,8 @@ import { MAX_DECK_FILE_BYTES, MAX_IMPORT_CARDS, MAX_INFLATED_BYTES } from './lim
 import { protoString, protoVarint, readProto } from './protobuf';
 import { formatBytes, guard, ImportFailure, yieldToPage, type ImportBundle, type ParseOptions, type Result } from './result';
 import { ankiFieldToText, type FieldNotes } from './sanitize-html';
+import { DRYDOCK_FIELD, cardFromNote, clozeFor, drydockMetaOf } from './anki-notetypes';
+import { validateCard } from './validate-deck';
 import { loadSqlJs } from './sqlite';
 import { unzipSafe, unzstdCapped } from './zip-safe';
 
@@ -115,6 +119,31 @@ function deckNames(db: Database, tables: Set<string>): Map<number, string> {
   return names;
 }
 
+/** Drydock's own deck id and title, which an export keeps in each Anki deck (legacy collections only). */
+function drydockDecks(db: Database): Map<number, { id: string; title: string }> {
+  const out = new Map<number, { id: string; title: string }>();
+  const legacy = String(query(db, 'select decks from col limit 1')[0]?.[0] ?? '');
+  if (!legacy.trim().startsWith('{')) return out;
+  for (const [id, d] of Object.entries(JSON.parse(legacy) as Record<string, { drydock?: { id?: unknown; title?: unknown } }>)) {
+    const own = d.drydock;
+    if (typeof own?.id === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(own.id) && own.id.length <= 80 && typeof own.title === 'string' && own.title.trim()) {
+      out.set(Number(id), { id: own.id, title: own.title.slice(0, 2000) });
+    }
+  }
+  return out;
+}
+
+/** The card a Drydock-written note holds for this Anki card, checked like any imported card; null otherwise. */
+function drydockCard(meta: ReturnType<typeof drydockMetaOf>, field: (name: string) => string, ord: number, tags: string[]): Card | null {
+  if (!meta) return null;
+  try {
+    const raw = cardFromNote(meta, field, ord, tags);
+    return raw ? validateCard(raw) : null;
+  } catch {
+    return null;
+  }
+}
+
 const SPECIAL = new Set(['FrontSide', 'Tags', 'Type', 'Deck', 'Subdeck', 'Card', 'CardFlag']);
 
 /** Field names a template shows, in order ({{Front}}, {{text:Back}}, {{type:Back}}), without conditionals. */
@@ -127,17 +156,6 @@ function referencedFields(format: string): string[] {
   return names;
 }
 
-/** Keeps only deletion number n (as c1); other deletions show their answer, as in Anki's card n. */
-function clozeFor(text: string, n: number): string | null {
-  let found = false;
-  const out = text.replace(/\{\{c(\d+)::([\s\S]*?)(?:::([\s\S]*?))?\}\}/g, (_m, num: string, answer: string, hint?: string) => {
-    if (Number(num) !== n) return answer;
-    found = true;
-    return `{{c1::${answer}${hint ? `::${hint}` : ''}}}`;
-  });
-  return found ? out : null;
-}
-
 async function readCollection(db: Database, source: string, mediaFiles: number, opts: ParseOptions): Promise<ImportBundle> {
   const tables = tablesOf(db, source);
   if (!['col', 'notes', 'cards'].every((t) => tables.has(t))) {
@@ -145,9 +163,11 @@ async function readCollection(db: Database, source: string, mediaFiles: number, 
   }
   let types: Map<number, NoteType>;
   let decksById: Map<number, string>;
+  let ownDecks: Map<number, { id: string; title: string }>;
   try {
     types = noteTypes(db, tables);
     decksById = deckNames(db, tables);
+    ownDecks = drydockDecks(db);
   } catch {
     throw new ImportFailure('not-anki', `"${source}" has an Anki collection whose note types or decks cannot be read. Nothing was changed.`);
   }
@@ -177,10 +197,12 @@ async function readCollection(db: Database, source: string, mediaFiles: number, 
       return at >= 0 ? (note.fields[at] ?? '') : '';
     };
     const ownId = /^[0-9a-z]{22}$/.test(note.guid) && ord === 0 ? note.guid : stableId('anki', note.guid, String(ord));
-    if (seen.has(ownId)) continue;
-    seen.add(ownId);
-    let card: Card | null = null;
-    if (type?.cloze) {
+    const meta = type?.fields.includes(DRYDOCK_FIELD) ? drydockMetaOf(field(DRYDOCK_FIELD)) : null;
+    let card: Card | null = drydockCard(meta, field, ord, note.tags);
+    // (A lone Drydock cloze card with several deletion numbers is several Anki cards, all giving the same card.)
+    if (seen.has(card?.id ?? ownId)) continue;
+    seen.add(card?.id ?? ownId);
+    if (!card && type?.cloze) {
       const template = type.templates[0] ?? { qfmt: '', afmt: '' };
       const textField = /\{\{cloze:([^}]+)\}\}/.exec(template.qfmt)?.[1]?.trim();
       const raw = textField ? field(textField) : (note.fields[0] ?? '');
@@ -188,7 +210,7 @@ async function readCollection(db: Database, source: string, mediaFiles: number, 
       const extraNames = referencedFields(template.afmt).filter((n) => n !== textField);
       const extra = extraNames.map((n) => ankiFieldToText(field(n), media)).filter(Boolean).join('\n\n');
       if (text) card = { id: ownId, kind: 'cloze', tags: note.tags, text, ...(extra ? { explanation: extra } : {}) };
-    } else {
+    } else if (!card) {
       const template = type?.templates[ord];
       let front: string;
       let back: string;
@@ -211,8 +233,10 @@ async function readCollection(db: Database, source: string, mediaFiles: number, 
     let deck = decks.get(did);
     if (!deck) {
       const name = decksById.get(did) ?? 'Anki deck';
-      const title = name === 'Default' ? stem : name;
-      deck = { formatVersion: FORMAT_VERSION, id: `anki-${slugify(title) || stableId(title)}`, title, description: `Imported from the Anki package "${source}".`, tags: [], source, cards: [] };
+      const own = ownDecks.get(did);
+      const title = own?.title ?? (name === 'Default' ? stem : name);
+      const id = own?.id ?? `anki-${slugify(title) || stableId(title)}`;
+      deck = { formatVersion: FORMAT_VERSION, id, title, description: `Imported from the Anki package "${source}".`, tags: [], source, cards: [] };
       decks.set(did, deck);
     }
     deck.cards.push(card);

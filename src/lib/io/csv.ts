@@ -1,10 +1,12 @@
-// CSV/TSV: columns front, back, tags (space-separated) and, when several decks travel in one file, deck.
+// CSV/TSV: columns front, back, tags (space-separated) and, when several decks travel in one file, deck. Optional
+// columns kind, explanation, options, id and note carry every card kind, its id and its note id (csv-kinds.ts).
 // The parser is a small state machine with hard limits, so a hostile file (100,000 columns, a 10 MB line) is refused
 // early instead of building a huge row, and it yields to the page between chunks.
 import { FORMAT_VERSION, type Card, type Deck, cardBack, cardFront } from '../domain/model';
 import { slugify, stableId } from '../domain/ids';
 import { MAX_COLUMNS, MAX_DECK_FILE_BYTES, MAX_FIELD_CHARS, MAX_IMPORT_CARDS } from './limits';
 import { formatBytes, guard, ImportFailure, yieldToPage, type ImportBundle, type ParseOptions, type Result } from './result';
+import { KIND_COLUMNS, cardOfKindColumns, kindRowOf, type KindColumn } from './csv-kinds';
 
 const CHUNK = 1 << 16;
 
@@ -99,11 +101,13 @@ export async function splitRows(text: string, delimiter: string, opts: ParseOpti
   return rows;
 }
 
-const HEADER_NAMES: Record<string, 'front' | 'back' | 'tags' | 'deck'> = {
+type Column = 'front' | 'back' | 'tags' | 'deck' | KindColumn;
+const HEADER_NAMES: Record<string, Column> = {
   front: 'front', question: 'front', prompt: 'front', term: 'front',
   back: 'back', answer: 'back', definition: 'back',
   tags: 'tags', tag: 'tags',
   deck: 'deck',
+  ...Object.fromEntries(KIND_COLUMNS.map((c) => [c, c])),
 };
 
 function detectDelimiter(text: string, source: string): string {
@@ -139,11 +143,12 @@ export async function parseDelimited(text: string, source: string, opts: ParseOp
 
 function cardsOfRows(rows: string[][], source: string, delimiter: string): ImportBundle {
   const warnings: string[] = [];
-  let columns = { front: 0, back: 1, tags: 2, deck: -1 };
+  const none = Object.fromEntries(KIND_COLUMNS.map((c) => [c, -1])) as Record<KindColumn, number>;
+  let columns: Record<Column, number> = { front: 0, back: 1, tags: 2, deck: -1, ...none };
   let start = 0;
   const head = rows[0]?.map((c) => c.trim().toLowerCase()) ?? [];
   if (head.some((c) => HEADER_NAMES[c] === 'front')) {
-    columns = { front: -1, back: -1, tags: -1, deck: -1 };
+    columns = { front: -1, back: -1, tags: -1, deck: -1, ...none };
     head.forEach((c, i) => {
       const name = HEADER_NAMES[c];
       if (name && columns[name] === -1) columns[name] = i;
@@ -167,7 +172,9 @@ function cardsOfRows(rows: string[][], source: string, delimiter: string): Impor
       throw new ImportFailure('too-large', `"${source}" has more than ${MAX_IMPORT_CARDS.toLocaleString('en')} cards, the limit for one import. Nothing was changed.`);
     }
     const back = columns.back >= 0 ? (row[columns.back] ?? '') : '';
-    const tags = columns.tags >= 0 ? (row[columns.tags] ?? '').split(/[\s;]+/).filter(Boolean) : [];
+    // Tags are space-separated; a cell with ";" separates by ";" only, so a tag may hold a space.
+    const tagCell = columns.tags >= 0 ? (row[columns.tags] ?? '') : '';
+    const tags = [...new Set(tagCell.split(tagCell.includes(';') ? ';' : /\s+/).map((t) => t.trim()).filter(Boolean))];
     const deckTitle = (columns.deck >= 0 ? row[columns.deck]?.trim() : '') || title;
     let deck = decks.get(deckTitle);
     if (!deck) {
@@ -175,15 +182,22 @@ function cardsOfRows(rows: string[][], source: string, delimiter: string): Impor
       deck = { formatVersion: FORMAT_VERSION, id: `csv-${slug || stableId(deckTitle)}`, title: deckTitle, description: '', tags: [], source, cards: [] };
       decks.set(deckTitle, deck);
     }
-    let id = stableId('csv', deck.id, front);
-    for (let n = 2; seen.has(id); n++) id = stableId('csv', deck.id, front, String(n));
+    const cell = (c: KindColumn) => (columns[c] >= 0 ? (row[columns[c]] ?? '') : '');
+    const ownId = cell('id').trim() && !seen.has(cell('id')) ? cell('id') : null;
+    let id = ownId ?? stableId('csv', deck.id, front);
+    for (let n = 2; !ownId && seen.has(id); n++) id = stableId('csv', deck.id, front, String(n));
+    const kinded = cardOfKindColumns(id, tags, front, back, cell);
+    if (typeof kinded === 'string') {
+      if (++skipped <= 5) warnings.push(`Row ${r + 1}: ${kinded}; it was left out.`);
+      continue;
+    }
     seen.add(id);
-    const card: Card = /\{\{c\d+::[\s\S]+?\}\}/.test(front)
+    const card: Card = kinded ?? (/\{\{c\d+::[\s\S]+?\}\}/.test(front)
       ? { id, kind: 'cloze', tags, text: front, ...(back.trim() ? { explanation: back } : {}) }
-      : { id, kind: 'basic', tags, prompt: front, answer: back };
+      : { id, kind: 'basic', tags, prompt: front, answer: back });
     deck.cards.push(card);
   }
-  if (skipped > 5) warnings.push(`${skipped - 5} more rows had no front text and were left out.`);
+  if (skipped > 5) warnings.push(`${skipped - 5} more rows had no front text or could not be read and were left out.`);
   if (decks.size === 0) {
     throw new ImportFailure('empty', `"${source}" has no card rows. Each row needs a front; columns are front, back, tags (separated by "${delimiter === '\t' ? 'tab' : delimiter}"). Nothing was changed.`);
   }
@@ -199,13 +213,16 @@ export function csvSides(card: Card): [string, string] {
   return [cardFront(card), cardBack(card)];
 }
 
-export function writeCsv(decks: Deck[], delimiter: ',' | '\t' = ','): string {
+/** `kinds`: add the kind, explanation, options, id and note columns, so every kind comes back as it was. */
+export function writeCsv(decks: Deck[], delimiter: ',' | '\t' = ',', opts: { kinds?: boolean } = {}): string {
   const many = decks.length > 1;
-  const lines = [['front', 'back', 'tags', ...(many ? ['deck'] : [])].join(delimiter)];
+  const lines = [['front', 'back', 'tags', ...(many ? ['deck'] : []), ...(opts.kinds ? KIND_COLUMNS : [])].join(delimiter)];
   for (const deck of decks) {
     for (const card of deck.cards) {
       const [front, back] = csvSides(card);
-      lines.push([front, back, card.tags.join(' '), ...(many ? [deck.title] : [])].map(quote).join(delimiter));
+      const row = opts.kinds ? kindRowOf(card) : { front, back, cells: [] };
+      const tags = card.tags.some((t) => /\s/.test(t)) ? `${card.tags.join('; ')};` : card.tags.join(' ');
+      lines.push([row.front, row.back, tags, ...(many ? [deck.title] : []), ...row.cells].map(quote).join(delimiter));
     }
   }
   return lines.join('\r\n') + '\r\n';

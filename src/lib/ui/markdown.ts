@@ -1,30 +1,11 @@
 // Card text is untrusted. Markdown is rendered with raw HTML escaped (so `<container-id>` shows as written),
 // then sanitised with DOMPurify; only that output ever reaches {@html}.
-import { Marked } from 'marked';
 import DOMPurify from 'dompurify';
 import { parseCloze } from '../domain/cloze';
+import { SAFE_URL, cardMarked, escapeHtml } from '../io/markdown-dialect';
 
-const SAFE_URL = /^(?:https?:|mailto:)/i;
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-const marked = new Marked({
-  gfm: true,
-  breaks: true,
-  async: false,
-  renderer: {
-    html: ({ text }) => escapeHtml(text),
-    // Links are checked here and again by DOMPurify: only http(s) and mailto, opened without an opener.
-    link({ href, title, tokens }) {
-      const text = this.parser.parseInline(tokens);
-      if (!SAFE_URL.test(href.trim())) return text;
-      const t = title ? ` title="${escapeHtml(title)}"` : '';
-      return `<a href="${escapeHtml(href)}"${t} rel="noopener noreferrer" target="_blank">${text}</a>`;
-    },
-    image: ({ text }) => escapeHtml(text),
-  },
-});
+// Links are checked by the dialect and again by DOMPurify: only http(s) and mailto, opened without an opener.
+const marked = cardMarked(' rel="noopener noreferrer" target="_blank"');
 
 const ALLOWED_TAGS = [
   'p', 'br', 'strong', 'em', 'del', 's', 'code', 'pre', 'ul', 'ol', 'li', 'blockquote', 'a', 'h1', 'h2', 'h3', 'h4', 'h5',

@@ -25,6 +25,8 @@ export class ImportFlow {
   bundle = $state.raw<ImportBundle | null>(null);
   plan = $state.raw<ImportPlan | null>(null);
   choice = $state<DuplicateChoice>('update');
+  /** "Update them" also replaces cards that would change kind or lose fields (off: those keep what they have). */
+  replaceRicher = $state(false);
   outcome = $state.raw<ImportOutcome | null>(null);
   #controller: AbortController | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
@@ -33,6 +35,15 @@ export class ImportFlow {
     (this.plan?.decks ?? []).map((p) => ({ id: p.deck.id, title: p.deck.title, cards: p.deck.cards.length, exists: p.exists })),
   );
   readonly totalCards = $derived(this.decks.reduce((n, d) => n + d.cards, 0));
+  /** Cards that "Update them" would change to another kind or strip of fields, for the preview to list. */
+  readonly lossyCards = $derived.by((): { front: string; change: string }[] =>
+    (this.plan?.decks ?? []).flatMap((d) => d.cards).flatMap(({ card, loses }) => {
+      if (!loses) return [];
+      const kind = loses.from === loses.to ? '' : `${loses.from} card would become ${loses.to}`;
+      const fields = loses.fields.length ? `would lose ${loses.fields.join(', ')}` : '';
+      return [{ front: cardFront(card), change: [kind, fields].filter(Boolean).join(' and ') }];
+    }),
+  );
   readonly firstCards = $derived.by((): { card: Card; front: string; back: string }[] =>
     (this.bundle?.decks ?? []).flatMap((d) => d.cards).slice(0, 5).map((card) => ({ card, front: cardFront(card), back: cardBack(card) })),
   );
@@ -66,6 +77,7 @@ export class ImportFlow {
       this.bundle = result.value;
       this.plan = plan;
       this.choice = 'update';
+      this.replaceRicher = false;
       this.phase = 'preview';
     } catch (e) {
       this.#fail(`Something went wrong while reading the file (${e instanceof Error ? e.message : String(e)}). Nothing was changed.`);
@@ -93,7 +105,7 @@ export class ImportFlow {
     this.#startProgressTimer();
     try {
       const { applyImport } = await import('../../lib/db/imports');
-      this.outcome = await applyImport(this.plan, this.choice, now);
+      this.outcome = await applyImport(this.plan, this.choice, now, 'imported', this.replaceRicher);
       this.phase = 'done';
     } catch (e) {
       this.#fail(`The import could not be saved (${e instanceof Error ? e.message : String(e)}). Nothing was changed.`);

@@ -11,7 +11,24 @@ import { decodeUtf8, type FileLike } from '../../lib/io/open-file';
 import { slugify } from '../../lib/domain/ids';
 import { dismissedBundledDecks, restoreDismissedBundledDecks, syncBundledDecks } from '../../lib/db/bundled';
 
-export type ExportFormat = 'json' | 'csv' | 'apkg';
+export type ExportFormat = 'json' | 'csv-kinds' | 'csv' | 'apkg';
+
+/** The export choices, each with what the format keeps and what it cannot, shown under the format picker. */
+export const EXPORT_FORMATS: { value: ExportFormat; label: string; keeps: string }[] = [
+  { value: 'json', label: 'Drydock JSON', keeps: 'Keeps everything: every card kind with all its fields, card and note ids, tags and where each fact came from.' },
+  {
+    value: 'csv-kinds', label: 'CSV with card kinds',
+    keeps: 'Keeps every card kind, its explanation, options and accepted answers, card and note ids and tags (columns kind, explanation, options, id, note). Cannot keep where a fact came from in your notes.',
+  },
+  {
+    value: 'csv', label: 'CSV (front, back, tags)',
+    keeps: 'For spreadsheets and other apps: each card as its question and answer text. Cloze cards keep their {{c1::…}} text; choice, typed and true/false cards, explanations and ids do not come back.',
+  },
+  {
+    value: 'apkg', label: 'Anki package (.apkg)',
+    keeps: 'Opens in Anki with a note type per kind: Cloze, typed answer, choice, true/false and basic with an explanation. Importing it back into Drydock gives the same cards with all their fields. Cannot keep your review progress.',
+  },
+];
 
 export interface Download {
   name: string;
@@ -93,7 +110,10 @@ export class LibraryState {
       const base = decks.length === 1 ? slugify(decks[0].title) || 'deck' : `drydock-decks-${day(now)}`;
       let download: Download;
       if (this.exportFormat === 'json') download = { name: `${base}.json`, blob: new Blob([writeDeckJson(decks)], { type: 'application/json' }) };
-      else if (this.exportFormat === 'csv') download = { name: `${base}.csv`, blob: new Blob(['\uFEFF' + writeCsv(decks)], { type: 'text/csv' }) };
+      else if (this.exportFormat === 'csv' || this.exportFormat === 'csv-kinds') {
+        const csv = writeCsv(decks, ',', { kinds: this.exportFormat === 'csv-kinds' });
+        download = { name: `${base}.csv`, blob: new Blob(['\uFEFF' + csv], { type: 'text/csv' }) };
+      }
       else {
         const { writeApkg } = await import('../../lib/io/apkg-write');
         const bytes = await writeApkg(decks, now);

@@ -64,18 +64,6 @@ describe('writeApkg', () => {
       { numRuns: 25 },
     );
   });
-
-  test('writes a schema-11 collection with one Basic note type and GUIDs equal to card ids', async () => {
-    const deck = { formatVersion: 1 as const, id: 'd', title: 'T', description: '', tags: [], source: '', cards: [{ id: 'abcdefghijk01234567890', kind: 'basic' as const, tags: ['x'], prompt: 'p', answer: 'a' }] };
-    const bytes = await writeApkg([deck], Date.UTC(2026, 0, 2));
-    const { unzipSync } = await import('fflate');
-    const { loadSqlJs } = await import('../../../src/lib/io/sqlite');
-    const SQL = await loadSqlJs();
-    const db = new SQL.Database(unzipSync(bytes)['collection.anki2']);
-    expect(db.exec('select ver from col')[0].values[0][0]).toBe(11);
-    expect(Object.values(JSON.parse(String(db.exec('select models from col')[0].values[0][0])))).toHaveLength(1);
-    expect(db.exec('select guid, tags from notes')[0].values[0]).toEqual(['abcdefghijk01234567890', ' x ']);
-  });
 });
 
 
