@@ -12,13 +12,18 @@ async function answerGood(page: import('@playwright/test').Page, times: number):
   }
 }
 
-test('a day of reviews gives an automatic backup the next day, which Settings lists and restores after a preview', async ({ page }) => {
+/** With the page clock at 1 December 2026, 10:00: opens the app, adds the e2e deck and answers `answers` cards Good. */
+async function studyOnDecember1(page: import('@playwright/test').Page, answers: number): Promise<void> {
   await page.clock.install({ time: new Date(2026, 11, 1, 10) });
   await openApp(page);
   await seedDeck(page);
   await page.goto('./#/study/e2e-deck');
-  await answerGood(page, 2);
-  await expect.poll(() => reviewCount(page)).toBe(2);
+  await answerGood(page, answers);
+  await expect.poll(() => reviewCount(page)).toBe(answers);
+}
+
+test('a day of reviews gives an automatic backup the next day, which Settings lists and restores after a preview', async ({ page }) => {
+  await studyOnDecember1(page, 2);
 
   // The same evening: the day is not over, so no automatic backup yet.
   await page.clock.fastForward(8 * HOUR);
@@ -53,11 +58,7 @@ test('a day of reviews gives an automatic backup the next day, which Settings li
 });
 
 test('fifteen days after the first review the deck list reminds to download a backup file, and the download ends it', async ({ page }) => {
-  await page.clock.install({ time: new Date(2026, 11, 1, 10) });
-  await openApp(page);
-  await seedDeck(page);
-  await page.goto('./#/study/e2e-deck');
-  await answerGood(page, 1);
+  await studyOnDecember1(page, 1);
   await page.goto('./#/');
   await expect(page.locator('li[data-deck-id="e2e-deck"]')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Backup reminder' })).toHaveCount(0);
@@ -76,11 +77,7 @@ test('fifteen days after the first review the deck list reminds to download a ba
 });
 
 test('"Don\'t remind me" turns the reminder off, and Settings turns it back on', async ({ page }) => {
-  await page.clock.install({ time: new Date(2026, 11, 1, 10) });
-  await openApp(page);
-  await seedDeck(page);
-  await page.goto('./#/study/e2e-deck');
-  await answerGood(page, 1);
+  await studyOnDecember1(page, 1);
   await page.clock.fastForward(15 * 24 * HOUR);
   await page.goto('./#/');
   await page.reload();
