@@ -13,11 +13,14 @@ export default defineConfig({
       registerType: 'prompt',
       injectRegister: false,
       manifest: {
+        // A stable identity, so a later change of start_url does not make browsers see a different app.
+        id: './',
         name: 'Drydock: container and Docker interview flashcards',
         short_name: 'Drydock',
         description: 'Offline spaced-repetition flashcards for container and Docker interviews.',
         theme_color: '#0f3d5e',
-        background_color: '#0b1620',
+        // The splash screen: the theme colour, which is also the icon's background, so icon and splash are one block.
+        background_color: '#0f3d5e',
         display: 'standalone',
         start_url: './',
         scope: './',
@@ -26,11 +29,19 @@ export default defineConfig({
           { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
           { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
+        // Shown in the richer install dialog; made by scripts/make-screenshots.ts from the built app.
+        screenshots: [
+          { src: 'screenshots/phone-decks.png', sizes: '780x1688', type: 'image/png', form_factor: 'narrow', label: 'The deck list with today’s new, learning and due counts' },
+          { src: 'screenshots/phone-study.png', sizes: '780x1688', type: 'image/png', form_factor: 'narrow', label: 'A flashcard with its answer and the four rating buttons' },
+          { src: 'screenshots/wide-stats.png', sizes: '1280x800', type: 'image/png', form_factor: 'wide', label: 'Study statistics on a wide screen' },
+        ],
       },
       workbox: {
         // Everything the study path needs is precached; sql.js wasm and the Anki chunks too,
         // so an instructor can import .apkg offline.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,wasm,json}'],
+        // The store screenshots are for the install dialog only; the app never shows them.
+        globIgnores: ['screenshots/**'],
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         navigateFallback: 'index.html',
         // The first visit should be controlled so it works offline without a second load;

@@ -61,12 +61,33 @@ export interface SettingRecord {
   value: unknown;
 }
 
+/** One automatic backup kept inside the browser: the backup file's JSON, gzip-compressed. */
+export interface SnapshotRecord {
+  id?: number;
+  createdAt: number;
+  /** Counts shown in the list without decompressing. */
+  decks: number;
+  cards: number;
+  reviews: number;
+  /** Compressed size in bytes (the budget is counted in these). */
+  size: number;
+  gzip: Uint8Array;
+}
+
+/** Belongs to this browser, not to the collection: never written into a backup, never replaced by a restore. */
+export interface DeviceRecord {
+  key: string;
+  value: unknown;
+}
+
 export class DrydockDB extends Dexie {
   decks!: EntityTable<DeckRecord, 'id'>;
   cards!: EntityTable<CardRecord, 'id'>;
   states!: EntityTable<CardStateRecord, 'cardId'>;
   reviews!: EntityTable<ReviewLogRecord, 'id'>;
   settings!: EntityTable<SettingRecord, 'key'>;
+  snapshots!: EntityTable<SnapshotRecord, 'id'>;
+  device!: EntityTable<DeviceRecord, 'key'>;
 
   constructor(name = 'drydock') {
     // Strict durability: an answered card is on disk before the transaction reports success.
@@ -78,8 +99,13 @@ export class DrydockDB extends Dexie {
       reviews: '++id, cardId, deckId, review, [cardId+review], [deckId+review]',
       settings: 'key',
     });
-    // noteId work: every state carries its card's note id. No index: the queue reads a deck's states whole.
+    // Siblings: every state carries its card's note id. No index: the queue reads a deck's states whole.
     this.version(2).upgrade(fillStateNoteIds);
+    // Automatic local backups and device-only bookkeeping. Two new tables, nothing to migrate.
+    this.version(5).stores({
+      snapshots: '++id, createdAt',
+      device: 'key',
+    });
   }
 }
 

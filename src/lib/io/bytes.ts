@@ -9,3 +9,27 @@ export function concatBytes(chunks: Uint8Array[], total: number): Uint8Array {
   }
   return out;
 }
+
+/** Compresses with the browser's own CompressionStream (no library loads for it). */
+export async function compressBytes(bytes: Uint8Array, format: CompressionFormat): Promise<Uint8Array> {
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream(format));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** Decompresses, counting the bytes produced and stopping at the cap (null): small input must not expand into a huge one. */
+export async function decompressCapped(bytes: Uint8Array, format: CompressionFormat, cap: number): Promise<Uint8Array | null> {
+  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream(format)).getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > cap) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return concatBytes(chunks, total);
+}

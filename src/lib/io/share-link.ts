@@ -4,33 +4,10 @@
 // browser's own CompressionStream, so no zip library loads for a share link.
 import type { Deck } from '../domain/model';
 import { stableId } from '../domain/ids';
-import { concatBytes } from './bytes';
+import { compressBytes, decompressCapped } from './bytes';
 import { MAX_SHARE_CARDS, MAX_SHARE_CHARS } from './limits';
 import { fail, guard, ImportFailure, type ImportBundle, type Result } from './result';
 import { validateDeck } from './validate-deck';
-
-async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
-/** Inflates, counting the bytes produced and stopping at the cap: a small link must not expand into a huge one. */
-export async function inflateRawCapped(bytes: Uint8Array, cap: number): Promise<Uint8Array | null> {
-  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > cap) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  return concatBytes(chunks, total);
-}
 
 const VERSION = '1';
 
@@ -56,7 +33,7 @@ export async function encodeShareLink(deck: Deck): Promise<Result<string, string
   }
   const compact = { ...deck, cards: deck.cards.map(({ provenance: _p, ...card }) => card) };
   const json = JSON.stringify(compact);
-  const payload = `${VERSION}.${stableId(json)}.${toBase64Url(await deflateRaw(new TextEncoder().encode(json)))}`;
+  const payload = `${VERSION}.${stableId(json)}.${toBase64Url(await compressBytes(new TextEncoder().encode(json), 'deflate-raw'))}`;
   if (payload.length > MAX_SHARE_CHARS) {
     return { ok: false, error: `"${deck.title}" is too long for a share link (its cards hold a lot of text). Export it as a file (JSON, CSV or Anki) and send the file instead.` };
   }
@@ -86,7 +63,7 @@ export async function decodeShareLink(payload: string): Promise<Result<ImportBun
     if (version !== VERSION || !sum || !data || rest.length > 0) throw new ImportFailure('tampered', TAMPERED);
     let inflated: Uint8Array | null;
     try {
-      inflated = await inflateRawCapped(fromBase64Url(data), MAX_SHARE_CHARS * 64);
+      inflated = await decompressCapped(fromBase64Url(data), 'deflate-raw', MAX_SHARE_CHARS * 64);
     } catch {
       throw new ImportFailure('tampered', TAMPERED);
     }

@@ -1,15 +1,55 @@
-// Service-worker registration. An update waits until the learner presses "Reload":
-// the app never reloads itself in the middle of a review.
+// Service-worker registration and installation. An update waits until the learner presses "Reload": the app never
+// reloads itself in the middle of a review. Install: Chromium's `beforeinstallprompt` is kept and offered as an Install
+// button; iOS Safari has no such event, so it gets a one-time "Add to Home Screen" hint instead.
 import { Workbox } from 'workbox-window';
+
+/** Chromium's install prompt event (not in TypeScript's DOM types). */
+interface BeforeInstallPromptEvent extends Event {
+  prompt(): Promise<void>;
+  userChoice: Promise<{ outcome: 'accepted' | 'dismissed' }>;
+}
+
+/** One-time notices, remembered per browser (they concern this device, not the collection). */
+const SEEN = { offline: 'drydock.offlineReadySeen', iosHint: 'drydock.iosInstallHintSeen' } as const;
+const seen = (key: string) => {
+  try {
+    return localStorage.getItem(key) === '1';
+  } catch {
+    return false;
+  }
+};
+const markSeen = (key: string) => {
+  try {
+    localStorage.setItem(key, '1');
+  } catch {
+    // Private mode without storage: the notice may show again, which is harmless.
+  }
+};
+
+/** iPhone or iPad Safari (iPadOS reports itself as a Mac with touch), not already opened from the Home Screen. */
+export function isIosBrowserTab(nav: Pick<Navigator, 'userAgent' | 'maxTouchPoints'> & { standalone?: boolean }, standalone: boolean): boolean {
+  const ios = /iPhone|iPad|iPod/.test(nav.userAgent) || (/Macintosh/.test(nav.userAgent) && nav.maxTouchPoints > 1);
+  return ios && !standalone && nav.standalone !== true;
+}
 
 class AppUpdate {
   /** A new version is installed and waiting. */
   available = $state(false);
-  /** The app shell is cached and the app works offline. */
+  /** The service worker has cached everything for the first time: show "Ready to work offline" once. */
   offlineReady = $state(false);
+  /** The browser offered installation (Chromium's beforeinstallprompt). */
+  canInstall = $state(false);
+  /** Installed during this visit, or running as the installed app. */
+  installed = $state(false);
+  /** On iOS Safari, in a tab: how to add Drydock to the Home Screen. */
+  iosInstallable = $state(false);
+  /** The one-time iOS hint, until dismissed. */
+  iosHint = $state(false);
   #workbox: Workbox | null = null;
+  #installPrompt: BeforeInstallPromptEvent | null = null;
 
   register(): void {
+    this.#watchInstall();
     if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
     const wb = new Workbox('./sw.js', { scope: './' });
     this.#workbox = wb;
@@ -17,11 +57,53 @@ class AppUpdate {
       this.available = true;
     });
     wb.addEventListener('activated', (event) => {
-      if (!event.isUpdate) this.offlineReady = true;
+      // The first activation follows the first complete precache: every file the app needs is now stored.
+      if (!event.isUpdate && !seen(SEEN.offline)) {
+        this.offlineReady = true;
+        markSeen(SEEN.offline);
+      }
     });
     wb.register().catch(() => {
       // Without a service worker the app still works online; nothing to tell the learner.
     });
+  }
+
+  #watchInstall(): void {
+    const standalone = matchMedia('(display-mode: standalone)').matches;
+    this.installed = standalone;
+    window.addEventListener('beforeinstallprompt', (event) => {
+      // Keep the browser's own prompt for the Install button, which the learner taps when it suits them.
+      event.preventDefault();
+      this.#installPrompt = event as BeforeInstallPromptEvent;
+      this.canInstall = true;
+    });
+    window.addEventListener('appinstalled', () => {
+      this.#installPrompt = null;
+      this.canInstall = false;
+      this.installed = true;
+    });
+    this.iosInstallable = isIosBrowserTab(navigator, standalone);
+    this.iosHint = this.iosInstallable && !seen(SEEN.iosHint);
+  }
+
+  /** Shows the browser's install dialog; the button goes away once it is accepted (a prompt can be used once). */
+  async install(): Promise<void> {
+    const prompt = this.#installPrompt;
+    if (!prompt) return;
+    this.#installPrompt = null;
+    this.canInstall = false;
+    await prompt.prompt();
+    const { outcome } = await prompt.userChoice;
+    if (outcome === 'accepted') this.installed = true;
+  }
+
+  dismissOfflineReady(): void {
+    this.offlineReady = false;
+  }
+
+  dismissIosHint(): void {
+    markSeen(SEEN.iosHint);
+    this.iosHint = false;
   }
 
   /** Activates the waiting version, then reloads once it controls the page. */

@@ -19,12 +19,15 @@ export class HomeState {
   decks = $state<DeckSummary[]>([]);
   total = $state<DeckCounts>({ new: 0, learning: 0, due: 0 });
   loading = $state(true);
+  /** Nothing stored yet: the built-in decks are being written for the first time. */
+  firstRun = $state(false);
   error = $state<string | null>(null);
 
   /** Shows what is stored at once, then merges the bundled decks and refreshes if anything changed. */
   async load(now = Date.now()): Promise<void> {
     try {
       const stored = await listDecks();
+      this.firstRun = stored.length === 0;
       if (stored.length > 0) await this.refresh(now);
       const reports = await syncBundledDecks(now);
       if (stored.length === 0 || reports.some((r) => !r.unchanged)) await this.refresh(now);

@@ -1,7 +1,9 @@
 // The library screen's state: decks with counts, new/delete, export in three formats, share links, backup and restore.
 import { createDeck, decksForExport, deleteDeck, listDecks, type DeckSummary } from '../../lib/db/editor';
-import { countCollection, countsOf, restoreCollection, snapshotCollection, type CollectionCounts } from '../../lib/db/backup';
-import { parseBackup, writeBackup, type ParsedBackup } from '../../lib/io/backup';
+import { countCollection, countsOf, restoreCollection } from '../../lib/db/backup';
+import { makeBackupFile, type PendingRestore } from '../../lib/db/backup-file';
+import { recordBackupDownload } from '../../lib/db/backup-reminder';
+import { parseBackup } from '../../lib/io/backup';
 import { writeDeckJson } from '../../lib/io/deck-json';
 import { writeCsv } from '../../lib/io/csv';
 import { encodeShareLink, shareUrl } from '../../lib/io/share-link';
@@ -35,12 +37,6 @@ export interface Download {
   blob: Blob;
 }
 
-export interface PendingRestore {
-  source: string;
-  parsed: ParsedBackup;
-  current: CollectionCounts;
-  incoming: CollectionCounts;
-}
 
 const day = (now: number) => new Date(now).toISOString().slice(0, 10);
 
@@ -138,10 +134,10 @@ export class LibraryState {
   }
 
   async backup(now: number): Promise<Download> {
-    const snapshot = await snapshotCollection();
-    const counts = countsOf(snapshot);
+    const { name, blob, counts } = await makeBackupFile(now);
+    await recordBackupDownload(now);
     this.status = `Backup made: ${counts.decks} decks, ${counts.cards} cards, ${counts.reviews} reviews.`;
-    return { name: `drydock-backup-${day(now)}.json`, blob: new Blob([writeBackup(snapshot, now)], { type: 'application/json' }) };
+    return { name, blob };
   }
 
   /** Reads a backup and shows what it would replace; nothing changes until confirmRestore(). */
