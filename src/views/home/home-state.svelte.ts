@@ -38,7 +38,7 @@ export class HomeState {
   async refresh(now = Date.now()): Promise<void> {
     const [decks, states, settings, done] = await Promise.all([listDecks(), loadStudyStates(null), loadSettings(), countDoneToday(now)]);
     // With an interview date, the plan may raise today's new-card limit (study-limits.ts).
-    const limits = studyLimits(settings, now, { states, newDoneToday: done.newDoneToday });
+    const limits = studyLimits(settings, now, { states, newDoneToday: done.newDoneToday, reviewsDoneToday: done.reviewsDoneToday });
     const byDeck = new Map<string, StudyState[]>();
     for (const s of states) {
       const list = byDeck.get(s.deckId) ?? [];

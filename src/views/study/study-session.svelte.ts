@@ -79,7 +79,7 @@ export class StudySession {
       this.#scheduler = createScheduler(settings);
       // The interview plan sizes today's limits from the whole collection, as the deck list does.
       const planStates = settings.interviewDate ? (deckId || tag ? await db.states.toArray() : states) : [];
-      this.#limits = studyLimits(settings, now, { states: planStates, newDoneToday: done.newDoneToday });
+      this.#limits = studyLimits(settings, now, { states: planStates, newDoneToday: done.newDoneToday, reviewsDoneToday: done.reviewsDoneToday });
       this.#states = new Map(states.map((s) => [s.cardId, s]));
       // "Learn more" counts only this session's new cards against its extra allowance.
       this.#newDone = mode === 'extra-new' ? {} : done.newDoneToday;
