@@ -40,6 +40,8 @@ export class StudySession {
   nextDue = $state<number | null>(null);
   moreNewAvailable = $state(false);
   reviewAheadAvailable = $state(false);
+  /** The learner's "fewer taps" setting: picking the one answer of a choice or true/false card reveals it. */
+  fewerTaps = $state(false);
 
   readonly options: SessionOptions;
 
@@ -77,6 +79,7 @@ export class StudySession {
       if (deckId) this.title = this.#deckTitles.get(deckId) ?? 'Deck not found';
       if (tag) this.title += ` · ${tag}`;
       this.#scheduler = createScheduler(settings);
+      this.fewerTaps = settings.fewerTaps;
       // The interview plan sizes today's limits from the whole collection, as the deck list does.
       const planStates = settings.interviewDate ? (deckId || tag ? await db.states.toArray() : states) : [];
       this.#limits = studyLimits(settings, now, { states: planStates, newDoneToday: done.newDoneToday, reviewsDoneToday: done.reviewsDoneToday });

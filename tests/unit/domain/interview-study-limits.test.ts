@@ -3,7 +3,7 @@ import { studyLimits } from '../../../src/lib/domain/study-limits';
 import { endOfLearnerDay } from '../../../src/lib/domain/day';
 import { DEFAULT_SETTINGS } from '../../../src/lib/domain/settings';
 import { planInterview } from '../../../src/lib/domain/interview-plan';
-import { buildQueue } from '../../../src/lib/domain/queue';
+import { buildQueue, type QueueCandidate } from '../../../src/lib/domain/queue';
 
 const NOW = Date.parse('2026-11-27T09:00:00Z');
 const DAY = 86_400_000;
@@ -49,8 +49,8 @@ describe('study limits under an interview plan', () => {
 describe('the plan in the units study shows (issue 12)', () => {
   it('Study all offers the plan\'s new cards and every due review on the day', () => {
     const settings = { ...DEFAULT_SETTINGS, interviewDate: '2026-12-07' };
-    const news = Array.from({ length: 360 }, (_, i) => ({ ...fresh(i), cardId: `n${i}`, difficulty: 0, lapses: 0, order: i }));
-    const due = Array.from({ length: 260 }, (_, i) => ({
+    const news: QueueCandidate[] = Array.from({ length: 360 }, (_, i) => ({ ...fresh(i), cardId: `n${i}`, difficulty: 0, lapses: 0, order: i }));
+    const due: QueueCandidate[] = Array.from({ length: 260 }, (_, i) => ({
       cardId: `r${i}`, deckId: 'a', state: 2 as const, stability: 5, difficulty: 5, lapses: 0, due: NOW - DAY, last_review: NOW - 6 * DAY, inactive: 0 as const,
     }));
     const states = [...news, ...due];
