@@ -22,14 +22,14 @@ test('make a deck in the editor, export JSON, delete, import: the same deck come
   await page.getByRole('button', { name: 'Add card' }).click();
   await expect(page.getByTestId('editor-status')).toHaveText('Card added.');
 
-  // 2: cloze.
-  await page.getByRole('button', { name: 'Add a card' }).click();
+  // 2: cloze. The form stays open after adding, with the tags kept.
+  await expect(page.getByLabel('Tags (separated by spaces)')).toHaveValue('compose cli');
+  await page.getByLabel('Tags (separated by spaces)').fill('');
   await page.getByLabel('Card kind').selectOption('cloze');
   await page.getByLabel('Sentence with hidden words').fill('Named {{c1::volumes}} outlive their containers.');
   await page.getByRole('button', { name: 'Add card' }).click();
 
   // 3: multiple choice, with a validation message first.
-  await page.getByRole('button', { name: 'Add a card' }).click();
   await page.getByLabel('Card kind').selectOption('choice');
   await page.getByLabel('Question').fill('Which network driver spans hosts?');
   await page.getByLabel('Options, one per line (3 to 5)').fill('bridge\noverlay\nhost');

@@ -5,6 +5,7 @@
 import type { Database, SqlValue } from 'sql.js';
 import { FORMAT_VERSION, type Card, type Deck } from '../domain/model';
 import { slugify, stableId } from '../domain/ids';
+import { clozeFor } from '../domain/cloze';
 import { MAX_DECK_FILE_BYTES, MAX_IMPORT_CARDS, MAX_INFLATED_BYTES } from './limits';
 import { protoString, protoVarint, readProto } from './protobuf';
 import { formatBytes, guard, ImportFailure, yieldToPage, type ImportBundle, type ParseOptions, type Result } from './result';
@@ -125,17 +126,6 @@ function referencedFields(format: string): string[] {
     if (!SPECIAL.has(name) && !names.includes(name)) names.push(name);
   }
   return names;
-}
-
-/** Keeps only deletion number n (as c1); other deletions show their answer, as in Anki's card n. */
-function clozeFor(text: string, n: number): string | null {
-  let found = false;
-  const out = text.replace(/\{\{c(\d+)::([\s\S]*?)(?:::([\s\S]*?))?\}\}/g, (_m, num: string, answer: string, hint?: string) => {
-    if (Number(num) !== n) return answer;
-    found = true;
-    return `{{c1::${answer}${hint ? `::${hint}` : ''}}}`;
-  });
-  return found ? out : null;
 }
 
 async function readCollection(db: Database, source: string, mediaFiles: number, opts: ParseOptions): Promise<ImportBundle> {

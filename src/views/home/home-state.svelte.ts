@@ -2,7 +2,7 @@
 import { syncBundledDecks } from '../../lib/db/bundled';
 import { loadSettings } from '../../lib/db/settings';
 import { countDoneToday } from '../../lib/db/study';
-import { listDecks, loadStudyStates, type StudyState } from '../../lib/db/study-data';
+import { byDeckTitle, listDecks, loadStudyStates, type StudyState } from '../../lib/db/study-data';
 import { deckCounts, type DeckCounts } from '../../lib/domain/queue';
 import { studyLimits } from '../../lib/domain/study-limits';
 
@@ -53,7 +53,7 @@ export class HomeState {
         const list = byDeck.get(d.id) ?? [];
         return { id: d.id, title: d.title, description: d.description, cardCount: list.filter((s) => s.inactive === 0).length, counts: countsFor(list) };
       })
-      .sort((a, b) => a.title.localeCompare(b.title));
+      .sort(byDeckTitle);
     this.total = countsFor(states);
   }
 }
