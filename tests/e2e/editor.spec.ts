@@ -68,7 +68,10 @@ test('make a deck in the editor, export JSON, delete, import: the same deck come
   await chooseImportFile(page, { name: 'week-3-compose.json', mimeType: 'application/json', buffer: await readFile(path) });
   await expect(page.getByRole('heading', { name: 'Preview of week-3-compose.json' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Decks in this import' })).toContainText('Week 3: Compose: 3 cards');
-  await expect(page.getByText('What does `docker compose up -d` do?')).toBeVisible();
+  // The first cards show as the learner will see them: Markdown rendered, kinds named in words.
+  await expect(page.getByText('What does docker compose up -d do?')).toBeVisible();
+  await expect(page.locator('.first-cards code').first()).toHaveText('docker compose up -d');
+  await expect(page.locator('.first-cards .kind')).toHaveText(['Question and answer', 'Cloze (fill the gap)', 'Multiple choice']);
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Import 3 cards' }).click();
   await expect(page.getByTestId('import-outcome')).toHaveText('3 cards added.');
