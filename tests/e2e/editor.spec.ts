@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { test, expect, openApp, expectNoAxeViolations, readCollection, chooseImportFile } from './fixtures';
 
 test('make a deck in the editor, export JSON, delete, import: the same deck comes back', async ({ page }) => {
+  // A long flow with four axe runs.
+  test.setTimeout(150_000);
   await openApp(page, '#/library');
   await page.getByLabel('Title of the new deck').fill('Week 3: Compose');
   await page.getByRole('button', { name: 'New deck' }).click();

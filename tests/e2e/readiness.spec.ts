@@ -4,6 +4,8 @@ import { test, expect, openApp, expectNoAxeViolations } from './fixtures';
 import { seedDeck } from './study-helpers';
 
 test('readiness after an Again answer: the missed card counts as not known, a right answer counts', async ({ page }) => {
+  // Two stats computations over the bundled decks and three axe runs.
+  test.setTimeout(150_000);
   await openApp(page);
   await page.waitForSelector('li[data-deck-id]');
   await seedDeck(page);
