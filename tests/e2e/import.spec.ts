@@ -28,7 +28,7 @@ test('TSV with a header, quoted newlines and tags; re-import offers skip/update/
   const tsv = 'front\tback\ttags\n"Multi-stage build?"\t"Several FROM lines;\nonly the last stage ships"\tdockerfile build\n';
   await chooseImportFile(page, { name: 'builds.tsv', mimeType: 'text/tab-separated-values', buffer: Buffer.from('\uFEFF' + tsv) });
   await expect(page.getByRole('list', { name: 'Decks in this import' })).toContainText('builds: 1 card');
-  await expect(page.locator('.first-cards .back')).toHaveText('Several FROM lines;\nonly the last stage ships');
+  await expect(page.locator('.first-cards .back')).toHaveText('Several FROM lines;\nonly the last stage ships', { useInnerText: true });
   await page.getByRole('button', { name: 'Import 1 card' }).click();
   await page.getByRole('button', { name: 'Import another file' }).click();
   await chooseImportFile(page, { name: 'builds.tsv', mimeType: 'text/tab-separated-values', buffer: Buffer.from(tsv) });

@@ -20,7 +20,7 @@ test('set an interview date: the home screen shows the countdown and the plan, a
   await expect(page.getByTestId('interview-countdown')).toHaveText(/^Interview in 9 days — predicted recall \d+%, target 90%$/);
   // Nothing studied yet: every bundled card is new, so recall on the day is 0% and the plan introduces them all.
   await expect(page.getByTestId('interview-countdown')).toContainText('predicted recall 0%');
-  await expect(page.getByTestId('interview-plan')).toHaveText(/^About \d+ cards a day until then; \d+ new cards to meet, up to \d+ a day per deck\.$/);
+  await expect(page.getByTestId('interview-plan')).toHaveText(/^About \d+ new cards and \d+ reviews a day until then, plus about \d+ extra taps for learning steps; \d+ new cards to meet, up to \d+ a day per deck\.$/);
   await expectNoAxeViolations(page);
 
   // The date survives a reload.

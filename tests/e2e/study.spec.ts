@@ -33,9 +33,8 @@ test('studying every card kind: respond, reveal, grade, undo, and the progress s
   await expect(face.locator('mark.cloze')).toHaveText(['read-only layers', 'config']);
   await grade('Good').click();
 
-  // Choice: pick a wrong option -> Again is suggested, yet Good can still be pressed.
+  // Choice: pick a wrong option -> the answer shows at once (Fewer taps), Again is suggested, yet Good can still be pressed.
   await face.getByRole('radio', { name: '-t' }).check();
-  await showAnswer.click();
   await expect(face).toContainText('Not quite');
   await expect(grade('Again')).toHaveClass(/suggested/);
   await grade('Hard').click();
@@ -49,9 +48,8 @@ test('studying every card kind: respond, reveal, grade, undo, and the progress s
   await expect(grade('Good')).toHaveClass(/suggested/);
   await grade('Good').click();
 
-  // True/false.
+  // True/false: one tap too.
   await face.getByRole('radio', { name: 'True' }).check();
-  await showAnswer.click();
   await expect(face).toContainText('Correct');
   await expect(grade('Good')).toHaveClass(/suggested/);
   await grade('Easy').click();

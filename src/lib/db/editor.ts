@@ -47,14 +47,33 @@ export function newCardId(deckId: string, now: number): string {
 }
 
 export async function addCard(deckId: string, card: Card, now: number): Promise<string> {
+  return (await addCards(deckId, [card], now))[0];
+}
+
+/** Adds cards at the end of the deck, in order, in one transaction; an empty or taken id gets a fresh one. */
+export async function addCards(deckId: string, cards: Card[], now: number): Promise<string[]> {
   return db.transaction('rw', db.decks, db.cards, db.states, async () => {
     if (!(await db.decks.get(deckId))) throw new Error('This deck no longer exists.');
-    const id = card.id && !(await db.cards.get(card.id)) ? card.id : newCardId(deckId, now);
     const last = await db.cards.where('[deckId+order]').between([deckId, -Infinity], [deckId, Infinity]).last();
-    await db.cards.add(newCardRecord({ ...card, id }, deckId, (last?.order ?? -1) + 1, now));
-    await db.states.add(newStateRecord(id, deckId, now, noteOf({ ...card, id })));
+    let order = (last?.order ?? -1) + 1;
+    const ids: string[] = [];
+    for (const card of cards) {
+      const id = card.id && !(await db.cards.get(card.id)) ? card.id : newCardId(deckId, now);
+      await db.cards.add(newCardRecord({ ...card, id }, deckId, order++, now));
+      await db.states.add(newStateRecord(id, deckId, now, noteOf({ ...card, id })));
+      ids.push(id);
+    }
     await db.decks.update(deckId, { updatedAt: now });
-    return id;
+    return ids;
+  });
+}
+
+/** Edits a card and adds the siblings its new content calls for (a cloze given more gaps), in one transaction. */
+export async function editCardAddingSiblings(cardId: string, content: Card, siblings: Card[], now: number): Promise<void> {
+  await db.transaction('rw', db.decks, db.cards, db.states, async () => {
+    await editCard(cardId, content, now);
+    const deckId = (await db.cards.get(cardId))!.deckId;
+    if (siblings.length) await addCards(deckId, siblings, now);
   });
 }
 

@@ -109,6 +109,7 @@ export async function loadInterviewPlan(now: number, zone: TimeZone): Promise<In
     target: settings.desiredRetention,
     newPerDay: settings.newPerDay,
     introducedToday: today.newDoneToday,
+    reviewedToday: today.reviewsDoneToday,
     learningSteps: toFsrsSteps(settings.learningSteps),
     relearningSteps: toFsrsSteps(settings.relearningSteps),
     cards: states.map((s) => ({ deckId: s.deckId, state: s.state, stability: s.stability, lastReview: s.last_review, due: s.due, suspended: s.inactive === 1 })),

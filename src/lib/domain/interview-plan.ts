@@ -6,7 +6,9 @@
 //  2. Reviews: cards are reviewed when FSRS says they are due, as usual. On the last day before the interview the
 //     review cutoff moves to the end of the interview day: a card that would come due during the interview day
 //     (after the interview may already have started) is pulled forward, so nothing decays below the target on the day.
-import { fsrs, Rating, createEmptyCard, type Card as FsrsCard, type StepUnit } from 'ts-fsrs';
+//     Every review due by the cutoff is offered: the review limit rises to let them through.
+//  3. The plan is told in the units study shows: new cards and reviews a day; learning steps are extra taps.
+import { fsrs, Rating, State, createEmptyCard, type Card as FsrsCard, type StepUnit } from 'ts-fsrs';
 import { retrievability, type MemoryState } from './readiness';
 import { dayOf, dayOfIso, startOfDay, type TimeZone } from './stats/days';
 
@@ -28,6 +30,8 @@ export interface InterviewPlanInput {
   newPerDay: number;
   /** New cards already introduced today, per deck: today's share was planned before them. */
   introducedToday?: Readonly<Record<string, number>>;
+  /** Reviews already done today, per deck: today's review limit counts them. */
+  reviewedToday?: Readonly<Record<string, number>>;
   learningSteps?: StepUnit[];
   relearningSteps?: StepUnit[];
   cards: Iterable<PlanCard>;
@@ -50,8 +54,16 @@ export interface InterviewPlan {
   newLimit: number;
   /** Today's review cutoff, epoch ms: reviews due up to this moment are shown today. */
   reviewCutoff: number;
-  /** Estimated answers per day until the interview, first showings and learning steps included. */
-  cardsPerDay: number;
+  /** Today's review limit per deck: high enough for every review due by the cutoff. */
+  reviewLimit: number;
+  /** New cards a day, all decks together: what Study all offers today under `newLimit`. */
+  newPerDay: number;
+  /** Estimated reviews a day until the interview (answers to cards in review). */
+  reviewsPerDay: number;
+  /** Estimated extra answers a day for learning steps (a new card's showings after the first). */
+  learningTapsPerDay: number;
+  /** Estimated answers per day until the interview: the three above together. */
+  answersPerDay: number;
 }
 
 /** The plan for today; null when the interview date is not a valid date. */
@@ -71,6 +83,7 @@ export function planInterview(input: InterviewPlanInput): InterviewPlan | null {
   let reviewsDue = 0;
   let recall = 0;
   const newByDeck = new Map<string, number>();
+  const reviewsByDeck = new Map<string, number>();
   for (const card of input.cards) {
     if (card.suspended) continue;
     cards++;
@@ -80,6 +93,7 @@ export function planInterview(input: InterviewPlanInput): InterviewPlan | null {
     } else {
       recall += retrievability(card, interviewStart);
       if (card.due <= interviewEnd) reviewsDue++;
+      if (card.state === 2 && card.due <= (daysLeft === 1 ? interviewEnd : endOfToday)) reviewsByDeck.set(card.deckId, (reviewsByDeck.get(card.deckId) ?? 0) + 1);
     }
   }
   const predictedRecall = cards ? recall / cards : 0;
@@ -92,18 +106,22 @@ export function planInterview(input: InterviewPlanInput): InterviewPlan | null {
     newLeft,
     reviewsDue,
   };
-  if (daysLeft <= 0) return { ...base, newLimit: input.newPerDay, reviewCutoff: endOfToday, cardsPerDay: 0 };
+  if (daysLeft <= 0) {
+    return { ...base, newLimit: input.newPerDay, reviewCutoff: endOfToday, reviewLimit: 0, newPerDay: 0, reviewsPerDay: 0, learningTapsPerDay: 0, answersPerDay: 0 };
+  }
 
   // Limits are per deck, so the deck with the most left to introduce sets the pace; the others finish early.
   const introducedToday = input.introducedToday ?? {};
+  const newDecks = new Set([...newByDeck.keys(), ...Object.keys(introducedToday)]);
+  const newAtStartOfToday = (deckId: string) => (newByDeck.get(deckId) ?? 0) + (introducedToday[deckId] ?? 0);
   let newLimit = input.newPerDay;
-  for (const deckId of new Set([...newByDeck.keys(), ...Object.keys(introducedToday)])) {
-    const atStartOfToday = (newByDeck.get(deckId) ?? 0) + (introducedToday[deckId] ?? 0);
-    newLimit = Math.max(newLimit, planNewToday(atStartOfToday, daysLeft));
-  }
+  for (const deckId of newDecks) newLimit = Math.max(newLimit, planNewToday(newAtStartOfToday(deckId), daysLeft));
+  let newPerDay = 0;
+  for (const deckId of newDecks) newPerDay += Math.min(newLimit, newAtStartOfToday(deckId));
+  let reviewLimit = 0;
+  for (const [deckId, due] of reviewsByDeck) reviewLimit = Math.max(reviewLimit, due + (input.reviewedToday?.[deckId] ?? 0));
   const reviewCutoff = daysLeft === 1 ? interviewEnd : endOfToday;
-  const cardsPerDay = estimateCardsPerDay(newLeft, reviewsDue, daysLeft, input);
-  return { ...base, newLimit, reviewCutoff, cardsPerDay };
+  return { ...base, newLimit, reviewCutoff, reviewLimit, newPerDay, ...estimateWorkPerDay(newLeft, reviewsDue, daysLeft, input) };
 }
 
 /** Today's share of the new cards: all of them introduced by the day before the interview. */
@@ -112,29 +130,46 @@ export function planNewToday(newAtStartOfToday: number, daysLeft: number): numbe
   return Math.ceil(newAtStartOfToday / Math.max(1, daysLeft - 1));
 }
 
-function estimateCardsPerDay(newLeft: number, reviewsDue: number, daysLeft: number, input: InterviewPlanInput): number {
+function estimateWorkPerDay(newLeft: number, reviewsDue: number, daysLeft: number, input: InterviewPlanInput) {
   const introDays = Math.max(1, daysLeft - 1);
   const perDay = Math.ceil(newLeft / introDays);
-  let work = reviewsDue;
+  let reviews = reviewsDue;
+  let learningTaps = 0;
   let remaining = newLeft;
   for (let i = 0; i < introDays && remaining > 0; i++) {
     const introduced = Math.min(perDay, remaining);
     remaining -= introduced;
-    work += introduced * answersForNewCard(daysLeft - i, input);
+    const work = newCardWork(daysLeft - i, input);
+    reviews += introduced * work.reviews;
+    learningTaps += introduced * (work.answers - 1 - work.reviews);
   }
-  return Math.ceil(work / daysLeft);
+  const reviewsPerDay = Math.ceil(reviews / daysLeft);
+  const learningTapsPerDay = Math.ceil(learningTaps / daysLeft);
+  return { reviewsPerDay, learningTapsPerDay, answersPerDay: Math.ceil((newLeft + reviews + learningTaps) / daysLeft) };
 }
 
-const answerCounts = new Map<string, number>();
+interface NewCardWork {
+  /** Every answer, the first showing included. */
+  answers: number;
+  /** The answers given to the card in review (after it left the learning steps). */
+  reviews: number;
+}
+
+const workCache = new Map<string, NewCardWork>();
+
+/** Answers a new card needs from its first showing until the interview `horizonDays` later (see newCardWork). */
+export function answersForNewCard(horizonDays: number, input: Pick<InterviewPlanInput, 'target' | 'learningSteps' | 'relearningSteps'>): number {
+  return newCardWork(horizonDays, input).answers;
+}
 
 /**
- * Answers a new card needs from its first showing until the interview `horizonDays` later: a miss on first sight
- * (most cards are unknown when first shown), the learning steps answered Good, then each FSRS review that falls due
- * before the interview day, answered Good.
+ * A new card's answers until the interview `horizonDays` later: a miss on first sight (most cards are unknown when
+ * first shown), the learning steps answered Good, then each FSRS review that falls due before the interview day,
+ * answered Good.
  */
-export function answersForNewCard(horizonDays: number, input: Pick<InterviewPlanInput, 'target' | 'learningSteps' | 'relearningSteps'>): number {
+export function newCardWork(horizonDays: number, input: Pick<InterviewPlanInput, 'target' | 'learningSteps' | 'relearningSteps'>): NewCardWork {
   const key = `${horizonDays}|${input.target}|${input.learningSteps?.join(',')}`;
-  const known = answerCounts.get(key);
+  const known = workCache.get(key);
   if (known !== undefined) return known;
   const scheduler = fsrs({
     request_retention: input.target,
@@ -147,11 +182,14 @@ export function answersForNewCard(horizonDays: number, input: Pick<InterviewPlan
   let card: FsrsCard = createEmptyCard(new Date(start));
   let at = start;
   let answers = 0;
+  let reviews = 0;
   while (at < end && answers < 100) {
+    if (card.state === State.Review) reviews++;
     card = scheduler.next(card, new Date(at), answers === 0 ? Rating.Again : Rating.Good).card;
     answers++;
     at = Math.max(card.due.getTime(), at + 1000);
   }
-  answerCounts.set(key, answers);
-  return answers;
+  const work = { answers, reviews };
+  workCache.set(key, work);
+  return work;
 }

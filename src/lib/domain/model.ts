@@ -6,6 +6,15 @@ export const FORMAT_VERSION = 1;
 export const CARD_KINDS = ['basic', 'cloze', 'choice', 'typed', 'truefalse'] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
 
+/** What the learner reads for each kind, wherever kinds are listed (editor, import preview). */
+export const KIND_NAMES: Record<CardKind, string> = {
+  basic: 'Question and answer',
+  cloze: 'Cloze (fill the gap)',
+  choice: 'Multiple choice',
+  typed: 'Typed answer',
+  truefalse: 'True or false',
+};
+
 /** Where a card's fact came from, so an instructor can find it in the notes. */
 export interface Provenance {
   source: string;

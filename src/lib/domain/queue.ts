@@ -19,6 +19,8 @@ export interface QueueCandidate {
   noteId?: string;
   /** Position of the card in its deck: new cards are introduced in this order. */
   order?: number;
+  /** Position of the card's deck in the deck list: Study all introduces new cards deck by deck in this order. */
+  deckRank?: number;
   /** Epoch ms of the last review ('weakest' ranks by time since it against stability). */
   last_review?: number;
 }
@@ -143,7 +145,7 @@ function byDue(a: QueueCandidate, b: QueueCandidate): number {
 }
 
 function byDeckOrder(a: QueueCandidate, b: QueueCandidate): number {
-  return a.deckId.localeCompare(b.deckId) || (a.order ?? 0) - (b.order ?? 0) || a.cardId.localeCompare(b.cardId);
+  return (a.deckRank ?? 0) - (b.deckRank ?? 0) || a.deckId.localeCompare(b.deckId) || (a.order ?? 0) - (b.order ?? 0) || a.cardId.localeCompare(b.cardId);
 }
 
 export interface DeckCounts {

@@ -1,5 +1,7 @@
-// Readiness: the share of a topic's cards the learner would recall at a given moment, as FSRS predicts it.
-// It is the mean retrievability over the topic's active cards, with never-studied cards counting as not known (0).
+// Readiness: the share of a topic's cards the learner would recall at a horizon, as FSRS predicts it.
+// It is the mean retrievability over the topic's active cards at the interview day (or a week ahead), with
+// never-studied cards and cards whose last answer was Again counting as not known (0): right after any answer FSRS
+// predicts full recall, so "now" would count a card just missed as known.
 import { computeDecayFactor, default_w } from 'ts-fsrs';
 import type { FsrsState } from './stats/types';
 import { DAY_MS } from './stats/days';
@@ -24,6 +26,23 @@ export interface ReadinessCard extends MemoryState {
   deckId: string;
   tags: string[];
   suspended: boolean;
+  /** The last answer was Again: not known until it is answered right again. */
+  lastAnswerAgain?: boolean;
+}
+
+/** Readiness is predicted for the interview day when one is ahead, otherwise for a week from now. */
+export const DEFAULT_HORIZON_DAYS = 7;
+
+export interface ReadinessHorizon {
+  /** Epoch ms the recall is predicted for. */
+  at: number;
+  /** True when `at` is the start of the interview day. */
+  interview: boolean;
+}
+
+export function readinessHorizon(now: number, interviewStart: number | null): ReadinessHorizon {
+  if (interviewStart !== null && interviewStart > now) return { at: interviewStart, interview: true };
+  return { at: now + DEFAULT_HORIZON_DAYS * DAY_MS, interview: false };
 }
 
 export interface Readiness {
@@ -72,7 +91,7 @@ export function computeReadiness(cards: Iterable<ReadinessCard>, at: number, dec
   };
   for (const card of cards) {
     if (card.suspended) continue;
-    const r = retrievability(card, at);
+    const r = card.lastAnswerAgain ? 0 : retrievability(card, at);
     const studied = card.state !== 0;
     overall.add(r, studied);
     bucket(decks, card.deckId).add(r, studied);

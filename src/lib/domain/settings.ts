@@ -15,6 +15,8 @@ export interface Settings {
   reviewsPerDay: number;
   /** ISO date (YYYY-MM-DD) of the learner's interview, or null. */
   interviewDate: string | null;
+  /** Tapping an option on a one-answer choice or true/false card reveals the answer at once. */
+  fewerTaps: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -25,6 +27,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   newPerDay: 20,
   reviewsPerDay: 200,
   interviewDate: null,
+  fewerTaps: true,
 });
 
 export const SETTING_LIMITS = {
@@ -56,6 +59,7 @@ export function validateSettings(input: Settings): SettingsErrors {
       errors[key] = 'Use steps like "1m 10m" (s, m, h or d), at most 10.';
     }
   }
+  if (typeof input.fewerTaps !== 'boolean') errors.fewerTaps = 'Must be on or off.';
   if (input.interviewDate !== null && !isIsoDate(input.interviewDate)) {
     errors.interviewDate = 'Use a date like 2026-12-24.';
   }

@@ -19,6 +19,7 @@ export interface StudyLimits {
 export interface InterviewPlanContext {
   states: readonly { deckId: string; state: 0 | 1 | 2 | 3; stability: number; last_review?: number; due: number; inactive: 0 | 1 }[];
   newDoneToday?: Readonly<Record<string, number>>;
+  reviewsDoneToday?: Readonly<Record<string, number>>;
   /** The learner's zone; the browser's by default. */
   zone?: TimeZone;
 }
@@ -28,8 +29,8 @@ type LimitSettings = Pick<Settings, 'newPerDay' | 'reviewsPerDay'> &
 
 /**
  * Today's limits. With an interview date ahead, the interview plan applies (README, "Interview plan"): the new-card
- * limit rises so every card is introduced in time (needs `plan.states`), and on the day before the interview the
- * review cutoff moves to the end of the interview day.
+ * limit rises so every card is introduced in time (needs `plan.states`), the review limit lets every due review
+ * through, and on the day before the interview the review cutoff moves to the end of the interview day.
  */
 export function studyLimits(settings: LimitSettings, now: number, plan?: InterviewPlanContext): StudyLimits {
   const limits = { newLimit: settings.newPerDay, reviewLimit: settings.reviewsPerDay, reviewCutoff: endOfLearnerDay(now) };
@@ -49,6 +50,7 @@ export function studyLimits(settings: LimitSettings, now: number, plan?: Intervi
     target: settings.desiredRetention ?? 0.9,
     newPerDay: settings.newPerDay,
     introducedToday: plan?.newDoneToday,
+    reviewedToday: plan?.reviewsDoneToday,
     learningSteps: settings.learningSteps ? toFsrsSteps(settings.learningSteps) : undefined,
     relearningSteps: settings.relearningSteps ? toFsrsSteps(settings.relearningSteps) : undefined,
     cards,
@@ -57,6 +59,7 @@ export function studyLimits(settings: LimitSettings, now: number, plan?: Intervi
   return {
     ...limits,
     newLimit: Math.max(limits.newLimit, interview.newLimit),
+    reviewLimit: Math.max(limits.reviewLimit, interview.reviewLimit),
     reviewCutoff: Math.max(limits.reviewCutoff, interview.reviewCutoff),
   };
 }

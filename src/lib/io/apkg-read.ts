@@ -7,6 +7,7 @@
 import type { Database, SqlValue } from 'sql.js';
 import { FORMAT_VERSION, type Card, type Deck } from '../domain/model';
 import { slugify, stableId } from '../domain/ids';
+import { clozeFor } from '../domain/cloze';
 import { MAX_DECK_FILE_BYTES, MAX_IMPORT_CARDS, MAX_INFLATED_BYTES } from './limits';
 import { protoString, protoVarint, readProto } from './protobuf';
 import { formatBytes, guard, ImportFailure, yieldToPage, type ImportBundle, type ParseOptions, type Result } from './result';

@@ -3,7 +3,7 @@
 
 export type Route =
   | { name: 'home' }
-  | { name: 'study'; deckId: string | null; mode: 'normal' | 'ahead' | 'extra-new' | 'weakest'; tag?: string }
+  | { name: 'study'; deckId: string | null; mode: 'normal' | 'ahead' | 'extra-new' | 'weakest'; tag?: string; cards?: string[] }
   | { name: 'settings' }
   | { name: 'library' }
   | { name: 'editor'; deckId: string; cardId?: string }
@@ -25,6 +25,7 @@ export function parseHash(hash: string): Route {
         deckId: !id || id === 'all' ? null : id,
         mode: mode === 'ahead' || mode === 'extra-new' || mode === 'weakest' ? mode : 'normal',
         tag: query.get('tag') ?? undefined,
+        cards: query.get('cards')?.split(',').filter(Boolean) || undefined,
       };
     }
     case 'settings':
@@ -55,17 +56,34 @@ export function studyHref(deckId: string | null, mode: 'normal' | 'ahead' | 'ext
   return `#/study/${deckId ? encodeURIComponent(deckId) : 'all'}${q ? `?${q}` : ''}`;
 }
 
+/** A study session over exactly these cards, due or not (the mock interview's missed questions). */
+export function studyCardsHref(cardIds: readonly string[]): string {
+  return `#/study/all?${new URLSearchParams({ cards: cardIds.join(',') })}`;
+}
+
 class Router {
   route = $state<Route>(parseHash(typeof location === 'undefined' ? '' : location.hash));
+  /**
+   * While set, every hash change is first offered to it; when it returns false the change is undone and the screen
+   * stays (a mock round asks before it is left).
+   */
+  leaveGuard: ((hash: string) => boolean) | null = null;
+  #hash = typeof location === 'undefined' ? '' : location.hash;
 
   start(): void {
     window.addEventListener('hashchange', () => {
+      if (this.leaveGuard && !this.leaveGuard(location.hash)) {
+        history.replaceState(history.state, '', this.#hash || '#/');
+        return;
+      }
+      this.#hash = location.hash;
       this.route = parseHash(location.hash);
     });
   }
 
   go(hash: string): void {
     if (location.hash === hash) this.route = parseHash(hash);
+    else if (this.leaveGuard && !this.leaveGuard(hash)) return;
     else location.hash = hash;
   }
 }

@@ -1,8 +1,9 @@
 // The deck editor's state: the deck, its cards with search/tag/kind/suspended filters, and the card form.
-import { addCard, cardsOfDeck, deleteCard, editCard, getDeck, renameDeck, setSuspended } from '../../lib/db/editor';
+import { addCards, cardsOfDeck, deleteCard, editCardAddingSiblings, getDeck, newCardId, renameDeck, setSuspended } from '../../lib/db/editor';
+import { clozeCards } from '../../lib/domain/cloze';
 import type { CardRecord, DeckRecord } from '../../lib/db/db';
 import { cardOfRecord } from '../../lib/db/records';
-import type { CardKind } from '../../lib/domain/model';
+import type { Card, CardKind } from '../../lib/domain/model';
 import { cardOfDraft, draftOf, emptyDraft, searchText, type CardDraft, type DraftErrors } from './card-draft';
 
 export type StatusFilter = 'all' | 'active' | 'suspended';
@@ -86,14 +87,20 @@ export class DeckEditor {
       this.errors = result.errors;
       return false;
     }
+    // A cloze with c1…cN is one card per gap, sharing a note, as in Anki.
+    const cards: Card[] = result.card.kind === 'cloze' ? clozeCards(result.card, newCardId(this.deckId, now)) : [result.card];
+    const gaps = cards.length > 1 ? `, one per gap (${cards.length} cards)` : '';
     if (this.editing === '') {
-      await addCard(this.deckId, { ...result.card, id: '' }, now);
-      this.message = 'Card added.';
+      await addCards(this.deckId, cards.map((c) => ({ ...c, id: '' })), now);
+      this.message = `${cards.length > 1 ? 'Cards' : 'Card'} added${gaps}.`;
+      // The form stays open for the next card, of the same kind and with the same tags.
+      this.draft = { ...emptyDraft(this.draft.kind), tags: this.draft.tags };
     } else {
-      await editCard(this.editing, result.card, now);
-      this.message = 'Card saved.';
+      const [edited, ...siblings] = cards;
+      await editCardAddingSiblings(this.editing, edited, siblings, now);
+      this.message = `Card saved${gaps}.`;
+      this.editing = null;
     }
-    this.editing = null;
     this.errors = {};
     await this.load();
     return true;

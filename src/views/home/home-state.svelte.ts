@@ -2,7 +2,7 @@
 import { syncBundledDecks } from '../../lib/db/bundled';
 import { loadSettings } from '../../lib/db/settings';
 import { countDoneToday } from '../../lib/db/study';
-import { listDecks, loadStudyStates, type StudyState } from '../../lib/db/study-data';
+import { byDeckTitle, listDecks, loadStudyStates, type StudyState } from '../../lib/db/study-data';
 import { deckCounts, type DeckCounts } from '../../lib/domain/queue';
 import { studyLimits } from '../../lib/domain/study-limits';
 
@@ -41,7 +41,7 @@ export class HomeState {
   async refresh(now = Date.now()): Promise<void> {
     const [decks, states, settings, done] = await Promise.all([listDecks(), loadStudyStates(null), loadSettings(), countDoneToday(now)]);
     // With an interview date, the plan may raise today's new-card limit (study-limits.ts).
-    const limits = studyLimits(settings, now, { states, newDoneToday: done.newDoneToday });
+    const limits = studyLimits(settings, now, { states, newDoneToday: done.newDoneToday, reviewsDoneToday: done.reviewsDoneToday });
     const byDeck = new Map<string, StudyState[]>();
     for (const s of states) {
       const list = byDeck.get(s.deckId) ?? [];
@@ -56,7 +56,7 @@ export class HomeState {
         const list = byDeck.get(d.id) ?? [];
         return { id: d.id, title: d.title, description: d.description, cardCount: list.filter((s) => s.inactive === 0).length, counts: countsFor(list) };
       })
-      .sort((a, b) => a.title.localeCompare(b.title));
+      .sort(byDeckTitle);
     this.total = countsFor(states);
   }
 }

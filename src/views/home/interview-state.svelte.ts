@@ -84,13 +84,16 @@ export class InterviewState {
     return `Interview in ${p.daysLeft} days — ${recall}`;
   }
 
-  /** "About 35 cards a day until then: up to 12 new cards a day per deck, plus the reviews that fall due." */
+  /** "About 40 new cards and 25 reviews a day until then, plus about 60 extra taps for learning steps; …" */
   get dailyPlan(): string {
     const p = this.plan;
     if (!p || p.daysLeft <= 0) return '';
     if (p.cards === 0) return 'Add a deck to get a study plan for the interview.';
-    if (p.cardsPerDay === 0) return 'Nothing left to plan: every card is studied and nothing falls due before the interview.';
-    const parts = [`About ${p.cardsPerDay} card${p.cardsPerDay === 1 ? '' : 's'} a day until then`];
+    if (p.answersPerDay === 0) return 'Nothing left to plan: every card is studied and nothing falls due before the interview.';
+    const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+    let first = `About ${count(p.newPerDay, 'new card')} and ${count(p.reviewsPerDay, 'review')} a day until then`;
+    if (p.learningTapsPerDay > 0) first += `, plus about ${count(p.learningTapsPerDay, 'extra tap')} for learning steps`;
+    const parts = [first];
     if (p.newLeft > 0) parts.push(`${p.newLeft} new card${p.newLeft === 1 ? '' : 's'} to meet, up to ${p.newLimit} a day per deck`);
     if (p.daysLeft === 1) parts.push("today's reviews include the cards due on the interview day");
     return `${parts.join('; ')}.`;

@@ -28,6 +28,8 @@ export class ImportFlow {
   /** "Update them" also replaces cards that would change kind or lose fields (off: those keep what they have). */
   replaceRicher = $state(false);
   outcome = $state.raw<ImportOutcome | null>(null);
+  /** The learner's names for the decks this import creates, by deck id. */
+  titles = $state<Record<string, string>>({});
   #controller: AbortController | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -76,6 +78,7 @@ export class ImportFlow {
       if (controller.signal.aborted) return;
       this.bundle = result.value;
       this.plan = plan;
+      this.titles = Object.fromEntries(plan.decks.map((d) => [d.deck.id, d.deck.title]));
       this.choice = 'update';
       this.replaceRicher = false;
       this.phase = 'preview';
@@ -105,13 +108,22 @@ export class ImportFlow {
     this.#startProgressTimer();
     try {
       const { applyImport } = await import('../../lib/db/imports');
-      this.outcome = await applyImport(this.plan, this.choice, now, 'imported', this.replaceRicher);
+      this.outcome = await applyImport(this.#named(this.plan), this.choice, now, 'imported', this.replaceRicher);
       this.phase = 'done';
     } catch (e) {
       this.#fail(`The import could not be saved (${e instanceof Error ? e.message : String(e)}). Nothing was changed.`);
     } finally {
       this.#stopProgressTimer();
     }
+  }
+
+  /** The plan with the names given in the preview; a deck that already exists keeps its own. */
+  #named(plan: ImportPlan): ImportPlan {
+    const titled = (d: ImportPlan['decks'][number]) => {
+      const title = this.titles[d.deck.id]?.trim();
+      return d.exists || !title ? d : { ...d, deck: { ...d.deck, title } };
+    };
+    return { ...plan, decks: plan.decks.map(titled) };
   }
 
   reset(): void {

@@ -10,6 +10,52 @@ import type { CardRecord } from '../../lib/db/db';
 /** Time allowed per question; the whole session gets questions × this. */
 export const MS_PER_QUESTION = 90_000;
 
+/** A round in progress as kept across a reload: which questions, how far, what was answered, and the clock. */
+export interface SavedRound {
+  ids: string[];
+  index: number;
+  results: MockQuestionResult[];
+  startedAt: number;
+  deadline: number;
+}
+
+export interface RoundStore {
+  load(): SavedRound | null;
+  save(round: SavedRound): void;
+  clear(): void;
+}
+
+const ROUND_KEY = 'drydock:mock-round';
+
+/** The round lives in localStorage: small, synchronous, and on the device only. Anything malformed is ignored. */
+export const localRoundStore: RoundStore = {
+  load() {
+    try {
+      const raw = JSON.parse(localStorage.getItem(ROUND_KEY) ?? 'null') as SavedRound | null;
+      const valid =
+        raw && Array.isArray(raw.ids) && raw.ids.every((id) => typeof id === 'string') && Number.isInteger(raw.index) && Array.isArray(raw.results) &&
+        Number.isFinite(raw.startedAt) && Number.isFinite(raw.deadline);
+      return valid ? raw : null;
+    } catch {
+      return null;
+    }
+  },
+  save(round) {
+    try {
+      localStorage.setItem(ROUND_KEY, JSON.stringify(round));
+    } catch {
+      // Storage full or blocked: the round still runs, it just won't survive a reload.
+    }
+  },
+  clear() {
+    try {
+      localStorage.removeItem(ROUND_KEY);
+    } catch {
+      // Nothing to clear.
+    }
+  },
+};
+
 export interface MockDeps {
   ensureDecks: (now: number) => Promise<void>;
   candidates: typeof loadMockCandidates;
@@ -17,9 +63,18 @@ export interface MockDeps {
   titles: typeof deckTitles;
   answer: typeof answerCard;
   random: () => number;
+  store: RoundStore;
 }
 
-const defaultDeps: MockDeps = { ensureDecks: ensureBundledDecks, candidates: loadMockCandidates, cards: loadMockCards, titles: deckTitles, answer: answerCard, random: Math.random };
+const defaultDeps: MockDeps = {
+  ensureDecks: ensureBundledDecks,
+  candidates: loadMockCandidates,
+  cards: loadMockCards,
+  titles: deckTitles,
+  answer: answerCard,
+  random: Math.random,
+  store: localRoundStore,
+};
 
 export class MockSession {
   phase = $state<'start' | 'loading' | 'question' | 'results'>('start');
@@ -88,10 +143,53 @@ export class MockSession {
       this.deadline = now + this.questions.length * MS_PER_QUESTION;
       this.#show(now);
       this.phase = 'question';
+      this.#save();
     } catch (e) {
       this.error = `Could not start the mock interview: ${e instanceof Error ? e.message : String(e)}`;
       this.phase = 'start';
     }
+  }
+
+  /** Picks up a round left by a reload or by leaving the tab; true when one is back on screen (or scored, if its time ran out). */
+  async resume(now = Date.now()): Promise<boolean> {
+    const saved = this.deps.store.load();
+    if (!saved || this.phase !== 'start') return false;
+    try {
+      const [cards, titles] = await Promise.all([this.deps.cards(saved.ids), this.deps.titles()]);
+      this.questions = saved.ids.map((id) => cards.get(id)).filter((c): c is CardRecord => !!c);
+      if (this.questions.length === 0) {
+        this.deps.store.clear();
+        return false;
+      }
+      const asked = new Set(this.questions.map((q) => q.id));
+      this.results = saved.results.filter((r) => asked.has(r.cardId));
+      this.titles = titles;
+      this.unanswered = [];
+      this.score = null;
+      this.startedAt = saved.startedAt;
+      this.deadline = saved.deadline;
+      this.now = now;
+      const answered = new Set(this.results.map((r) => r.cardId));
+      // The question on screen at the reload may already be answered and stored: go on to the next one.
+      let index = Math.min(Math.max(0, saved.index), this.questions.length - 1);
+      while (index < this.questions.length && answered.has(this.questions[index].id)) index++;
+      this.phase = 'question';
+      if (index >= this.questions.length || now >= this.deadline) {
+        this.#finish(now);
+        return true;
+      }
+      this.index = index;
+      this.#show(now);
+      this.#save();
+      return true;
+    } catch (e) {
+      this.error = `Could not bring back the mock interview: ${e instanceof Error ? e.message : String(e)}`;
+      return false;
+    }
+  }
+
+  #save() {
+    this.deps.store.save({ ids: this.questions.map((q) => q.id), index: this.index, results: this.results, startedAt: this.startedAt, deadline: this.deadline });
   }
 
   #show(now: number) {
@@ -129,6 +227,7 @@ export class MockSession {
       await this.deps.answer({ cardId: card.id, rating: mockRating(correct), now, durationMs: now - this.#shownAt, source: 'mock' });
       this.verdict = correct;
       this.results = [...this.results, { cardId: card.id, deckId: card.deckId, correct }];
+      this.#save();
     } catch (e) {
       this.error = `Could not save the answer: ${e instanceof Error ? e.message : String(e)}`;
     } finally {
@@ -141,6 +240,7 @@ export class MockSession {
     if (this.index + 1 >= this.questions.length) return this.#finish(now);
     this.index++;
     this.#show(now);
+    this.#save();
   }
 
   /** Called by the view's clock; ends the session when time is up. */
@@ -159,11 +259,17 @@ export class MockSession {
     this.unanswered = this.questions.filter((q) => !answered.has(q.id));
     this.score = scoreMock(this.results, this.startedAt, Math.min(now, this.deadline), this.titles);
     this.phase = 'results';
+    this.deps.store.clear();
   }
 
   restart(): void {
     this.phase = 'start';
     this.score = null;
+  }
+
+  /** The cards answered wrong, for "Study the missed cards now". */
+  get missedIds(): string[] {
+    return this.score?.missed.map((m) => m.cardId) ?? [];
   }
 
   cardById(id: string): CardRecord | undefined {

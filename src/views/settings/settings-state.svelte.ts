@@ -38,7 +38,9 @@ export function fromForm(form: SettingsForm, base: Settings): Settings {
 }
 
 export class SettingsState {
-  form = $state<SettingsForm>(toForm({ desiredRetention: 0.9, maximumInterval: 36500, learningSteps: [], relearningSteps: [], newPerDay: 20, reviewsPerDay: 200, interviewDate: null }));
+  form = $state<SettingsForm>(toForm({ desiredRetention: 0.9, maximumInterval: 36500, learningSteps: [], relearningSteps: [], newPerDay: 20, reviewsPerDay: 200, interviewDate: null, fewerTaps: true }));
+  /** A switch, kept apart from the text fields. */
+  fewerTaps = $state(true);
   errors = $state<SettingsErrors>({});
   loaded = $state(false);
   saved = $state(false);
@@ -49,6 +51,7 @@ export class SettingsState {
     const [settings, persistence] = await Promise.all([loadSettings(), persistenceStatus()]);
     this.#base = settings;
     this.form = toForm(settings);
+    this.fewerTaps = settings.fewerTaps;
     this.persistence = persistence;
     this.loaded = true;
   }
@@ -58,7 +61,7 @@ export class SettingsState {
     this.saved = false;
     // Re-read so a field another screen owns (the interview date) is not overwritten with a stale value.
     const base = await loadSettings();
-    const candidate = fromForm($state.snapshot(this.form), base);
+    const candidate = { ...fromForm($state.snapshot(this.form), base), fewerTaps: this.fewerTaps };
     this.errors = validateSettings(candidate);
     if (Object.keys(this.errors).length > 0) return false;
     await saveSettings(candidate);

@@ -37,3 +37,20 @@ export function minutes(ms: number): string {
 }
 
 export const GRADE_NAMES = ['Again', 'Hard', 'Good', 'Easy'] as const;
+
+/**
+ * Keeps an SVG chart's labels at least `minPx` CSS pixels high however far the chart is scaled down to fit a phone:
+ * font sizes in a viewBox shrink with it. Use as `use:readableText` on the <svg>.
+ */
+export function readableText(svg: SVGSVGElement, minPx = 12): { destroy(): void } {
+  const base = parseFloat(getComputedStyle(svg).fontSize) || minPx;
+  const fit = () => {
+    const units = svg.viewBox.baseVal?.width ?? 0;
+    const pixels = svg.getBoundingClientRect().width;
+    if (units > 0 && pixels > 0) svg.style.fontSize = `${Math.max(base, (minPx * units) / pixels)}px`;
+  };
+  fit();
+  const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(fit) : null;
+  observer?.observe(svg);
+  return { destroy: () => observer?.disconnect() };
+}

@@ -18,6 +18,8 @@ export interface SessionOptions {
   deckId: string | null;
   mode: QueueMode;
   tag?: string;
+  /** Only these cards, due or not (the missed questions of a mock interview). */
+  cards?: string[];
 }
 
 /** How many extra new cards "Learn more" adds per deck. */
@@ -41,6 +43,8 @@ export class StudySession {
   nextDue = $state<number | null>(null);
   moreNewAvailable = $state(false);
   reviewAheadAvailable = $state(false);
+  /** The learner's "fewer taps" setting: picking the one answer of a choice or true/false card reveals it. */
+  fewerTaps = $state(false);
 
   readonly options: SessionOptions;
 
@@ -79,16 +83,20 @@ export class StudySession {
       this.#deckTitles = new Map(decks.map((d) => [d.id, d.title]));
       if (deckId) this.title = this.#deckTitles.get(deckId) ?? 'Deck not found';
       if (tag) this.title += ` · ${tag}`;
+      if (this.options.cards) this.title = 'Missed in the mock interview';
       this.#scheduler = createScheduler(settings);
+      this.fewerTaps = settings.fewerTaps;
       // The interview plan sizes today's limits from the whole collection, as the deck list does.
       const planStates = settings.interviewDate ? (deckId || tag ? await db.states.toArray() : states) : [];
-      this.#limits = studyLimits(settings, now, { states: planStates, newDoneToday: done.newDoneToday });
-      this.#states = new Map(states.map((s) => [s.cardId, s]));
+      this.#limits = studyLimits(settings, now, { states: planStates, newDoneToday: done.newDoneToday, reviewsDoneToday: done.reviewsDoneToday });
+      const only = this.options.cards ? new Set(this.options.cards) : null;
+      this.#states = new Map(states.filter((s) => !only || only.has(s.cardId)).map((s) => [s.cardId, s]));
       // "Learn more" counts only this session's new cards against its extra allowance.
       this.#newDone = mode === 'extra-new' ? {} : done.newDoneToday;
       this.#reviewsDone = done.reviewsDoneToday;
       this.#answeredToday = done.answeredToday;
-      if (mode === 'ahead' || mode === 'weakest') this.#chosenReviews = new Set(this.#queue(now).filter((q) => q.kind === 'review').map((q) => q.cardId));
+      if (only) this.#chosenReviews = new Set([...this.#states.values()].filter((s) => s.state === 2).map((s) => s.cardId));
+      else if (mode === 'ahead' || mode === 'weakest') this.#chosenReviews = new Set(this.#queue(now).filter((q) => q.kind === 'review').map((q) => q.cardId));
       await this.#advance(now, null);
     } catch (e) {
       this.#fail(e);

@@ -75,7 +75,7 @@ export function simulateInterviewPrep(input: SimulationInput): SimulationResult 
       cards: states.map((s) => ({ deckId: s.deckId, state: s.state, stability: s.stability, lastReview: s.last_review, due: s.due, suspended: false })),
     };
     const plan = planInterview(planInput)!;
-    if (d === firstDay) plannedCardsPerDay = plan.cardsPerDay;
+    if (d === firstDay) plannedCardsPerDay = plan.answersPerDay;
     const limits = input.followPlan
       ? { newLimit: plan.newLimit, reviewCutoff: plan.reviewCutoff }
       : { newLimit: settings.newPerDay, reviewCutoff: startOfDay(d + 1, input.zone) - 1 };

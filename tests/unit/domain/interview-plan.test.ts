@@ -63,14 +63,14 @@ describe('interview plan', () => {
     const plan = planInterview({ now: NOW, zone, interviewDate: '2026-12-07', target: 0.9, newPerDay: 5, learningSteps: ['1m', '10m'], cards })!;
     expect(plan.reviewsDue).toBe(20);
     // At least every new card's three learning answers, plus each due review, over 10 days.
-    expect(plan.cardsPerDay).toBeGreaterThanOrEqual(Math.ceil((90 * 3 + 20) / 10));
-    expect(plan.cardsPerDay).toBeLessThan(90);
+    expect(plan.answersPerDay).toBeGreaterThanOrEqual(Math.ceil((90 * 3 + 20) / 10));
+    expect(plan.answersPerDay).toBeLessThan(90);
   });
 
   it('has nothing to plan on the day or after it, and rejects a malformed date', () => {
     const on = planInterview({ now: NOW, zone, interviewDate: '2026-11-27', target: 0.9, newPerDay: 20, cards: [fresh()] })!;
     expect(on.daysLeft).toBe(0);
-    expect(on.cardsPerDay).toBe(0);
+    expect(on.answersPerDay).toBe(0);
     expect(planInterview({ now: NOW, zone, interviewDate: '2026-11-20', target: 0.9, newPerDay: 20, cards: [] })!.daysLeft).toBe(-7);
     expect(planInterview({ now: NOW, zone, interviewDate: 'soon', target: 0.9, newPerDay: 20, cards: [] })).toBeNull();
   });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { studyLimits } from '../../../src/lib/domain/study-limits';
 import { endOfLearnerDay } from '../../../src/lib/domain/day';
 import { DEFAULT_SETTINGS } from '../../../src/lib/domain/settings';
+import { planInterview } from '../../../src/lib/domain/interview-plan';
+import { buildQueue, type QueueCandidate } from '../../../src/lib/domain/queue';
 
 const NOW = Date.parse('2026-11-27T09:00:00Z');
 const DAY = 86_400_000;
@@ -41,5 +43,30 @@ describe('study limits under an interview plan', () => {
     const settings = { ...DEFAULT_SETTINGS, interviewDate: '2026-11-27' };
     expect(studyLimits(settings, NOW, { states: [fresh(1)], zone: 'UTC' })).toEqual(studyLimits(DEFAULT_SETTINGS, NOW));
     expect(studyLimits({ ...settings, interviewDate: '2026-11-01' }, NOW + DAY)).toEqual(studyLimits(DEFAULT_SETTINGS, NOW + DAY));
+  });
+});
+
+describe('the plan in the units study shows (issue 12)', () => {
+  it('Study all offers the plan\'s new cards and every due review on the day', () => {
+    const settings = { ...DEFAULT_SETTINGS, interviewDate: '2026-12-07' };
+    const news: QueueCandidate[] = Array.from({ length: 360 }, (_, i) => ({ ...fresh(i), cardId: `n${i}`, difficulty: 0, lapses: 0, order: i }));
+    const due: QueueCandidate[] = Array.from({ length: 260 }, (_, i) => ({
+      cardId: `r${i}`, deckId: 'a', state: 2 as const, stability: 5, difficulty: 5, lapses: 0, due: NOW - DAY, last_review: NOW - 6 * DAY, inactive: 0 as const,
+    }));
+    const states = [...news, ...due];
+    const plan = planInterview({
+      now: NOW, zone: 'UTC', interviewDate: settings.interviewDate, target: 0.9, newPerDay: settings.newPerDay,
+      cards: states.map((s) => ({ deckId: s.deckId, state: s.state, stability: s.stability, lastReview: s.last_review, due: s.due, suspended: false })),
+    })!;
+    const limits = studyLimits(settings, NOW, { states, zone: 'UTC' });
+    const queue = buildQueue({ states, newDoneToday: {}, reviewsDoneToday: {}, now: NOW, ...limits });
+    expect(plan.newPerDay).toBe(40);
+    expect(queue.filter((q) => q.kind === 'new')).toHaveLength(plan.newPerDay);
+    // 260 reviews are due in one deck, above the learner's 200 a day: the plan lets them all through.
+    expect(queue.filter((q) => q.kind === 'review')).toHaveLength(260);
+    expect(plan.reviewsPerDay).toBeGreaterThanOrEqual(Math.ceil(260 / 10));
+    // Learning steps are counted apart from the cards: two steps after each new card's first showing.
+    expect(plan.learningTapsPerDay).toBeGreaterThanOrEqual(Math.floor((360 * 2) / 10));
+    expect(plan.answersPerDay).toBeGreaterThanOrEqual(plan.learningTapsPerDay + plan.reviewsPerDay);
   });
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { default_w, forgetting_curve } from 'ts-fsrs';
-import { computeReadiness, retrievability, type ReadinessCard } from '../../../src/lib/domain/readiness';
+import { computeReadiness, readinessHorizon, retrievability, type ReadinessCard } from '../../../src/lib/domain/readiness';
+import { createScheduler, type FsrsStateFields } from '../../../src/lib/domain/scheduler';
+import { DEFAULT_SETTINGS } from '../../../src/lib/domain/settings';
+import { computeStats } from '../../../src/lib/domain/stats';
+import type { StatsCard, StatsLog } from '../../../src/lib/domain/stats/types';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-11-27T09:00:00Z');
@@ -62,5 +66,53 @@ describe('topic readiness', () => {
 
   it('reports 0 and no topics without cards', () => {
     expect(computeReadiness([], NOW)).toEqual({ overall: { cards: 0, studied: 0, recall: 0 }, topics: [] });
+  });
+});
+
+describe('readiness after a miss (issue 12)', () => {
+  const scheduler = createScheduler(DEFAULT_SETTINGS);
+  const fresh = (cardId: string, deckId = 'docker'): FsrsStateFields & { cardId: string; deckId: string } => ({
+    cardId, deckId, due: NOW, stability: 0, difficulty: 0, elapsed_days: 0, scheduled_days: 0, learning_steps: 0, reps: 0, lapses: 0, state: 0,
+  });
+  const asStatsCard = (s: FsrsStateFields & { cardId: string; deckId: string }): StatsCard => ({
+    id: s.cardId, deckId: s.deckId, tags: [], state: s.state, due: s.due, stability: s.stability, lastReview: s.last_review, suspended: false,
+  });
+
+  it('a 9-card topic with 3 of 12 answers Again is well below 100%, and the missed cards count 0', () => {
+    const logs: StatsLog[] = [];
+    const cards: StatsCard[] = [];
+    for (let i = 0; i < 9; i++) {
+      const rating = i < 3 ? 1 : 3;
+      const { next, log } = scheduler.applyRating(fresh(`c${i}`), rating, NOW);
+      logs.push({ review: NOW, rating: log.rating, state: log.state, durationMs: 1000, cardId: `c${i}` });
+      cards.push(asStatsCard(next));
+    }
+    const stats = computeStats(logs, cards, { now: NOW + 60_000, zone: 0, desiredRetention: 0.9, interviewStart: null });
+    expect(stats.readinessHorizon).toEqual({ at: NOW + 60_000 + 7 * DAY, interview: false });
+    const deck = stats.readiness.topics.find((t) => t.id === 'docker')!;
+    const rightOnes = cards.slice(3).reduce((sum, c) => sum + retrievability(c, stats.readinessHorizon.at), 0);
+    expect(deck.recall).toBeCloseTo(rightOnes / 9, 9);
+    expect(deck.recall).toBeLessThan(0.6);
+  });
+
+  it('one wrong mock answer in an unstudied deck leaves it at 0%; a right answer afterwards counts again', () => {
+    const cards = Array.from({ length: 9 }, (_, i) => asStatsCard(fresh(`m${i}`)));
+    const missed = scheduler.applyRating(fresh('m0'), 1, NOW);
+    cards[0] = asStatsCard(missed.next);
+    const logs: StatsLog[] = [{ review: NOW, rating: 1, state: 0, durationMs: 1000, cardId: 'm0' }];
+    const options = { now: NOW + 60_000, zone: 0, desiredRetention: 0.9, interviewStart: null };
+    expect(computeStats(logs, cards, options).readiness.overall.recall).toBe(0);
+
+    const later = NOW + 10 * 60_000;
+    const right = scheduler.applyRating(missed.next, 3, later);
+    cards[0] = asStatsCard(right.next);
+    logs.push({ review: later, rating: 3, state: 1, durationMs: 1000, cardId: 'm0' });
+    expect(computeStats(logs, cards, { ...options, now: later }).readiness.overall.recall).toBeGreaterThan(0);
+  });
+
+  it('uses the interview day as the horizon when it is ahead, otherwise a week from now', () => {
+    expect(readinessHorizon(NOW, NOW + 3 * DAY)).toEqual({ at: NOW + 3 * DAY, interview: true });
+    expect(readinessHorizon(NOW, NOW - DAY)).toEqual({ at: NOW + 7 * DAY, interview: false });
+    expect(readinessHorizon(NOW, null)).toEqual({ at: NOW + 7 * DAY, interview: false });
   });
 });

@@ -59,6 +59,44 @@ describe('DeckEditor', () => {
     expect(ed.cards).toHaveLength(1);
   });
 
+  test('adding keeps the form open with the kind and tags kept; a cloze with c1 and c2 gives two cards sharing a note', async () => {
+    const ed = new DeckEditor(await createDeck('Compose', NOW));
+    await ed.load();
+    ed.startNew('cloze');
+    ed.draft.text = '{{c1::EXPOSE}} documents a port; {{c2::-p::flag}} publishes it.';
+    ed.draft.tags = 'ports net';
+    expect(await ed.save(NOW)).toBe(true);
+    expect(ed.message).toBe('Cards added, one per gap (2 cards).');
+    expect(ed.editing).toBe('');
+    expect(ed.draft).toMatchObject({ kind: 'cloze', text: '', tags: 'ports net' });
+    expect(ed.cards.map((c) => (c.kind === 'cloze' ? c.text : ''))).toEqual([
+      '{{c1::EXPOSE}} documents a port; -p publishes it.',
+      'EXPOSE documents a port; {{c1::-p::flag}} publishes it.',
+    ]);
+    expect(ed.cards[0].noteId).toBeTruthy();
+    expect(ed.cards[1].noteId).toBe(ed.cards[0].noteId);
+    expect(ed.cards.every((c) => c.tags.join(' ') === 'ports net')).toBe(true);
+    expect(await db.states.count()).toBe(2);
+
+    // Two deletions with the same number stay one card, hidden together.
+    ed.draft.text = 'A {{c1::volume}} and a {{c1::bind mount}}';
+    await ed.save(NOW);
+    expect(ed.cards).toHaveLength(3);
+    expect(ed.message).toBe('Card added.');
+
+    // Editing a card to add a second gap keeps its id and progress and adds the sibling to its note.
+    const id = ed.cards[2].id;
+    await db.states.update(id, { reps: 3 });
+    ed.startEdit(id);
+    ed.draft.text = 'A {{c1::volume}} and a {{c2::bind mount}}';
+    await ed.save(NOW + 1);
+    expect(ed.editing).toBeNull();
+    expect(ed.cards).toHaveLength(4);
+    expect(ed.cards[2]).toMatchObject({ id, text: 'A {{c1::volume}} and a bind mount' });
+    expect(ed.cards[3]).toMatchObject({ text: 'A volume and a {{c1::bind mount}}', noteId: ed.cards[2].noteId });
+    expect((await db.states.get(id))?.reps).toBe(3);
+  });
+
   test('an invalid card is not saved and says why', async () => {
     const ed = new DeckEditor(await createDeck('D', NOW));
     await ed.load();

@@ -28,6 +28,20 @@ describe('ImportFlow', () => {
     expect(await db.cards.count()).toBe(2);
   });
 
+  test('a new deck can be named in the preview; a deck that exists keeps its name', async () => {
+    const flow = new ImportFlow();
+    await flow.openFile(file('week1.csv', 'front,back\nq1,a1\n'));
+    expect(flow.titles).toEqual({ 'csv-week1': 'week1' });
+    flow.titles['csv-week1'] = '  Week 1: Basics ';
+    await flow.confirm(NOW);
+    expect((await db.decks.get('csv-week1'))?.title).toBe('Week 1: Basics');
+    await flow.openFile(file('week1.csv', 'front,back\nq2,a2\n'));
+    flow.titles['csv-week1'] = 'Renamed';
+    await flow.confirm(NOW);
+    expect((await db.decks.get('csv-week1'))?.title).toBe('Week 1: Basics');
+    expect(await db.cards.count()).toBe(2);
+  });
+
   test('re-importing shows the duplicates and honours the choice', async () => {
     const flow = new ImportFlow();
     await flow.openFile(file('w.csv', 'front,back\nq1,a1\n'));

@@ -15,7 +15,11 @@ const plan = (over: Partial<InterviewPlan>): InterviewPlan => ({
   reviewsDue: 40,
   newLimit: 15,
   reviewCutoff: NOW,
-  cardsPerDay: 35,
+  reviewLimit: 40,
+  newPerDay: 30,
+  reviewsPerDay: 20,
+  learningTapsPerDay: 45,
+  answersPerDay: 95,
   ...over,
 });
 
@@ -40,7 +44,7 @@ describe('interview state', () => {
     await state.setDate('2026-12-06', NOW);
     expect((await loadSettings()).interviewDate).toBe('2026-12-06');
     expect(state.countdown).toBe('Interview in 9 days — predicted recall 74%, target 90%');
-    expect(state.dailyPlan).toBe('About 35 cards a day until then; 120 new cards to meet, up to 15 a day per deck.');
+    expect(state.dailyPlan).toBe('About 30 new cards and 20 reviews a day until then, plus about 45 extra taps for learning steps; 120 new cards to meet, up to 15 a day per deck.');
   });
 
   it('words tomorrow, today and a past date', async () => {
@@ -48,7 +52,7 @@ describe('interview state', () => {
     await state.load(NOW);
     await state.setDate('2026-11-28', NOW);
     expect(state.countdown).toBe('Interview tomorrow — predicted recall 74%, target 90%');
-    expect(state.dailyPlan).toBe("About 35 cards a day until then; today's reviews include the cards due on the interview day.");
+    expect(state.dailyPlan).toBe("About 30 new cards and 20 reviews a day until then, plus about 45 extra taps for learning steps; today's reviews include the cards due on the interview day.");
     const today = new InterviewState(async () => plan({ daysLeft: 0 }), 'UTC');
     await today.load(NOW);
     expect(today.countdown).toBe('Interview today — predicted recall 74%, target 90%. Good luck!');

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../src/lib/db/db';
 import { newCardRecord, newStateRecord } from '../../../src/lib/db/records';
-import { MockSession, MS_PER_QUESTION } from '../../../src/views/mock/mock-session.svelte';
+import { MockSession, MS_PER_QUESTION, localRoundStore, type RoundStore, type SavedRound } from '../../../src/views/mock/mock-session.svelte';
 import { seededRandom } from '../../../src/lib/domain/mock-interview';
 import type { Card } from '../../../src/lib/domain/model';
 
@@ -21,7 +21,21 @@ async function seed() {
 }
 
 // Bundled decks stay out of these tests: only the seeded cards are asked.
-const session = () => new MockSession({ random: seededRandom(1), ensureDecks: async () => {} });
+function memoryStore(): RoundStore & { saved: SavedRound | null } {
+  return {
+    saved: null,
+    load() {
+      return this.saved && structuredClone(this.saved);
+    },
+    save(round) {
+      this.saved = structuredClone(round);
+    },
+    clear() {
+      this.saved = null;
+    },
+  };
+}
+const session = (store: RoundStore = memoryStore()) => new MockSession({ random: seededRandom(1), ensureDecks: async () => {}, store });
 
 beforeEach(async () => {
   await Promise.all(db.tables.map((t) => t.clear()));
@@ -105,5 +119,44 @@ describe('mock interview session', () => {
     await s.start(NOW);
     expect(s.phase).toBe('start');
     expect(s.error).toMatch(/no cards/);
+  });
+
+  it('comes back after a reload on the next unanswered question, with the same clock and answers, and forgets the round once scored', async () => {
+    await seed();
+    const store = memoryStore();
+    const first = session(store);
+    await first.start(NOW);
+    const ids = first.questions.map((q) => q.id);
+    await answerCurrent(first, false, NOW + 5000);
+    // Reloaded before "Next question": the answered question is not asked again.
+    const again = session(store);
+    expect(await again.resume(NOW + 60_000)).toBe(true);
+    expect(again.phase).toBe('question');
+    expect(again.questions.map((q) => q.id)).toEqual(ids);
+    expect(again.index).toBe(1);
+    expect(again.results).toHaveLength(1);
+    expect(again.deadline).toBe(NOW + 4 * MS_PER_QUESTION);
+    await answerCurrent(again, true, NOW + 70_000);
+    again.finish(NOW + 80_000);
+    expect(again.score).toMatchObject({ correct: 1, total: 2 });
+    expect(again.missedIds).toEqual([ids[0]]);
+    expect(store.saved).toBeNull();
+    expect(await session(store).resume(NOW + 90_000)).toBe(false);
+    expect(await db.reviews.count()).toBe(2);
+  });
+
+  it('scores a kept round whose time ran out while away, and ignores a malformed one', async () => {
+    await seed();
+    const store = memoryStore();
+    const first = session(store);
+    await first.start(NOW);
+    const later = session(store);
+    expect(await later.resume(NOW + 10 * MS_PER_QUESTION)).toBe(true);
+    expect(later.phase).toBe('results');
+    expect(later.unanswered).toHaveLength(4);
+    localStorage.setItem('drydock:mock-round', '{"ids": "nope"}');
+    expect(localRoundStore.load()).toBeNull();
+    localStorage.setItem('drydock:mock-round', 'not json');
+    expect(localRoundStore.load()).toBeNull();
   });
 });

@@ -7,7 +7,7 @@ import { heatmapAccumulator, type Heatmap } from './heatmap';
 import { retentionAccumulator, type Retention } from './retention';
 import { timePerDayAccumulator, type TimePerDay } from './time-per-day';
 import type { StatsCard, StatsClock, StatsLog } from './types';
-import { computeReadiness, type ReadinessReport } from '../readiness';
+import { computeReadiness, readinessHorizon, type ReadinessHorizon, type ReadinessReport } from '../readiness';
 
 export interface StatsResult {
   heatmap: Heatmap;
@@ -17,9 +17,9 @@ export interface StatsResult {
   retention: Retention;
   forecast: Forecast;
   states: CardStates;
+  /** Readiness predicted at `readinessHorizon`. */
   readiness: ReadinessReport;
-  /** Readiness predicted for the morning of the interview, when a date is set and still ahead. */
-  interviewReadiness: ReadinessReport | null;
+  readinessHorizon: ReadinessHorizon;
   logCount: number;
 }
 
@@ -36,6 +36,8 @@ export class StatsAccumulator {
   private readonly buttons;
   private readonly retention;
   private logCount = 0;
+  /** Per card, the time and grade of its latest answer. */
+  private readonly lastAnswer = new Map<string, { review: number; rating: number }>();
 
   constructor(private readonly options: StatsOptions) {
     this.heatmap = heatmapAccumulator(options);
@@ -52,12 +54,18 @@ export class StatsAccumulator {
       this.time.add(log);
       this.buttons.add(log);
       this.retention.add(log);
+      if (log.cardId !== undefined) {
+        const last = this.lastAnswer.get(log.cardId);
+        if (!last || log.review >= last.review) this.lastAnswer.set(log.cardId, { review: log.review, rating: log.rating });
+      }
     }
     this.logCount += logs.length;
   }
 
   finish(cards: readonly StatsCard[], deckTitles: Record<string, string>): StatsResult {
     const { now, interviewStart } = this.options;
+    const horizon = readinessHorizon(now, interviewStart);
+    const withLastAnswer = cards.map((card) => ({ ...card, lastAnswerAgain: this.lastAnswer.get(card.id)?.rating === 1 }));
     return {
       heatmap: this.heatmap.result(),
       grades: this.grades.result(),
@@ -66,8 +74,8 @@ export class StatsAccumulator {
       retention: this.retention.result(),
       forecast: computeForecast(cards, this.options),
       states: computeCardStates(cards),
-      readiness: computeReadiness(cards, now, deckTitles),
-      interviewReadiness: interviewStart !== null && interviewStart > now ? computeReadiness(cards, interviewStart, deckTitles) : null,
+      readiness: computeReadiness(withLastAnswer, horizon.at, deckTitles),
+      readinessHorizon: horizon,
       logCount: this.logCount,
     };
   }

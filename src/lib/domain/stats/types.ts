@@ -12,6 +12,8 @@ export interface StatsLog {
   rating: Rating;
   state: FsrsState;
   durationMs: number;
+  /** The card answered; lets readiness see which cards were last answered Again. */
+  cardId?: string;
 }
 
 /** A card as the stats and readiness see it. Retired cards (dropped by a deck update) are left out by the caller. */
