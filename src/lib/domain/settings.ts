@@ -1,3 +1,5 @@
+import { isParameterSet, type ParameterSet } from './optimizer/parameters';
+
 // Learner settings: one record, validated against defaults whenever it is read or imported
 // so an old or hand-edited backup can never put the scheduler into a bad state.
 
@@ -15,6 +17,8 @@ export interface Settings {
   reviewsPerDay: number;
   /** ISO date (YYYY-MM-DD) of the learner's interview, or null. */
   interviewDate: string | null;
+  /** The learner's own FSRS parameters (Settings → Optimise my scheduler), or null for the defaults. */
+  fsrsParameters: ParameterSet | null;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -25,6 +29,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   newPerDay: 20,
   reviewsPerDay: 200,
   interviewDate: null,
+  fsrsParameters: null,
 });
 
 export const SETTING_LIMITS = {
@@ -58,6 +63,9 @@ export function validateSettings(input: Settings): SettingsErrors {
   }
   if (input.interviewDate !== null && !isIsoDate(input.interviewDate)) {
     errors.interviewDate = 'Use a date like 2026-12-24.';
+  }
+  if (input.fsrsParameters !== null && !isParameterSet(input.fsrsParameters)) {
+    errors.fsrsParameters = 'Not a valid set of 21 FSRS parameters.';
   }
   return errors;
 }

@@ -38,7 +38,7 @@ export function fromForm(form: SettingsForm, base: Settings): Settings {
 }
 
 export class SettingsState {
-  form = $state<SettingsForm>(toForm({ desiredRetention: 0.9, maximumInterval: 36500, learningSteps: [], relearningSteps: [], newPerDay: 20, reviewsPerDay: 200, interviewDate: null }));
+  form = $state<SettingsForm>(toForm({ desiredRetention: 0.9, maximumInterval: 36500, learningSteps: [], relearningSteps: [], newPerDay: 20, reviewsPerDay: 200, interviewDate: null, fsrsParameters: null }));
   errors = $state<SettingsErrors>({});
   loaded = $state(false);
   saved = $state(false);
