@@ -42,3 +42,57 @@ describe('optimising a simulated learner whose memory follows known FSRS paramet
     expect(outcome.candidate.w).not.toEqual([...DEFAULT_PARAMETERS]);
   });
 });
+
+describe('guards: what cannot be fitted is refused before fsrs-rs sees it', () => {
+  const NOW = Date.UTC(2026, 6, 1);
+  const DAY = 86_400_000;
+  const run = (logs: Parameters<typeof fitAndCompare>[0]['logs']) => fitAndCompare({ logs, zone: 0, now: NOW, current: null, fit });
+
+  it('too few reviews: says how many more are needed', () => {
+    const logs = simulateLearner({ cards: 20, days: 20 });
+    const outcome = run(logs);
+    expect(outcome).toEqual({ kind: 'not-ready', why: { reason: 'too-few-reviews', needed: 400 - logs.length }, reviewCount: logs.length });
+  });
+
+  it('a single card, however often reviewed, is not enough', () => {
+    const logs = Array.from({ length: 500 }, (_, i) => ({ id: i + 1, cardId: 'only', rating: (i % 5 === 0 ? 1 : 3) as 1 | 3, state: (i === 0 ? 0 : 2) as 0 | 2, review: NOW - (600 - i) * DAY }));
+    expect(run(logs)).toMatchObject({ kind: 'not-ready', why: { reason: 'too-few-cards', cards: 1 } });
+  });
+
+  it('only Again: nothing was ever remembered, so there is no forgetting curve to fit', () => {
+    const logs = simulateLearner().map((log) => ({ ...log, rating: 1 as const }));
+    expect(run(logs)).toMatchObject({ kind: 'not-ready', why: { reason: 'one-sided', recalled: 0 } });
+  });
+
+  it('a clock that went backwards gives no negative gaps and still fits', () => {
+    const logs = simulateLearner();
+    // For a stretch of answers the device clock ran five days behind; the log order is still the true order.
+    const skewed = logs.map((log, i) => (i > 1000 && i < 1400 ? { ...log, review: log.review - 5 * DAY } : log));
+    const items = buildTrainingItems(skewed, dayOf(0));
+    expect(items.every((item) => item.reviews.every((r) => r.delta_t >= 0 && r.delta_t < 1000))).toBe(true);
+    const outcome = run(skewed);
+    expect(outcome.kind).toBe('fitted');
+    if (outcome.kind === 'fitted') expect(outcome.candidate.w.every(Number.isFinite)).toBe(true);
+  });
+});
+
+describe('the evaluation replays memory as fsrs-rs does', () => {
+  it('gives the stability fsrs-browser computes for the same history and parameters', async () => {
+    const { Fsrs } = await import('fsrs-browser');
+    const { FSRSAlgorithm } = await import('ts-fsrs');
+    const history = [
+      { rating: 3, delta_t: 0 },
+      { rating: 3, delta_t: 0 },
+      { rating: 3, delta_t: 4 },
+      { rating: 1, delta_t: 9 },
+      { rating: 3, delta_t: 0 },
+      { rating: 4, delta_t: 3 },
+    ] as const;
+    const model = new FSRSAlgorithm({ w: TRUE_PARAMETERS, enable_short_term: true });
+    let memory = null as ReturnType<typeof model.next_state> | null;
+    for (const r of history) memory = model.next_state(memory, r.delta_t, r.rating);
+    const [stability, difficulty] = new Fsrs(new Float32Array(TRUE_PARAMETERS)).memoryState(new Uint32Array(history.map((r) => r.rating)), new Uint32Array(history.map((r) => r.delta_t)));
+    expect(memory!.stability).toBeCloseTo(stability, 1);
+    expect(memory!.difficulty).toBeCloseTo(difficulty, 1);
+  });
+});
