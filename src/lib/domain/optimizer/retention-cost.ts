@@ -49,7 +49,8 @@ export function simulateRetentionCost({ w, cardCount, retentions = RETENTION_CHO
   });
 }
 
-function seededRandom(seed: number): () => number {
+/** mulberry32: a small, fast, seeded generator, so simulations repeat exactly. */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

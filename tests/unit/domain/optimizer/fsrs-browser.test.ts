@@ -1,13 +1,16 @@
 // Runs the real optimiser (fsrs-browser, fsrs-rs in wasm) in Node, initialised from the wasm's bytes.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_PARAMETERS } from '../../../../src/lib/domain/optimizer/parameters';
 import { fitAndCompare, type FlatItems } from '../../../../src/lib/domain/optimizer/optimise';
 import { evaluateParameters } from '../../../../src/lib/domain/optimizer/evaluation';
 import { buildTrainingItems, splitByTime } from '../../../../src/lib/domain/optimizer/training-items';
 import { dayOf } from '../../../../src/lib/domain/stats/days';
 import { simulateLearner, TRUE_PARAMETERS } from '../../../fixtures/simulated-learner';
+
+// Fitting takes seconds on a quiet machine and much longer on a busy one; this is not a timing test.
+vi.setConfig({ testTimeout: 180_000 });
 
 let fit: (items: FlatItems) => number[];
 
