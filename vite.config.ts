@@ -40,8 +40,16 @@ export default defineConfig({
         // Everything the study path needs is precached; sql.js wasm and the Anki chunks too,
         // so an instructor can import .apkg offline.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,wasm,json}'],
+        // The optimiser's 1.7 MB wasm is fetched only when a learner asks to optimise, then kept for offline use.
         // The store screenshots are for the install dialog only; the app never shows them.
-        globIgnores: ['screenshots/**'],
+        globIgnores: ['**/node_modules/**/*', 'sw.js', 'workbox-*.js', '**/fsrs_browser_bg-*.wasm', 'screenshots/**'],
+        runtimeCaching: [
+          {
+            urlPattern: /\/fsrs_browser_bg-[\w-]+\.wasm$/,
+            handler: 'CacheFirst',
+            options: { cacheName: 'drydock-optimiser', expiration: { maxEntries: 2 } },
+          },
+        ],
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         navigateFallback: 'index.html',
         // The first visit should be controlled so it works offline without a second load;

@@ -60,8 +60,12 @@ export function toFsrsSteps(steps: readonly string[]): StepUnit[] {
   });
 }
 
-export function createScheduler(settings: Pick<Settings, 'desiredRetention' | 'maximumInterval' | 'learningSteps' | 'relearningSteps'>): Scheduler {
+export function createScheduler(
+  settings: Pick<Settings, 'desiredRetention' | 'maximumInterval' | 'learningSteps' | 'relearningSteps'> & Partial<Pick<Settings, 'fsrsParameters'>>,
+): Scheduler {
   const engine: FSRS = fsrs({
+    // The learner's optimised parameters when they applied some; ts-fsrs's FSRS-6 defaults otherwise.
+    ...(settings.fsrsParameters ? { w: settings.fsrsParameters.w } : {}),
     request_retention: settings.desiredRetention,
     maximum_interval: settings.maximumInterval,
     learning_steps: toFsrsSteps(settings.learningSteps),

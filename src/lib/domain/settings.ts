@@ -1,3 +1,5 @@
+import { isParameterSet, type ParameterSet } from './optimizer/parameters';
+
 // Learner settings: one record, validated against defaults whenever it is read or imported
 // so an old or hand-edited backup can never put the scheduler into a bad state.
 
@@ -17,6 +19,8 @@ export interface Settings {
   interviewDate: string | null;
   /** Tapping an option on a one-answer choice or true/false card reveals the answer at once. */
   fewerTaps: boolean;
+  /** The learner's own FSRS parameters (Settings → Optimise my scheduler), or null for the defaults. */
+  fsrsParameters: ParameterSet | null;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -28,6 +32,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   reviewsPerDay: 200,
   interviewDate: null,
   fewerTaps: true,
+  fsrsParameters: null,
 });
 
 export const SETTING_LIMITS = {
@@ -62,6 +67,9 @@ export function validateSettings(input: Settings): SettingsErrors {
   if (typeof input.fewerTaps !== 'boolean') errors.fewerTaps = 'Must be on or off.';
   if (input.interviewDate !== null && !isIsoDate(input.interviewDate)) {
     errors.interviewDate = 'Use a date like 2026-12-24.';
+  }
+  if (input.fsrsParameters !== null && !isParameterSet(input.fsrsParameters)) {
+    errors.fsrsParameters = 'Not a valid set of 21 FSRS parameters.';
   }
   return errors;
 }

@@ -38,7 +38,7 @@ export function fromForm(form: SettingsForm, base: Settings): Settings {
 }
 
 export class SettingsState {
-  form = $state<SettingsForm>(toForm({ desiredRetention: 0.9, maximumInterval: 36500, learningSteps: [], relearningSteps: [], newPerDay: 20, reviewsPerDay: 200, interviewDate: null, fewerTaps: true }));
+  form = $state<SettingsForm>(toForm({ desiredRetention: 0.9, maximumInterval: 36500, learningSteps: [], relearningSteps: [], newPerDay: 20, reviewsPerDay: 200, interviewDate: null, fewerTaps: true, fsrsParameters: null }));
   /** A switch, kept apart from the text fields. */
   fewerTaps = $state(true);
   errors = $state<SettingsErrors>({});

@@ -1,0 +1,106 @@
+// "Optimise my scheduler" and the retention cost: what the learner has (reviews, cards, parameter sets), a run of
+// the optimiser in its worker with progress and Cancel, the before/after figures, and applying or restoring a set.
+import { applyParameters, loadParameterHistory, loadSettings } from '../../lib/db/settings';
+import { countActiveCards, countReviews } from '../../lib/db/optimizer';
+import { DEFAULT_PARAMETERS, MIN_REVIEWS, type ParameterSet } from '../../lib/domain/optimizer/parameters';
+import { simulateRetentionCost, RETENTION_CHOICES, type RetentionCost } from '../../lib/domain/optimizer/retention-cost';
+import type { OptimiseOutcome } from '../../lib/domain/optimizer/optimise';
+import { localZone } from '../../lib/domain/stats/days';
+import { OptimiserCancelled, startOptimiser, type OptimiserRun, type StartOptimiser } from '../../lib/optimizer-client';
+
+export type OptimiserStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+
+export class OptimizerState {
+  loaded = $state(false);
+  reviewCount = $state(0);
+  cardCount = $state(0);
+  desiredRetention = $state(0.9);
+  maximumInterval = $state(36500);
+  active = $state<ParameterSet | null>(null);
+  history = $state<ParameterSet[]>([]);
+  costs = $state<RetentionCost[]>([]);
+  status = $state<OptimiserStatus>('idle');
+  progress = $state({ fraction: 0, label: '' });
+  outcome = $state<OptimiseOutcome | null>(null);
+  error = $state('');
+  /** What the last apply or restore did, for the live region. */
+  message = $state('');
+  #run: OptimiserRun | null = null;
+  #start: StartOptimiser;
+
+  constructor(start: StartOptimiser = startOptimiser) {
+    this.#start = start;
+  }
+
+  get reviewsNeeded(): number {
+    return Math.max(0, MIN_REVIEWS - this.reviewCount);
+  }
+
+  async load(): Promise<void> {
+    const [reviewCount, cardCount, settings, history] = await Promise.all([countReviews(), countActiveCards(), loadSettings(), loadParameterHistory()]);
+    this.reviewCount = reviewCount;
+    this.cardCount = cardCount;
+    this.desiredRetention = settings.desiredRetention;
+    this.maximumInterval = settings.maximumInterval;
+    this.active = settings.fsrsParameters;
+    this.history = history;
+    this.costs = simulateRetentionCost({
+      w: settings.fsrsParameters?.w ?? DEFAULT_PARAMETERS,
+      cardCount,
+      maximumInterval: settings.maximumInterval,
+      retentions: [...new Set([...RETENTION_CHOICES, settings.desiredRetention])].sort((a, b) => a - b),
+    });
+    this.loaded = true;
+  }
+
+  async optimise(now = Date.now()): Promise<void> {
+    if (this.status === 'running') return;
+    this.status = 'running';
+    this.outcome = null;
+    this.error = '';
+    this.message = '';
+    this.progress = { fraction: 0, label: 'Starting' };
+    const run = this.#start({ now, zone: localZone() }, (fraction, label) => (this.progress = { fraction, label }));
+    this.#run = run;
+    try {
+      this.outcome = await run.outcome;
+      this.status = 'done';
+    } catch (error) {
+      if (error instanceof OptimiserCancelled) {
+        this.status = 'cancelled';
+      } else {
+        this.status = 'failed';
+        this.error = error instanceof Error ? error.message : String(error);
+      }
+    } finally {
+      if (this.#run === run) this.#run = null;
+    }
+  }
+
+  cancel(): void {
+    this.#run?.cancel();
+  }
+
+  /** Applies the new parameters; only offered (and only done) when they predicted the later reviews better. */
+  async apply(): Promise<void> {
+    const outcome = this.outcome;
+    if (outcome?.kind !== 'fitted' || !outcome.better) return;
+    const { w, createdAt, reviewCount, evaluation } = outcome.candidate;
+    await applyParameters({ w: [...w], createdAt, reviewCount, evaluation: { logLoss: evaluation.logLoss, rmseBins: evaluation.rmseBins } });
+    this.outcome = null;
+    this.status = 'idle';
+    await this.load();
+    this.message = 'Applied. Your next answer is scheduled with your own parameters.';
+  }
+
+  /** Goes back to an earlier set, or to the defaults for null. */
+  async restore(set: ParameterSet | null): Promise<void> {
+    await applyParameters(set === null ? null : $state.snapshot(set));
+    await this.load();
+    this.message = set === null ? 'Restored the default parameters.' : `Restored the parameters from ${formatDate(set.createdAt)}.`;
+  }
+}
+
+export function formatDate(ms: number): string {
+  return new Date(ms).toLocaleDateString('en', { year: 'numeric', month: 'short', day: 'numeric' });
+}

@@ -1,0 +1,103 @@
+import { test, expect, openApp, expectNoAxeViolations } from './fixtures';
+import type { Page } from '@playwright/test';
+import { simulateLearner } from '../fixtures/simulated-learner';
+
+const DAY = 86_400_000;
+
+/** Writes a simulated learner's few thousand reviews (true memory: known non-default FSRS parameters) onto bundled cards. */
+async function seedSimulatedReviews(page: Page): Promise<number> {
+  const start = Math.floor(Date.now() / DAY) * DAY - 200 * DAY;
+  const cards = await page.evaluate(() => new Promise<number>((resolve) => {
+    indexedDB.open('drydock').onsuccess = (e) => {
+      const db = (e.target as IDBOpenDBRequest).result;
+      const req = db.transaction('states').objectStore('states').count();
+      req.onsuccess = () => (db.close(), resolve(req.result));
+    };
+  }));
+  const logs = simulateLearner({ start, days: 195, cards: Math.min(400, cards) });
+  return page.evaluate(async (logs) => {
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      const req = indexedDB.open('drydock');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const states = await new Promise<{ cardId: string; deckId: string }[]>((resolve) => {
+      const req = db.transaction('states').objectStore('states').getAll();
+      req.onsuccess = () => resolve(req.result);
+    });
+    const cardOf = new Map<string, { cardId: string; deckId: string }>();
+    const tx = db.transaction('reviews', 'readwrite');
+    for (const log of logs) {
+      if (!cardOf.has(log.cardId)) cardOf.set(log.cardId, states[cardOf.size]);
+      const card = cardOf.get(log.cardId)!;
+      tx.objectStore('reviews').add({
+        cardId: card.cardId, deckId: card.deckId, rating: log.rating, state: log.state, review: log.review, due: log.review,
+        stability: 0, difficulty: 0, elapsed_days: 0, last_elapsed_days: 0, scheduled_days: 0, learning_steps: 0, durationMs: 5000, source: 'study',
+      });
+    }
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+    return logs.length;
+  }, logs);
+}
+
+/** The four rating buttons' interval labels for the first card of "Study all". */
+async function firstCardIntervals(page: Page): Promise<string[]> {
+  await page.goto('./#/study/all');
+  await page.getByRole('button', { name: /Show answer/ }).click();
+  // Choice and typed cards are answered first; any answer reveals the grades.
+  const group = page.getByRole('group', { name: 'How well did you know it?' });
+  await expect(group).toBeVisible();
+  return group.locator('.interval').allTextContents();
+}
+
+test('optimise the scheduler from a few thousand reviews: figures first, apply, intervals change, restore, offline', async ({ page, context }) => {
+  test.setTimeout(180_000);
+  await openApp(page);
+  await expect(page.locator('li[data-deck-id]').first()).toBeVisible();
+  await page.goto('./#/settings');
+  const panel = page.getByRole('region', { name: 'Optimise my scheduler' });
+  await expect(panel.getByTestId('optimiser-needed')).toHaveText('Available from 400 reviews. You have 0: 400 more needed.');
+  await expect(page.getByTestId('retention-cost')).toContainText('0.95');
+
+  const seeded = await seedSimulatedReviews(page);
+  expect(seeded).toBeGreaterThan(2000);
+  const before = await firstCardIntervals(page);
+
+  await page.goto('./#/settings');
+  await expect(panel.getByTestId('active-parameters')).toHaveText('Scheduling with: the default parameters');
+  await panel.getByRole('button', { name: 'Optimise my scheduler' }).click();
+  await expect(panel.getByRole('progressbar')).toBeVisible();
+  const result = panel.getByTestId('optimiser-result');
+  await expect(result).toBeVisible({ timeout: 90_000 });
+  const cells = await result.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.querySelectorAll('td')[0].textContent)));
+  expect(cells[1]).toBeLessThan(cells[0]);
+  await expectNoAxeViolations(page);
+
+  await panel.getByRole('button', { name: 'Apply new parameters' }).click();
+  await expect(panel.getByText('Applied. Your next answer is scheduled with your own parameters.')).toBeVisible();
+  await expect(panel.getByTestId('active-parameters')).toContainText(`your parameters (`);
+  await expect(panel.getByTestId('active-parameters')).toContainText(`from ${seeded.toLocaleString('en')} reviews`);
+
+  const after = await firstCardIntervals(page);
+  expect(after).not.toEqual(before);
+
+  // The previous set (the defaults) comes back with one tap, and so do the intervals.
+  await page.goto('./#/settings');
+  await panel.getByRole('button', { name: 'Restore defaults' }).click();
+  await expect(panel.getByTestId('active-parameters')).toHaveText('Scheduling with: the default parameters');
+  expect(await firstCardIntervals(page)).toEqual(before);
+
+  // The optimiser was cached when it first loaded, so it runs offline too; Cancel stops it and changes nothing.
+  await context.setOffline(true);
+  await page.goto('./#/settings');
+  await panel.getByRole('button', { name: 'Optimise my scheduler' }).click();
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  await expect(panel.getByText('Cancelled. Nothing changed.')).toBeVisible();
+  await panel.getByRole('button', { name: 'Optimise my scheduler' }).click();
+  await expect(result).toBeVisible({ timeout: 90_000 });
+  await context.setOffline(false);
+});
