@@ -6,6 +6,7 @@
 import type { Card, CardKind, ClozeCard, Provenance } from '../domain/model';
 import { markdownToAnkiHtml } from './anki-html';
 import { ankiFieldToText, decodeEntities } from './sanitize-html';
+import { clozeFor } from '../domain/cloze';
 
 export const DRYDOCK_FIELD = 'Drydock';
 
@@ -139,17 +140,6 @@ export function drydockMetaOf(html: string | undefined): DrydockMeta | null {
   } catch {
     return null;
   }
-}
-
-/** Keeps only deletion number n (as c1); other deletions show their answer, as in Anki's card n. */
-export function clozeFor(text: string, n: number): string | null {
-  let found = false;
-  const out = text.replace(/\{\{c(\d+)::([\s\S]*?)(?:::([\s\S]*?))?\}\}/g, (_m, num: string, answer: string, hint?: string) => {
-    if (Number(num) !== n) return answer;
-    found = true;
-    return `{{c1::${answer}${hint ? `::${hint}` : ''}}}`;
-  });
-  return found ? out : null;
 }
 
 /**

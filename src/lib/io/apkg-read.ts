@@ -12,7 +12,7 @@ import { MAX_DECK_FILE_BYTES, MAX_IMPORT_CARDS, MAX_INFLATED_BYTES } from './lim
 import { protoString, protoVarint, readProto } from './protobuf';
 import { formatBytes, guard, ImportFailure, yieldToPage, type ImportBundle, type ParseOptions, type Result } from './result';
 import { ankiFieldToText, type FieldNotes } from './sanitize-html';
-import { DRYDOCK_FIELD, cardFromNote, clozeFor, drydockMetaOf } from './anki-notetypes';
+import { DRYDOCK_FIELD, cardFromNote, drydockMetaOf } from './anki-notetypes';
 import { validateCard } from './validate-deck';
 import { loadSqlJs } from './sqlite';
 import { unzipSafe, unzstdCapped } from './zip-safe';
