@@ -32,7 +32,6 @@ self.addEventListener('message', async (event: MessageEvent<OptimiserJob>) => {
     // A panic inside the wasm surfaces as a RuntimeError; the client ends this worker either way.
     post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }
-  // Tear down here, on the worker's own thread: freeing the wasm memory from the page's terminate() showed up as a
-  // long main-thread task.
+  // One job per worker: release the wasm memory as soon as the answer is sent (the page terminates it too).
   self.close();
 });

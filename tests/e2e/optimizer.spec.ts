@@ -99,5 +99,7 @@ test('optimise the scheduler from a few thousand reviews: figures first, apply, 
   await expect(panel.getByText('Cancelled. Nothing changed.')).toBeVisible();
   await panel.getByRole('button', { name: 'Optimise my scheduler' }).click();
   await expect(result).toBeVisible({ timeout: 90_000 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoAxeViolations(page);
   await context.setOffline(false);
 });
