@@ -89,6 +89,9 @@ export const CASES: Record<string, AnswerCase[]> = {
     no(P_IT, A_IT, 'docker run -it --rm ubuntu "bash -c ls"'),
     no(P_PUBLISH, A_PUBLISH, 'docker run -p 8080:80 -p 8443:443 nginx'),
     no(P_APP1, A_APP1, 'docker run -d --name app1 --name app2 --network mybridge nginx'),
+    // An open value must not take the typed value a named one needs (found by the property test).
+    yes('Run `nginx` with the hostname `app1` and another hostname.', ['docker run -h other -h app1 nginx'], 'docker run -h app1 -h web nginx'),
+    no('Run `nginx` with the hostname `app1` and another hostname.', ['docker run -h other -h app1 nginx'], 'docker run -h web -h web2 nginx'),
     no(P_APP1, A_APP1, 'docker run -d --name app1 --network mybridge nginx; docker ps'),
     no(P_USERMOD, A_USERMOD, 'sudo usermod -Ga docker ubuntu'),
     no(P_PS, A_PS, ''),
@@ -279,7 +282,7 @@ export const CASES: Record<string, AnswerCase[]> = {
     yes('Force-kill process 1234.', ['kill -9 1234'], 'kill -SIGKILL 1234'),
     yes('Force-kill process 1234.', ['kill -9 1234'], 'kill --signal KILL 1234'),
     yes(P_SYSTEMCTL, A_SYSTEMCTL, 'systemctl status docker'),
-    yes(P_SYSTEMCTL, A_SYSTEMCTL, 'sudo systemctl status docker.service'.replace('.service', '')),
+    yes(P_SYSTEMCTL, A_SYSTEMCTL, "sudo systemctl status 'docker'"),
     yes('Fetch `http://localhost:8080` and show only the headers.', ['curl -I http://localhost:8080'], 'curl --head http://localhost:8080'),
     yes('POST to `http://localhost/api` with the header `Content-Type: application/json`.', ['curl -X POST -H "Content-Type: application/json" http://localhost/api'], "curl http://localhost/api --header 'Content-Type: application/json' --request POST"),
     yes(P_ICC, A_ICC, 'sudo dockerd --icc=false'),
