@@ -1,6 +1,6 @@
 // The only IndexedDB access in the app: one Dexie class, one singleton.
 // Schema changes are a new version(n) with an upgrade, tested on data written by the previous version.
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Card } from '../domain/model';
 import type { FsrsLogFields, FsrsStateFields } from '../domain/scheduler';
 
@@ -76,7 +76,26 @@ export class DrydockDB extends Dexie {
       reviews: '++id, cardId, deckId, review, [cardId+review], [deckId+review]',
       settings: 'key',
     });
+    // Version 3 rebuilds the reviews store with fresh keys, in key order. A backup restored by version 1 could set a
+    // review id of 2^53, which exhausts the store's key generator for good (clearing a store never resets it), so
+    // every later answer failed; a new store has a new generator. Nothing since writes a review id from a file.
+    this.version(3).stores({}).upgrade(rebuildReviewsStore);
   }
+}
+
+const REVIEWS_SCHEMA = { keyPath: 'id', autoIncrement: true, indexes: ['cardId', 'deckId', 'review', '[cardId+review]', '[deckId+review]'] };
+
+async function rebuildReviewsStore(tx: Transaction): Promise<void> {
+  const rows = await tx.table<ReviewLogRecord, number>('reviews').toArray();
+  const idbTx = (tx as Transaction & { idbtrans: IDBTransaction }).idbtrans;
+  const idb = idbTx.db;
+  idb.deleteObjectStore('reviews');
+  const store = idb.createObjectStore('reviews', { keyPath: REVIEWS_SCHEMA.keyPath, autoIncrement: REVIEWS_SCHEMA.autoIncrement });
+  for (const name of REVIEWS_SCHEMA.indexes) {
+    const compound = /^\[(.*)\]$/.exec(name);
+    store.createIndex(name, compound ? compound[1].split('+') : name);
+  }
+  for (const { id: _id, ...row } of rows) store.add(row);
 }
 
 export const db = new DrydockDB();

@@ -137,6 +137,23 @@ export async function parseDelimited(text: string, source: string, opts: ParseOp
   }, 'file');
 }
 
+/**
+ * The id of a row: a hash of deck and front, then of deck, front and 2, 3, … for repeated fronts. Each front remembers
+ * the next suffix to try, so 100,000 rows with one front cost 100,000 hashes rather than five billion.
+ */
+function uniqueCardId(deckId: string, front: string, seen: Set<string>, nextSuffix: Map<string, number>): string {
+  const base = stableId('csv', deckId, front);
+  let id = base;
+  if (seen.has(id)) {
+    let n = nextSuffix.get(base) ?? 2;
+    do id = stableId('csv', deckId, front, String(n++));
+    while (seen.has(id));
+    nextSuffix.set(base, n);
+  }
+  seen.add(id);
+  return id;
+}
+
 function cardsOfRows(rows: string[][], source: string, delimiter: string): ImportBundle {
   const warnings: string[] = [];
   let columns = { front: 0, back: 1, tags: 2, deck: -1 };
@@ -153,6 +170,7 @@ function cardsOfRows(rows: string[][], source: string, delimiter: string): Impor
   const title = deckTitleOf(source);
   const decks = new Map<string, Deck>();
   const seen = new Set<string>();
+  const nextSuffix = new Map<string, number>();
   let skipped = 0;
   let cardCount = 0;
   for (let r = start; r < rows.length; r++) {
@@ -175,9 +193,7 @@ function cardsOfRows(rows: string[][], source: string, delimiter: string): Impor
       deck = { formatVersion: FORMAT_VERSION, id: `csv-${slug || stableId(deckTitle)}`, title: deckTitle, description: '', tags: [], source, cards: [] };
       decks.set(deckTitle, deck);
     }
-    let id = stableId('csv', deck.id, front);
-    for (let n = 2; seen.has(id); n++) id = stableId('csv', deck.id, front, String(n));
-    seen.add(id);
+    const id = uniqueCardId(deck.id, front, seen, nextSuffix);
     const card: Card = /\{\{c\d+::[\s\S]+?\}\}/.test(front)
       ? { id, kind: 'cloze', tags, text: front, ...(back.trim() ? { explanation: back } : {}) }
       : { id, kind: 'basic', tags, prompt: front, answer: back };

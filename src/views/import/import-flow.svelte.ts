@@ -96,7 +96,8 @@ export class ImportFlow {
       this.outcome = await applyImport(this.plan, this.choice, now);
       this.phase = 'done';
     } catch (e) {
-      this.#fail(`The import could not be saved (${e instanceof Error ? e.message : String(e)}). Nothing was changed.`);
+      const { estimateBytes, writeFailureMessage } = await import('../../lib/db/storage-errors');
+      this.#fail(await writeFailureMessage('this import', e, estimateBytes(this.plan.decks.map((d) => d.deck))));
     } finally {
       this.#stopProgressTimer();
     }
