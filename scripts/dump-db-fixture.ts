@@ -49,7 +49,7 @@ async function writeV1(): Promise<void> {
   await db.table('reviews').add({ ...review('m1', 'user-mine', NOW - 2 * DAY, 4, 0), id: 2 ** 53 });
   await db.table('settings').bulkAdd([
     { key: 'settings', value: { desiredRetention: 0.85, maximumInterval: 36500, learningSteps: ['1m', '10m'], relearningSteps: ['10m'], newPerDay: 15, reviewsPerDay: 200, interviewDate: '2026-12-01' } },
-    { key: 'persistence', value: { askedAt: NOW, granted: true } },
+    { key: 'storagePersistence', value: { askedAt: NOW, granted: true } },
   ]);
   db.close();
   const dump = await dumpDatabase('drydock-v1');
