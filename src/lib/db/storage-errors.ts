@@ -23,8 +23,9 @@ async function storageLeft(): Promise<number | null> {
 /** The message for a failed import or restore; `bytesNeeded` estimates what the write would have stored. */
 export async function writeFailureMessage(what: string, e: unknown, bytesNeeded: number): Promise<string> {
   if (isQuotaError(e)) {
+    // The estimate is only quoted when it agrees with the failure (browsers may report the disk, not the quota).
     const left = await storageLeft();
-    return `There is not enough storage space for ${what}: it needs about ${formatBytes(bytesNeeded)}${left === null ? '' : `, and the browser allows Drydock ${formatBytes(left)} more`}. Free some space on this device (or delete decks you no longer need) and try again. Nothing was changed.`;
+    return `There is not enough storage space for ${what}: it needs about ${formatBytes(bytesNeeded)}${left === null || left >= bytesNeeded ? '' : `, and the browser allows Drydock ${formatBytes(left)} more`}. Free some space on this device (or delete decks you no longer need) and try again. Nothing was changed.`;
   }
   const reason = e instanceof Error ? e.message : String(e);
   return `${what[0].toUpperCase()}${what.slice(1)} could not be saved (${reason}). Nothing was changed.`;
