@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { SECURITY_HEADERS } from './security-headers.ts';
 
 export default defineConfig({
   base: './',
@@ -61,6 +62,8 @@ export default defineConfig({
     }),
   ],
   build: { target: 'es2022', sourcemap: false },
+  // npm start and the e2e server are `vite preview`: they send the CSP (with frame-ancestors) and friends as headers.
+  preview: { headers: SECURITY_HEADERS },
   worker: { format: 'es' },
   test: {
     environment: 'happy-dom',

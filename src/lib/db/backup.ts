@@ -1,6 +1,7 @@
 // Full backup and restore of the collection. Restore replaces every table in one transaction: all or nothing.
 import type { CollectionSnapshot } from '../io/backup';
 import { db } from './db';
+import { estimateBytes, writeFailureMessage } from './storage-errors';
 
 const TABLES = ['decks', 'cards', 'states', 'reviews', 'settings'] as const;
 
@@ -34,14 +35,24 @@ export const countsOf = (s: CollectionSnapshot): CollectionCounts => ({
   settings: s.settings.length,
 });
 
-/** Replaces the whole collection with the (already validated) snapshot. */
+export class RestoreError extends Error {}
+
+/**
+ * Replaces the whole collection with the (already validated) snapshot. Reviews get fresh keys in snapshot order: an id
+ * from a file never reaches the key generator. On any failure the transaction rolls back and a RestoreError carries a
+ * message for the learner (how much space was needed, when the quota was hit).
+ */
 export async function restoreCollection(snapshot: CollectionSnapshot): Promise<void> {
-  await db.transaction('rw', [db.decks, db.cards, db.states, db.reviews, db.settings], async () => {
-    await Promise.all(TABLES.map((t) => db.table(t).clear()));
-    await db.decks.bulkAdd(snapshot.decks);
-    await db.cards.bulkAdd(snapshot.cards);
-    await db.states.bulkAdd(snapshot.states);
-    await db.reviews.bulkAdd(snapshot.reviews);
-    await db.settings.bulkAdd(snapshot.settings);
-  });
+  try {
+    await db.transaction('rw', [db.decks, db.cards, db.states, db.reviews, db.settings], async () => {
+      await Promise.all(TABLES.map((t) => db.table(t).clear()));
+      await db.decks.bulkAdd(snapshot.decks);
+      await db.cards.bulkAdd(snapshot.cards);
+      await db.states.bulkAdd(snapshot.states);
+      await db.reviews.bulkAdd(snapshot.reviews.map(({ id: _id, ...review }) => review));
+      await db.settings.bulkAdd(snapshot.settings);
+    });
+  } catch (e) {
+    throw new RestoreError(await writeFailureMessage('this restore', e, estimateBytes(snapshot)));
+  }
 }

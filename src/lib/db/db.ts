@@ -101,6 +101,10 @@ export class DrydockDB extends Dexie {
     });
     // Siblings: every state carries its card's note id. No index: the queue reads a deck's states whole.
     this.version(2).upgrade(fillStateNoteIds);
+    // Version 3 rebuilds the reviews store with fresh keys, in key order. A backup restored by version 1 could set a
+    // review id of 2^53, which exhausts the store's key generator for good (clearing a store never resets it), so
+    // every later answer failed; a new store has a new generator. Nothing since writes a review id from a file.
+    this.version(3).stores({}).upgrade(rebuildReviewsStore);
     // Automatic local backups and device-only bookkeeping. Two new tables, nothing to migrate.
     this.version(5).stores({
       snapshots: '++id, createdAt',
@@ -116,6 +120,21 @@ async function fillStateNoteIds(tx: Transaction): Promise<void> {
   await tx.table<CardStateRecord, string>('states').toCollection().modify((state) => {
     state.noteId = noteIds.get(state.cardId) ?? state.cardId;
   });
+}
+
+const REVIEWS_SCHEMA = { keyPath: 'id', autoIncrement: true, indexes: ['cardId', 'deckId', 'review', '[cardId+review]', '[deckId+review]'] };
+
+async function rebuildReviewsStore(tx: Transaction): Promise<void> {
+  const rows = await tx.table<ReviewLogRecord, number>('reviews').toArray();
+  const idbTx = (tx as Transaction & { idbtrans: IDBTransaction }).idbtrans;
+  const idb = idbTx.db;
+  idb.deleteObjectStore('reviews');
+  const store = idb.createObjectStore('reviews', { keyPath: REVIEWS_SCHEMA.keyPath, autoIncrement: REVIEWS_SCHEMA.autoIncrement });
+  for (const name of REVIEWS_SCHEMA.indexes) {
+    const compound = /^\[(.*)\]$/.exec(name);
+    store.createIndex(name, compound ? compound[1].split('+') : name);
+  }
+  for (const { id: _id, ...row } of rows) store.add(row);
 }
 
 export const db = new DrydockDB();

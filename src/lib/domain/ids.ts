@@ -21,13 +21,30 @@ export function stableId(...parts: string[]): string {
   return hash53(text, 1).toString(36).padStart(11, '0') + hash53(text, 2).toString(36).padStart(11, '0');
 }
 
-/** A lowercase, dash-separated slug for deck ids and tags. */
+export const MAX_SLUG_CHARS = 60;
+
+/**
+ * A lowercase, dash-separated slug for deck ids and tags: never starting or ending with a dash. A slug longer than
+ * MAX_SLUG_CHARS keeps its start and ends in a hash of the whole, so two long titles that share a start stay apart
+ * (cutting alone once left a trailing dash the deck validator refused).
+ */
 export function slugify(text: string): string {
+  const full = fullSlug(text);
+  if (full.length <= MAX_SLUG_CHARS) return full;
+  const hash = stableId(full).slice(0, 10);
+  return `${full.slice(0, MAX_SLUG_CHARS - hash.length - 1).replace(/-+$/, '')}-${hash}`;
+}
+
+/** A tag from a heading: the slug cut to MAX_SLUG_CHARS (a tag is a label, never a key), without a dash at either end. */
+export function tagSlug(text: string): string {
+  return fullSlug(text).slice(0, MAX_SLUG_CHARS).replace(/-+$/, '');
+}
+
+function fullSlug(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
+    .replace(/^-+|-+$/g, '');
 }

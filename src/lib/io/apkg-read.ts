@@ -13,7 +13,7 @@ import { protoString, protoVarint, readProto } from './protobuf';
 import { formatBytes, guard, ImportFailure, yieldToPage, type ImportBundle, type ParseOptions, type Result } from './result';
 import { ankiFieldToText, type FieldNotes } from './sanitize-html';
 import { DRYDOCK_FIELD, cardFromNote, drydockMetaOf } from './anki-notetypes';
-import { validateCard } from './validate-deck';
+import { cardProblem, validateCard } from './validate-deck';
 import { loadSqlJs } from './sqlite';
 import { unzipSafe, unzstdCapped } from './zip-safe';
 
@@ -183,6 +183,7 @@ async function readCollection(db: Database, source: string, mediaFiles: number, 
   const decks = new Map<number, Deck>();
   const stem = source.replace(/\.apkg$/i, '');
   let skipped = 0;
+  let refused = 0;
   const seen = new Set<string>();
   for (let i = 0; i < cardRows.length; i++) {
     if (i % 500 === 499) {
@@ -231,6 +232,12 @@ async function readCollection(db: Database, source: string, mediaFiles: number, 
       skipped++;
       continue;
     }
+    // The same checks as a JSON card (field sizes from limits.ts, shape): Anki fields are as untrusted as any file.
+    const problem = cardProblem(card);
+    if (problem) {
+      if (++refused <= 3) warnings.push(`An Anki card (note ${note.guid.slice(0, 40)}) was left out: ${problem}.`);
+      continue;
+    }
     let deck = decks.get(did);
     if (!deck) {
       const name = decksById.get(did) ?? 'Anki deck';
@@ -242,6 +249,7 @@ async function readCollection(db: Database, source: string, mediaFiles: number, 
     }
     deck.cards.push(card);
   }
+  if (refused > 3) warnings.push(`${refused - 3} more Anki cards were left out for the same kinds of problems.`);
   if (skipped > 0) warnings.push(`${skipped} Anki card${skipped === 1 ? '' : 's'} had no text on the front and ${skipped === 1 ? 'was' : 'were'} left out.`);
   if (mediaFiles > 0 || media.media > 0) {
     warnings.push(`Media are not imported: ${Math.max(mediaFiles, media.media)} image or sound file${Math.max(mediaFiles, media.media) === 1 ? '' : 's'} skipped; the cards say where each one was.`);

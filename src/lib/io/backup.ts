@@ -1,10 +1,14 @@
-// Full backup file: every table of the collection in one JSON file. Reading one back validates each record against
-// defaults (in the manner of Excalidraw's restore): a missing or bad field gets its default, a record that cannot be
-// repaired is left out and reported, and unknown primitive fields are kept so newer bookkeeping survives a round trip.
+// Full backup file: every table of the collection in one JSON file. Reading one back rebuilds every record against
+// defaults (in the manner of Excalidraw's restore.ts): a missing or bad field gets its default, an out-of-range number
+// is clamped, a record that cannot be repaired is left out, and each repair is reported in the preview. Everything
+// that could fail at write time (duplicate keys, review ids, nesting, field sizes) is settled here, so "Replace
+// everything" cannot fail half-way through a check the preview could have made. Unknown primitive fields are kept so
+// newer bookkeeping survives a round trip.
 import type { CardRecord, CardStateRecord, DeckRecord, ReviewLogRecord, SettingRecord } from '../db/db';
 import { noteOf } from '../domain/model';
 import { restoreSettings } from '../domain/settings';
-import { MAX_BACKUP_FILE_BYTES } from './limits';
+import { MAX_BACKUP_FILE_BYTES, MAX_COUNT, MAX_ID_CHARS, MAX_SETTING_DEPTH, MAX_TEXT_CHARS } from './limits';
+import { clampTime, isPlausibleTime } from '../domain/time-range';
 import { formatBytes, guard, ImportFailure, yieldToPage, type ParseOptions, type Result } from './result';
 import { validateCard } from './validate-deck';
 
@@ -40,38 +44,68 @@ export function writeBackup(snapshot: CollectionSnapshot, now: number): string {
 type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
-const str = (v: unknown, fallback: string) => (typeof v === 'string' ? v : fallback);
+const str = (v: unknown, fallback: string, max = MAX_TEXT_CHARS) => (typeof v === 'string' ? v.slice(0, max) : fallback);
 const flag = (v: unknown): 0 | 1 => (v === 1 || v === true ? 1 : 0);
 const inSet = <T>(v: unknown, allowed: readonly T[], fallback: T): T => (allowed.includes(v as T) ? (v as T) : fallback);
+const key = (v: unknown): v is string => typeof v === 'string' && v !== '' && v.length <= MAX_ID_CHARS;
+
+/** Counts the repairs made while restoring, so the preview can list them. */
+export class RestoreRepairs {
+  readonly counts = new Map<string, number>();
+  note(what: string): void {
+    this.counts.set(what, (this.counts.get(what) ?? 0) + 1);
+  }
+  /** A number within [min, max]; a value outside is clamped and reported, a missing or non-finite one defaulted. */
+  clamp(v: unknown, fallback: number, min: number, max: number): number {
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      if (v !== undefined) this.note('numbers that were not finite were reset');
+      return fallback;
+    }
+    if (v < min || v > max) {
+      this.note('out-of-range numbers were clamped');
+      return Math.min(max, Math.max(min, v));
+    }
+    return v;
+  }
+  /** A time in 1970–2200; outside it the fallback is used and the repair reported. */
+  time(v: unknown, fallback: number): number {
+    if (isPlausibleTime(v)) return v;
+    if (v !== undefined) this.note('dates outside 1970–2200 were corrected');
+    return fallback;
+  }
+  messages(): string[] {
+    return [...this.counts].map(([what, n]) => `${n} ${what}.`);
+  }
+}
 
 /** Unknown fields with plain values, so bookkeeping added by a later version is not lost. */
 function extras(raw: Raw, known: readonly string[]): Raw {
   const out: Raw = {};
   for (const [k, v] of Object.entries(raw)) {
-    if (!known.includes(k) && (v === null || ['string', 'number', 'boolean'].includes(typeof v))) out[k] = v;
+    if (!known.includes(k) && k.length <= MAX_ID_CHARS && (v === null || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v.length <= MAX_TEXT_CHARS))) out[k] = v;
   }
   return out;
 }
 
 const DECK_FIELDS = ['id', 'title', 'description', 'tags', 'source', 'origin', 'bundleHash', 'createdAt', 'updatedAt'] as const;
-export function restoreDeckRecord(raw: unknown, now: number): DeckRecord | null {
-  if (!isObject(raw) || typeof raw.id !== 'string' || raw.id === '') return null;
+export function restoreDeckRecord(raw: unknown, now: number, repairs = new RestoreRepairs()): DeckRecord | null {
+  if (!isObject(raw) || !key(raw.id)) return null;
   const deck: DeckRecord = {
     ...(extras(raw, DECK_FIELDS) as object),
     id: raw.id,
-    title: str(raw.title, 'Untitled deck') || 'Untitled deck',
+    title: str(raw.title, 'Untitled deck', 2000) || 'Untitled deck',
     description: str(raw.description, ''),
-    tags: Array.isArray(raw.tags) ? raw.tags.filter((t): t is string => typeof t === 'string') : [],
-    source: str(raw.source, ''),
+    tags: Array.isArray(raw.tags) ? raw.tags.filter((t): t is string => typeof t === 'string' && t.length <= MAX_ID_CHARS) : [],
+    source: str(raw.source, '', 2000),
     origin: inSet(raw.origin, ['bundled', 'user', 'imported'] as const, 'imported'),
-    createdAt: num(raw.createdAt, now),
-    updatedAt: num(raw.updatedAt, now),
+    createdAt: repairs.time(raw.createdAt, now),
+    updatedAt: repairs.time(raw.updatedAt, now),
   };
-  if (typeof raw.bundleHash === 'string') deck.bundleHash = raw.bundleHash;
+  if (typeof raw.bundleHash === 'string') deck.bundleHash = raw.bundleHash.slice(0, MAX_ID_CHARS);
   return deck;
 }
 
-export function restoreCardRecord(raw: unknown, index: number, deckIds: Set<string>, now: number): CardRecord | null {
+export function restoreCardRecord(raw: unknown, index: number, deckIds: Set<string>, now: number, repairs = new RestoreRepairs()): CardRecord | null {
   if (!isObject(raw) || typeof raw.deckId !== 'string' || !deckIds.has(raw.deckId)) return null;
   let content;
   try {
@@ -79,13 +113,21 @@ export function restoreCardRecord(raw: unknown, index: number, deckIds: Set<stri
   } catch {
     return null;
   }
-  const record = { ...content, deckId: raw.deckId, order: num(raw.order, index), suspended: flag(raw.suspended), retired: flag(raw.retired), createdAt: num(raw.createdAt, now), updatedAt: num(raw.updatedAt, now) } as CardRecord;
-  if (typeof raw.editedAt === 'number' && Number.isFinite(raw.editedAt)) record.editedAt = raw.editedAt;
+  const record = {
+    ...content,
+    deckId: raw.deckId,
+    order: repairs.clamp(raw.order, index, -MAX_COUNT * 100, MAX_COUNT * 100),
+    suspended: flag(raw.suspended),
+    retired: flag(raw.retired),
+    createdAt: repairs.time(raw.createdAt, now),
+    updatedAt: repairs.time(raw.updatedAt, now),
+  } as CardRecord;
+  if (raw.editedAt !== undefined) record.editedAt = repairs.time(raw.editedAt, now);
   return record;
 }
 
 const STATE_FIELDS = ['cardId', 'deckId', 'noteId', 'due', 'stability', 'difficulty', 'elapsed_days', 'scheduled_days', 'learning_steps', 'reps', 'lapses', 'state', 'last_review', 'inactive'] as const;
-export function restoreStateRecord(raw: unknown, card: CardRecord, now: number): CardStateRecord {
+export function restoreStateRecord(raw: unknown, card: CardRecord, now: number, repairs = new RestoreRepairs()): CardStateRecord {
   const r = isObject(raw) ? raw : {};
   const state: CardStateRecord = {
     ...(extras(r, STATE_FIELDS) as object),
@@ -93,45 +135,71 @@ export function restoreStateRecord(raw: unknown, card: CardRecord, now: number):
     deckId: card.deckId,
     // Derived from the card like inactive: a backup made before version 2 has no note id on its states.
     noteId: noteOf(card),
-    due: num(r.due, now),
-    stability: Math.max(0, num(r.stability, 0)),
-    difficulty: Math.max(0, num(r.difficulty, 0)),
-    elapsed_days: Math.max(0, num(r.elapsed_days, 0)),
-    scheduled_days: Math.max(0, num(r.scheduled_days, 0)),
-    learning_steps: Math.max(0, num(r.learning_steps, 0)),
-    reps: Math.max(0, num(r.reps, 0)),
-    lapses: Math.max(0, num(r.lapses, 0)),
+    due: repairs.time(r.due, typeof r.due === 'number' && !Number.isNaN(r.due) ? clampTime(r.due) : now),
+    stability: repairs.clamp(r.stability, 0, 0, MAX_COUNT),
+    difficulty: repairs.clamp(r.difficulty, 0, 0, 10),
+    elapsed_days: repairs.clamp(r.elapsed_days, 0, 0, MAX_COUNT),
+    scheduled_days: repairs.clamp(r.scheduled_days, 0, 0, MAX_COUNT),
+    learning_steps: repairs.clamp(r.learning_steps, 0, 0, MAX_COUNT),
+    reps: Math.round(repairs.clamp(r.reps, 0, 0, MAX_COUNT)),
+    lapses: Math.round(repairs.clamp(r.lapses, 0, 0, MAX_COUNT)),
     state: inSet(r.state, [0, 1, 2, 3] as const, 0),
     // Derived from the card, so a hand-edited backup cannot show a suspended card.
     inactive: card.suspended || card.retired ? 1 : 0,
   };
-  if (typeof r.last_review === 'number' && Number.isFinite(r.last_review)) state.last_review = r.last_review;
+  if (r.last_review !== undefined) {
+    if (isPlausibleTime(r.last_review)) state.last_review = r.last_review;
+    else repairs.note('dates outside 1970–2200 were corrected');
+  }
   return state;
 }
 
 const REVIEW_FIELDS = ['id', 'cardId', 'deckId', 'rating', 'state', 'due', 'stability', 'difficulty', 'elapsed_days', 'last_elapsed_days', 'scheduled_days', 'learning_steps', 'review', 'durationMs', 'source'] as const;
-export function restoreReviewRecord(raw: unknown): ReviewLogRecord | null {
-  if (!isObject(raw) || typeof raw.cardId !== 'string' || typeof raw.deckId !== 'string') return null;
-  if (![1, 2, 3, 4].includes(raw.rating as number) || typeof raw.review !== 'number' || !Number.isFinite(raw.review)) return null;
-  const review: ReviewLogRecord = {
+/**
+ * One review, without its id: restore gives every review a fresh key in file order, so no id in a file (2^53, 1e300,
+ * a repeated one) can reach the key generator.
+ */
+export function restoreReviewRecord(raw: unknown, repairs = new RestoreRepairs()): ReviewLogRecord | null {
+  if (!isObject(raw) || !key(raw.cardId) || !key(raw.deckId)) return null;
+  if (![1, 2, 3, 4].includes(raw.rating as number) || !isPlausibleTime(raw.review)) return null;
+  return {
     ...(extras(raw, REVIEW_FIELDS) as object),
     cardId: raw.cardId,
     deckId: raw.deckId,
     rating: raw.rating as 1 | 2 | 3 | 4,
     state: inSet(raw.state, [0, 1, 2, 3] as const, 0),
-    due: num(raw.due, raw.review),
-    stability: num(raw.stability, 0),
-    difficulty: num(raw.difficulty, 0),
-    elapsed_days: num(raw.elapsed_days, 0),
-    last_elapsed_days: num(raw.last_elapsed_days, 0),
-    scheduled_days: num(raw.scheduled_days, 0),
-    learning_steps: num(raw.learning_steps, 0),
+    due: clampTime(num(raw.due, raw.review)),
+    stability: repairs.clamp(raw.stability, 0, 0, MAX_COUNT),
+    difficulty: repairs.clamp(raw.difficulty, 0, 0, 10),
+    elapsed_days: repairs.clamp(raw.elapsed_days, 0, 0, MAX_COUNT),
+    last_elapsed_days: repairs.clamp(raw.last_elapsed_days, 0, 0, MAX_COUNT),
+    scheduled_days: repairs.clamp(raw.scheduled_days, 0, 0, MAX_COUNT),
+    learning_steps: repairs.clamp(raw.learning_steps, 0, 0, MAX_COUNT),
     review: raw.review,
-    durationMs: Math.max(0, num(raw.durationMs, 0)),
+    durationMs: repairs.clamp(raw.durationMs, 0, 0, 24 * 3_600_000),
     source: inSet(raw.source, ['study', 'mock'] as const, 'study'),
   };
-  if (Number.isInteger(raw.id) && (raw.id as number) > 0) review.id = raw.id as number;
-  return review;
+}
+
+/** True when a value nests no deeper than the limit and holds a bounded number of parts (checked without recursion). */
+function storableValue(value: unknown): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  let parts = 0;
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (++parts > 100_000 || depth > MAX_SETTING_DEPTH) return false;
+    if (typeof v === 'string' && v.length > MAX_TEXT_CHARS) return false;
+    if (typeof v === 'object' && v !== null) for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return true;
+}
+
+/** Keeps the first record of each key and reports the rest. */
+function firstOfEach<T>(items: T[], keyOf: (item: T) => string, what: string, warnings: string[]): T[] {
+  const seen = new Set<string>();
+  const out = items.filter((item) => !seen.has(keyOf(item)) && !!seen.add(keyOf(item)));
+  if (out.length < items.length) warnings.push(`${items.length - out.length} ${what} repeat an id already in the backup; only the first of each will be restored.`);
+  return out;
 }
 
 export async function parseBackup(text: string, source: string, now: number, opts: ParseOptions = {}): Promise<Result<ParsedBackup>> {
@@ -158,27 +226,54 @@ export async function parseBackup(text: string, source: string, now: number, opt
       return v;
     };
     const warnings: string[] = [];
-    const decks = list('decks').map((d) => restoreDeckRecord(d, now)).filter((d): d is DeckRecord => d !== null);
+    const repairs = new RestoreRepairs();
+    const rawDecks = list('decks');
+    const decks = firstOfEach(rawDecks.map((d) => restoreDeckRecord(d, now, repairs)).filter((d): d is DeckRecord => d !== null), (d) => d.id, 'decks', warnings);
     const deckIds = new Set(decks.map((d) => d.id));
     const rawCards = list('cards');
-    const cards: CardRecord[] = [];
+    const restoredCards: CardRecord[] = [];
     for (let i = 0; i < rawCards.length; i++) {
       if (i % 2000 === 1999) await yieldToPage(opts.signal);
-      const c = restoreCardRecord(rawCards[i], i, deckIds, now);
-      if (c) cards.push(c);
+      const c = restoreCardRecord(rawCards[i], i, deckIds, now, repairs);
+      if (c) restoredCards.push(c);
     }
-    if (cards.length < rawCards.length) warnings.push(`${rawCards.length - cards.length} damaged card record(s) will be left out.`);
+    if (restoredCards.length < rawCards.length) warnings.push(`${rawCards.length - restoredCards.length} damaged card record(s) will be left out.`);
+    const cards = firstOfEach(restoredCards, (c) => c.id, 'cards', warnings);
     const rawStates = new Map<string, unknown>();
-    for (const s of list('states')) if (isObject(s) && typeof s.cardId === 'string') rawStates.set(s.cardId, s);
-    const states = cards.map((c) => restoreStateRecord(rawStates.get(c.id), c, now));
+    for (const s of list('states')) if (isObject(s) && typeof s.cardId === 'string' && !rawStates.has(s.cardId)) rawStates.set(s.cardId, s);
+    const states = cards.map((c) => restoreStateRecord(rawStates.get(c.id), c, now, repairs));
+    const cardDecks = new Map(cards.map((c) => [c.id, c.deckId]));
     const rawReviews = list('reviews');
-    const reviews = rawReviews.map(restoreReviewRecord).filter((r): r is ReviewLogRecord => r !== null);
-    if (reviews.length < rawReviews.length) warnings.push(`${rawReviews.length - reviews.length} damaged review record(s) will be left out.`);
-    const settings: SettingRecord[] = [];
-    for (const s of list('settings')) {
-      if (!isObject(s) || typeof s.key !== 'string') continue;
-      settings.push({ key: s.key, value: s.key === 'settings' ? restoreSettings(s.value) : s.value });
+    const reviews: ReviewLogRecord[] = [];
+    const reviewIds = new Set<unknown>();
+    let damaged = 0;
+    let repeated = 0;
+    let orphans = 0;
+    for (let i = 0; i < rawReviews.length; i++) {
+      if (i % 20_000 === 19_999) await yieldToPage(opts.signal);
+      const rawReview = rawReviews[i];
+      const review = restoreReviewRecord(rawReview, repairs);
+      if (!review) damaged++;
+      else if (isObject(rawReview) && rawReview.id !== undefined && reviewIds.has(rawReview.id)) repeated++;
+      else if (!cardDecks.has(review.cardId)) orphans++;
+      else {
+        if (isObject(rawReview) && rawReview.id !== undefined) reviewIds.add(rawReview.id);
+        // A review belongs to its card's deck, whatever the file says.
+        reviews.push({ ...review, deckId: cardDecks.get(review.cardId)! });
+      }
     }
-    return { createdAt: num(raw.createdAt, 0), snapshot: { decks, cards, states, reviews, settings }, warnings };
+    if (damaged) warnings.push(`${damaged} damaged review record(s) will be left out.`);
+    if (repeated) warnings.push(`${repeated} review(s) repeat an id already in the backup; only the first of each will be restored.`);
+    if (orphans) warnings.push(`${orphans} review(s) belong to no card in the backup and will be left out.`);
+    const settings: SettingRecord[] = [];
+    let unstorable = 0;
+    for (const s of list('settings')) {
+      if (!isObject(s) || !key(s.key) || settings.some((o) => o.key === s.key)) continue;
+      if (s.key !== 'settings' && !storableValue(s.value)) unstorable++;
+      else settings.push({ key: s.key, value: s.key === 'settings' ? restoreSettings(s.value) : s.value });
+    }
+    if (unstorable) warnings.push(`${unstorable} setting(s) nested deeper than ${MAX_SETTING_DEPTH} levels or too large will be left out.`);
+    warnings.push(...repairs.messages());
+    return { createdAt: isPlausibleTime(raw.createdAt) ? raw.createdAt : 0, snapshot: { decks, cards, states, reviews, settings }, warnings };
   }, 'backup');
 }

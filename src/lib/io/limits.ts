@@ -1,4 +1,5 @@
-// Limits for untrusted input, stated in the README ("Import and export"). Generous for real decks, small enough that a
+// Limits for untrusted input, the only place they are stated (the README quotes them under "Import and export"). Every
+// importer (JSON, CSV/TSV, notes, Anki, share links, backups) enforces them. Generous for real decks, small enough that a
 // hostile file is refused before it can exhaust a phone's memory.
 
 /** A deck file (JSON, CSV/TSV, Markdown/text notes, Anki .apkg). */
@@ -15,8 +16,16 @@ export const MAX_IMPORT_CARDS = 100_000;
 export const MAX_FIELD_CHARS = 100_000;
 /** Columns in one CSV/TSV row. */
 export const MAX_COLUMNS = 100;
-/** One card text field from JSON/Anki, in characters. */
+/** One card text field from JSON, notes, share links, backups and Anki, in characters. */
 export const MAX_TEXT_CHARS = 100_000;
 /** Share links: decks up to this many cards, and a payload up to this many characters, travel in the URL. */
 export const MAX_SHARE_CARDS = 60;
 export const MAX_SHARE_CHARS = 16_000;
+/** A card or note id, in characters. */
+export const MAX_ID_CHARS = 200;
+/** A deck id (lowercase letters, digits, single dashes), in characters. */
+export const MAX_DECK_ID_CHARS = 80;
+/** Nesting of a setting's value in a backup; deeper values are left out (IndexedDB cannot store them reliably). */
+export const MAX_SETTING_DEPTH = 32;
+/** A review or lapse count in a restored card state; higher counts are clamped. */
+export const MAX_COUNT = 1_000_000;

@@ -1,7 +1,7 @@
 // Hand-written validator for the deck exchange format (decks/deck.schema.json describes the same shape). The CSP forbids
 // eval, so schema compilers like Ajv are out; this also copies only known fields, so nothing unexpected reaches the database.
 import { CARD_KINDS, FORMAT_VERSION, type Card, type CardKind, type Deck, type Provenance } from '../domain/model';
-import { MAX_IMPORT_CARDS, MAX_TEXT_CHARS } from './limits';
+import { MAX_DECK_ID_CHARS, MAX_ID_CHARS, MAX_IMPORT_CARDS, MAX_TEXT_CHARS } from './limits';
 import { ImportFailure } from './result';
 
 type Json = Record<string, unknown>;
@@ -52,14 +52,14 @@ function withOptional<T extends object>(card: T, key: string, value: string | un
 export function validateCard(raw: unknown): Card {
   if (!isObject(raw)) throw new CardProblem('is not an object');
   const id = text(raw, 'id', { nonEmpty: true })!;
-  if (id.length > 200) throw new CardProblem('"id" is longer than 200 characters');
+  if (id.length > MAX_ID_CHARS) throw new CardProblem(`"id" is longer than ${MAX_ID_CHARS} characters`);
   const kind = raw.kind as CardKind;
   if (!CARD_KINDS.includes(kind)) throw new CardProblem(`"kind" must be one of ${CARD_KINDS.join(', ')}`);
   // Tags: unique and non-empty, as the schema requires; repairing them is kinder than refusing the card.
   const base: { id: string; noteId?: string; tags: string[]; provenance?: Provenance } = { id, tags: [...new Set(textList(raw, 'tags').map((t) => t.trim()).filter(Boolean))] };
   const noteId = text(raw, 'noteId');
   if (noteId !== undefined) {
-    if (noteId.trim() === '' || noteId.length > 200) throw new CardProblem('"noteId" must be 1 to 200 characters');
+    if (noteId.trim() === '' || noteId.length > MAX_ID_CHARS) throw new CardProblem(`"noteId" must be 1 to ${MAX_ID_CHARS} characters`);
     base.noteId = noteId;
   }
   const prov = provenance(raw);
@@ -90,6 +90,17 @@ export function validateCard(raw: unknown): Card {
   }
 }
 
+/** Why a card would be refused, or null: what importers that build cards themselves (Anki) check them with. */
+export function cardProblem(raw: unknown): string | null {
+  try {
+    validateCard(raw);
+    return null;
+  } catch (e) {
+    if (e instanceof CardProblem) return e.message;
+    throw e;
+  }
+}
+
 /** Checks the version first so a newer file gets "update Drydock" rather than a list of unknown fields. */
 export function checkFormatVersion(raw: Json, label: string): void {
   const v = raw.formatVersion;
@@ -116,8 +127,8 @@ export function validateDeck(raw: unknown, label: string, warnings: string[], se
     return v.slice(0, 2000);
   };
   const id = field('id', true);
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) || id.length > 80) {
-    throw new ImportFailure('invalid', `${label}: the deck "id" must be up to 80 lowercase letters, digits and single dashes (like "docker-basics"); it is "${id.slice(0, 80)}". Nothing was changed.`);
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) || id.length > MAX_DECK_ID_CHARS) {
+    throw new ImportFailure('invalid', `${label}: the deck "id" must be up to ${MAX_DECK_ID_CHARS} lowercase letters, digits and single dashes (like "docker-basics"); it is "${id.slice(0, MAX_DECK_ID_CHARS)}". Nothing was changed.`);
   }
   const title = field('title', true);
   if (!Array.isArray(raw.cards)) throw new ImportFailure('invalid', `${label} ("${title}") has no "cards" list. Nothing was changed.`);

@@ -111,7 +111,8 @@ export class ImportFlow {
       this.outcome = await applyImport(this.#named(this.plan), this.choice, now, 'imported', this.replaceRicher);
       this.phase = 'done';
     } catch (e) {
-      this.#fail(`The import could not be saved (${e instanceof Error ? e.message : String(e)}). Nothing was changed.`);
+      const { estimateBytes, writeFailureMessage } = await import('../../lib/db/storage-errors');
+      this.#fail(await writeFailureMessage('this import', e, estimateBytes(this.plan.decks.map((d) => d.deck))));
     } finally {
       this.#stopProgressTimer();
     }

@@ -1,6 +1,6 @@
 // The library screen's state: decks with counts, new/delete, export in three formats, share links, backup and restore.
 import { createDeck, decksForExport, deleteDeck, listDecks, type DeckSummary } from '../../lib/db/editor';
-import { countCollection, countsOf, restoreCollection } from '../../lib/db/backup';
+import { countCollection, countsOf, restoreCollection, RestoreError } from '../../lib/db/backup';
 import { makeBackupFile, type PendingRestore } from '../../lib/db/backup-file';
 import { recordBackupDownload } from '../../lib/db/backup-reminder';
 import { parseBackup } from '../../lib/io/backup';
@@ -167,7 +167,7 @@ export class LibraryState {
       this.status = `Restored ${pending.incoming.decks} decks, ${pending.incoming.cards} cards and ${pending.incoming.reviews} reviews from ${pending.source}.`;
       await this.load();
     } catch (e) {
-      this.error = `The restore failed and nothing was changed (${e instanceof Error ? e.message : String(e)}).`;
+      this.error = e instanceof RestoreError ? e.message : `The restore failed and nothing was changed (${e instanceof Error ? e.message : String(e)}).`;
     } finally {
       this.busy = false;
     }

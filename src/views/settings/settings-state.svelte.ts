@@ -2,6 +2,8 @@
 import { loadSettings, saveSettings } from '../../lib/db/settings';
 import { persistenceStatus, type PersistenceStatus } from '../../lib/db/persistence';
 import { validateSettings, type Settings, type SettingsErrors } from '../../lib/domain/settings';
+import { checkAndRepairCollection } from '../../lib/db/check';
+import { describeReport } from '../../lib/domain/collection-check';
 
 export interface SettingsForm {
   desiredRetention: string;
@@ -68,5 +70,20 @@ export class SettingsState {
     this.#base = candidate;
     this.saved = true;
     return true;
+  }
+
+  /** "Check the collection": null before the first run, then what the last run found and repaired. */
+  checkResult = $state<{ lines: string[]; error?: string } | null>(null);
+  checking = $state(false);
+
+  async checkCollection(now: number): Promise<void> {
+    this.checking = true;
+    try {
+      this.checkResult = { lines: describeReport(await checkAndRepairCollection(now, { repair: true })) };
+    } catch (e) {
+      this.checkResult = { lines: [], error: `The check could not finish and changed nothing (${e instanceof Error ? e.message : String(e)}).` };
+    } finally {
+      this.checking = false;
+    }
   }
 }

@@ -1,6 +1,7 @@
 // One study session (a deck or all decks): the queue, the card on screen, reveal, answer and undo.
 // Compute lives in src/lib/domain; this class only keeps the screen's state and calls the database.
 import { db, type CardRecord } from '../../lib/db/db';
+import { isQuotaError } from '../../lib/db/storage-errors';
 import { loadSettings } from '../../lib/db/settings';
 import { syncBundledDecks } from '../../lib/db/bundled';
 import { answerCard, countDoneToday, undoAnswer, type AnswerReceipt } from '../../lib/db/study';
@@ -31,6 +32,8 @@ export class StudySession {
   status = $state<SessionStatus>('loading');
   title = $state('All decks');
   error = $state<string | null>(null);
+  /** Shown over a card whose answer could not be saved (storage full); the card stays so the learner can retry. */
+  saveProblem = $state<string | null>(null);
   card = $state.raw<CardRecord | null>(null);
   item = $state.raw<QueueItem | null>(null);
   response = $state<CardResponse>(emptyResponse());
@@ -200,9 +203,12 @@ export class StudySession {
         persistenceAsked = true;
         void requestPersistentStorage(now).catch(() => undefined);
       }
+      this.saveProblem = null;
       await this.#advance(now, cardId);
     } catch (e) {
-      this.#fail(e);
+      // The answer's transaction rolled back: nothing was written, so the card stays and the answer can be retried.
+      if (isQuotaError(e)) this.saveProblem = 'This answer was not saved: the device is out of storage space for Drydock. Free some space, then answer again. Your earlier answers are safe.';
+      else this.#fail(e);
     } finally {
       this.#busy = false;
     }

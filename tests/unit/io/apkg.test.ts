@@ -119,4 +119,19 @@ describe('current-format packages: zstd bombs', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(/expands to more than 8\.0 MB.*zip bomb/);
   });
+
+  test('a field over the 100,000-character limit in limits.ts leaves its card out, as in every importer', async () => {
+    const huge = 'x'.repeat(1_000_000);
+    const sqlite = await sqliteWith(`
+      create table col (id integer primary key, models text, decks text);
+      create table notes (id integer primary key, guid text, mid int, tags text, flds text);
+      create table cards (id integer primary key, nid int, did int, ord int, due int);
+      insert into col values (1, '{}', '{}');
+      insert into notes values (1, 'big', 1, '', '${huge}' || char(31) || 'back'), (2, 'ok', 1, '', 'small front' || char(31) || 'back');
+      insert into cards values (1, 1, 1, 0, 0), (2, 2, 1, 0, 1);
+    `);
+    const b = await read(zipSync({ 'collection.anki2': sqlite }), 'big.apkg');
+    expect(b.decks[0].cards.map(sides)).toEqual([['small front', 'back']]);
+    expect(b.warnings.join(' ')).toMatch(/left out: "prompt" is longer than 100000 characters/);
+  });
 });

@@ -219,4 +219,26 @@ describe('HomeState', () => {
     expect(home.decks[0].counts).toEqual({ new: 4, learning: 1, due: 0 });
     expect(home.total).toEqual({ new: 4, learning: 1, due: 0 });
   });
+
+  it('an answer that hits the storage quota keeps the card on screen with a message and writes nothing', async () => {
+    const session = new StudySession({ deckId: 'test-deck', mode: 'normal' });
+    await session.load(NOW);
+    session.reveal(NOW + 1000);
+    const before = await db.states.get('test-deck-basic');
+    const original = db.reviews.add.bind(db.reviews);
+    db.reviews.add = (() => Promise.reject(Object.assign(new Error('quota'), { name: 'QuotaExceededError' }))) as unknown as typeof db.reviews.add;
+    try {
+      await session.answer(3, NOW + 2000);
+    } finally {
+      db.reviews.add = original;
+    }
+    expect(session.status).toBe('revealed');
+    expect(session.card?.id).toBe('test-deck-basic');
+    expect(session.saveProblem).toMatch(/not saved: the device is out of storage space/);
+    expect(await db.states.get('test-deck-basic')).toEqual(before);
+    expect(await db.reviews.count()).toBe(0);
+    await session.answer(3, NOW + 3000);
+    expect(session.saveProblem).toBeNull();
+    expect(await db.reviews.count()).toBe(1);
+  });
 });

@@ -1,7 +1,7 @@
 // Walks the parsed notes and lets every rule look at every node, collecting cards per top-level section.
 
 import type { Card } from '../model.ts';
-import { slugify } from '../ids.ts';
+import { tagSlug } from '../ids.ts';
 import type { RuleContext } from './cards.ts';
 import { buildEvidence } from './evidence.ts';
 import type { NoteNode, Section } from './parse.ts';
@@ -37,7 +37,7 @@ function walkSection(section: Section, path: string[], idPath: string[], source:
   const title = cleanInline(section.title);
   const headingPath = title ? [...path, title] : path;
   const ids = section.title.trim() ? [...idPath, section.title.trim()] : idPath;
-  const ctx: RuleContext = { source, headingPath, idPath: ids, tags: [...new Set(headingPath.map(slugify).filter(Boolean))] };
+  const ctx: RuleContext = { source, headingPath, idPath: ids, tags: [...new Set(headingPath.map(tagSlug).filter(Boolean))] };
   const visitFor = (node: NoteNode, index: number, parent: NoteNode | null = null, siblings = section.nodes, up?: Visit): Visit => ({
     node,
     parent,

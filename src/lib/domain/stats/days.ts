@@ -2,6 +2,8 @@
 // and one at 00:01 land on different days even when UTC says otherwise. Everything takes the zone explicitly:
 // the same logs give the same pictures on every machine and in every test.
 
+import { clampTime } from '../time-range';
+
 export const DAY_MS = 86_400_000;
 
 /** A fixed UTC offset in minutes east of UTC (e.g. +120 for UTC+2), or an IANA zone such as "Europe/Berlin". */
@@ -32,7 +34,8 @@ export function dayOf(zone: TimeZone): (ms: number) => DayNumber {
     if (slot !== lastSlot) {
       let offset = cache.get(slot);
       if (offset === undefined) {
-        offset = offsetAt(slot * OFFSET_SLOT_MS);
+        // Intl throws "Invalid time value" past Date's range: look the offset up at the nearest believable instant.
+        offset = offsetAt(clampTime(slot * OFFSET_SLOT_MS));
         cache.set(slot, offset);
       }
       lastSlot = slot;

@@ -8,6 +8,14 @@ import { retentionAccumulator, type Retention } from './retention';
 import { timePerDayAccumulator, type TimePerDay } from './time-per-day';
 import type { StatsCard, StatsClock, StatsLog } from './types';
 import { computeReadiness, readinessHorizon, type ReadinessHorizon, type ReadinessReport } from '../readiness';
+import { clampTime, isPlausibleTime } from '../time-range';
+
+/** Due dates are clamped into 1970–2200; a last review outside it is treated as unknown. */
+function withPlausibleDates(card: StatsCard): StatsCard {
+  if (isPlausibleTime(card.due) && (card.lastReview === undefined || isPlausibleTime(card.lastReview))) return card;
+  const { lastReview, ...rest } = card;
+  return { ...rest, due: clampTime(card.due), ...(isPlausibleTime(lastReview) ? { lastReview } : {}) };
+}
 
 export interface StatsResult {
   heatmap: Heatmap;
@@ -49,6 +57,8 @@ export class StatsAccumulator {
 
   addLogs(logs: readonly StatsLog[]): void {
     for (const log of logs) {
+      // A review time outside 1970–2200 (a hand-edited or damaged backup) cannot be placed on any chart.
+      if (!isPlausibleTime(log.review)) continue;
       this.heatmap.add(log);
       this.grades.add(log);
       this.time.add(log);
@@ -62,8 +72,9 @@ export class StatsAccumulator {
     this.logCount += logs.length;
   }
 
-  finish(cards: readonly StatsCard[], deckTitles: Record<string, string>): StatsResult {
+  finish(rawCards: readonly StatsCard[], deckTitles: Record<string, string>): StatsResult {
     const { now, interviewStart } = this.options;
+    const cards = rawCards.map(withPlausibleDates);
     const horizon = readinessHorizon(now, interviewStart);
     const withLastAnswer = cards.map((card) => ({ ...card, lastAnswerAgain: this.lastAnswer.get(card.id)?.rating === 1 }));
     return {
