@@ -125,14 +125,30 @@ function swappedDefinition(visit: Visit, entry: Entry, siblings: Entry[]): Card[
   const others = siblings.filter(short);
   if (!short(entry) || others.length < 2) return [];
   const flip = stableId(entry.term, entry.definition).charCodeAt(0) % 2 === 0;
-  // The most confusable neighbour (most shared words: stop vs kill, start vs restart) makes the useful false statement.
-  const mine = new Set(contentWords(`${entry.term} ${entry.definition}`));
-  const scored = others.map((e) => ({ e, overlap: contentWords(`${e.term} ${e.definition}`).filter((w) => mine.has(w)).length }));
-  const other = scored.reduce((best, s) => (s.overlap > best.overlap ? s : best), scored[0]).e;
+  const other = mostConfusable(entry, others);
   const shown = flip ? other.definition : entry.definition;
   const own = `${entry.term}: ${entry.definition.replace(/\.$/, '')}.`;
   const explanation = flip ? `${own} “${other.definition.replace(/\.$/, '')}” describes ${other.term}.` : own;
-  return [trueFalseCard(origin(visit, 'item-tf', visit.node.text), `${subjectOf(visit.ctx)}: “${entry.term}” — ${lowerFirst(shown.replace(/\.$/, ''))}`, !flip, explanation)];
+  // Naming the neighbour makes the statement test the distinction ("stop, not kill"), not restate the definition.
+  const statement = `${subjectOf(visit.ctx)}: “${shown.replace(/\.$/, '')}” describes “${entry.term}”, not “${other.term}”`;
+  return [trueFalseCard(origin(visit, 'item-tf', visit.node.text), statement, !flip, explanation)];
+}
+
+/**
+ * The neighbour sharing the most telling words (stop vs kill, start vs restart): a word every entry uses
+ * ("container") counts for little, a word two entries share counts for much.
+ */
+export function mostConfusable(entry: Entry, others: Entry[]): Entry {
+  const wordsOf = (e: Entry) => new Set(contentWords(`${e.term} ${e.definition}`));
+  const mine = wordsOf(entry);
+  const theirs = others.map(wordsOf);
+  const spread = (w: string) => theirs.filter((t) => t.has(w)).length;
+  const score = (t: Set<string>) => [...t].filter((w) => mine.has(w)).reduce((sum, w) => sum + 1 / spread(w), 0);
+  let best = 0;
+  theirs.forEach((t, i) => {
+    if (score(t) > score(theirs[best])) best = i;
+  });
+  return others[best];
 }
 
 /** A long one-sentence item nothing else could split: "what is step k of n" still asks for it. */

@@ -1,0 +1,112 @@
+// Which forms of a fact a deck keeps. The rules offer every form they can make (basic, typed, choice,
+// true/false, cloze); an interviewer asks a fact once or twice, so per note this keeps the recall forms and
+// at most one recognition form, drops forms that give themselves away, and balances true and false.
+
+import { fragmentReason, giveawayReason, TRUE_SHARE } from '../deck-lint.ts';
+import { cardBack, cardFront, type Card, type TrueFalseCard } from '../model.ts';
+import { contentWords } from './text.ts';
+
+const noteOf = (card: Card) => card.noteId ?? card.id;
+
+/** A cloze blank that hides an example value or name ("frontend-net", "8080", `/data`) rather than the idea. */
+export function blanksExample(card: Card): boolean {
+  if (card.kind !== 'cloze') return false;
+  return [...card.text.matchAll(/\{\{c\d+::(.*?)(?:::.*?)?\}\}/g)].some(({ 1: hidden, index }) => {
+    const before = card.text.slice(0, index).toLowerCase();
+    return /\d/.test(hidden) || /`/.test(hidden) || /^[a-z0-9]+([-_/.][a-z0-9]+)+$/.test(hidden) || /\b(e\.g\.?|eg|example|such as|like|named|called)[\s:,(]*$/.test(before);
+  });
+}
+
+/** Whether most of the card's words already appear on one of `others` (front and back), so it adds nothing. */
+function restates(card: Card, others: Card[]): boolean {
+  const mine = new Set(contentWords(cardBack(card)));
+  if (mine.size === 0) return true;
+  return others.some((o) => {
+    const theirs = new Set(contentWords(`${cardFront(o)} ${cardBack(o)}`));
+    return [...mine].filter((w) => theirs.has(w)).length / mine.size >= 0.8;
+  });
+}
+
+/** The card gives itself away or reads as a fragment (the deck lint's own tests). */
+function flawed(card: Card): boolean {
+  return fragmentReason(cardFront(card)) !== null || giveawayReason(card) !== null;
+}
+
+/** Another basic card of the note gives the same answer with more to it ("Create — defined but not running"). */
+function saidBetter(card: Card, note: Card[]): boolean {
+  const length = (c: Card) => cardBack(c).length;
+  return note.some((o) => o !== card && o.kind === 'basic' && (length(o) > length(card) || (length(o) === length(card) && note.indexOf(o) < note.indexOf(card))) && restates(card, [o]));
+}
+
+interface NoteForms {
+  keep: Card[];
+  /** A statement that could replace the note's choice card, for balancing true and false. */
+  spareStatement?: TrueFalseCard;
+  choice?: Card;
+}
+
+function chooseInNote(cards: Card[], deckCards: Card[]): NoteForms {
+  // Typed cards stay even when flawed: a command is asked for by name, and the deck lint reports the prompt.
+  const recall = cards.filter((c) => c.kind === 'typed' || (c.kind === 'basic' && !(flawed(c) && cards.length > 1) && !saidBetter(c, cards)));
+  // A typed card already asks "which command does X"; a choice among commands would ask it again.
+  const hasTyped = cards.some((c) => c.kind === 'typed');
+  const choices = cards.filter((c) => c.kind === 'choice' && !hasTyped && !flawed(c));
+  const fullChoice = choices.find((c) => c.kind === 'choice' && c.options.length >= 4);
+  const statement = cards.find((c): c is TrueFalseCard => c.kind === 'truefalse' && !flawed(c));
+  // One recognition form: a 4-option choice, else a statement, else a short choice when nothing else asks the fact.
+  const recognition = fullChoice ?? statement ?? (recall.length ? undefined : choices[0]);
+  const keep = [...recall, ...(recognition ? [recognition] : [])];
+  if (keep.length === 0) {
+    // A cloze is kept only as the sole form of its fact, and only when it hides the idea and says something new.
+    const others = deckCards.filter((c) => c.kind !== 'cloze' && noteOf(c) !== noteOf(cards[0]));
+    const cloze = cards.find((c) => c.kind === 'cloze' && !blanksExample(c) && !flawed(c) && !restates(c, others));
+    if (cloze) keep.push(cloze);
+  }
+  const order = new Map(cards.map((c, i) => [c, i]));
+  keep.sort((a, b) => order.get(a)! - order.get(b)!);
+  return { keep, spareStatement: recognition === fullChoice && statement ? statement : undefined, choice: fullChoice };
+}
+
+function trueShare(cards: Card[]): { share: number; count: number } {
+  const statements = cards.filter((c) => c.kind === 'truefalse');
+  return { share: statements.filter((c) => c.isTrue).length / (statements.length || 1), count: statements.length };
+}
+
+function inRange(cards: Card[]): boolean {
+  const { share, count } = trueShare(cards);
+  return count < TRUE_SHARE.from || (share >= TRUE_SHARE.min && share <= TRUE_SHARE.max);
+}
+
+/**
+ * Per note, the forms that test the fact best (see the file comment), then true/false balance for the deck:
+ * first by asking a fact as a statement instead of a choice where that adds the missing side, then by dropping
+ * statements of the larger side whose fact keeps another card. What cannot be balanced is left to the lint.
+ */
+export function chooseForms(cards: Card[]): Card[] {
+  const byNote = new Map<string, Card[]>();
+  for (const card of cards) byNote.set(noteOf(card), [...(byNote.get(noteOf(card)) ?? []), card]);
+  const notes = [...byNote.values()].map((group) => chooseInNote(group, cards));
+  const kept = new Set(notes.flatMap((n) => n.keep));
+  const current = () => cards.filter((c) => kept.has(c));
+  const swaps = notes.filter((n) => n.spareStatement && n.choice).sort((a, b) => (a.spareStatement!.id < b.spareStatement!.id ? -1 : 1));
+  for (const note of swaps) {
+    const { share, count } = trueShare(current());
+    if (count >= TRUE_SHARE.from && inRange(current())) break;
+    const wanted = count === 0 ? note.spareStatement!.isTrue : share < TRUE_SHARE.min;
+    if (note.spareStatement!.isTrue !== wanted && count > 0) continue;
+    kept.delete(note.choice!);
+    kept.add(note.spareStatement!);
+  }
+  const left = new Map<string, number>();
+  for (const c of current()) left.set(noteOf(c), (left.get(noteOf(c)) ?? 0) + 1);
+  while (!inRange(current())) {
+    const heavy = trueShare(current()).share > TRUE_SHARE.max;
+    const spare = current()
+      .filter((c): c is TrueFalseCard => c.kind === 'truefalse' && c.isTrue === heavy && (left.get(noteOf(c)) ?? 0) > 1)
+      .sort((a, b) => (a.id < b.id ? -1 : 1))[0];
+    if (!spare) break;
+    kept.delete(spare);
+    left.set(noteOf(spare), left.get(noteOf(spare))! - 1);
+  }
+  return current();
+}
