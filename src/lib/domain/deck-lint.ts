@@ -18,7 +18,7 @@ export const MAX_PROMPT = 200;
 /** True statements per deck must be between these shares of all true/false cards (checked from this many on). */
 export const TRUE_SHARE = { min: 0.4, max: 0.6, from: 5 } as const;
 /** Near-duplicate search compares every pair, so it stops here; exact duplicates are always found. */
-const NEAR_DUPLICATE_LIMIT = 3000;
+const NEAR_DUPLICATE_LIMIT = 1500;
 const SIMILAR = 0.9;
 
 const STOP = new Set(
@@ -91,7 +91,7 @@ export function fragmentReason(front: string): string | null {
 export function giveawayReason(card: Card): string | null {
   const prompt = card.kind === 'cloze' ? cardFront(card) : promptCore(card);
   const promptStems = new Set(contentStems(prompt.replace(/`[^`]*`/g, ' ')));
-  const answer = card.kind === 'typed' ? card.answers[0] : card.kind === 'choice' ? card.correct.map((i) => card.options[i]).join(' ') : '';
+  const answer = card.kind === 'typed' ? card.answers[0] : card.kind === 'basic' ? card.answer : card.kind === 'choice' ? card.correct.map((i) => card.options[i]).join(' ') : '';
   const command = COMMAND.exec(answer);
   // Only a bare "docker start <id>": with flags or a management noun ("docker network create") the prompt's
   // verb still leaves the syntax to recall.
