@@ -104,6 +104,10 @@ export function giveawayReason(card: Card): string | null {
     if (right.some((r) => r.length >= 3 && new RegExp(`(^|[^a-z0-9-])${escape(r)}([^a-z0-9-]|$)`).test(card.prompt.replace(/`/g, '').toLowerCase()))) {
       return 'The prompt contains the correct option.';
     }
+    // "Described by “Host OS + hardware”" → "Host Layer": a word only the right option shares with the prompt.
+    const wrongWords = new Set(card.options.filter((_, i) => !card.correct.includes(i)).flatMap((o) => contentStems(o)));
+    const telling = card.correct.flatMap((i) => contentStems(card.options[i])).find((w) => w.length >= 3 && promptStems.has(w) && !wrongWords.has(w));
+    if (telling) return `The prompt says “${telling}”, a word only the right option shares.`;
   }
   if (card.kind === 'cloze') {
     const hidden = [...card.text.matchAll(/\{\{c\d+::(.*?)(?:::.*?)?\}\}/g)].map((m) => m[1].toLowerCase());

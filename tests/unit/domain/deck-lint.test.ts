@@ -48,6 +48,12 @@ describe('deck lints', () => {
     expect(rules([{ id: 'c', kind: 'choice', tags: [], prompt: 'Images: which one has no shell, like distroless?', options: ['Ubuntu', 'Alpine', 'distroless', 'Debian'], correct: [2], explanation: '' }])).toEqual([['c', 'giveaway']]);
   });
 
+  it('finds a choice whose prompt shares a word with the right option only', () => {
+    const layers = ['User Layer', 'OS Layer', 'Host Layer', 'Image Layer'];
+    expect(rules([{ id: 'a', kind: 'choice', tags: [], prompt: 'Container architecture: which one is described by “Host OS + hardware”?', options: layers, correct: [2], explanation: '' }])).toEqual([['a', 'giveaway']]);
+    expect(rules([{ id: 'b', kind: 'choice', tags: [], prompt: 'Container architecture: which one is the OS and hardware under everything?', options: layers, correct: [2], explanation: '' }])).toEqual([]);
+  });
+
   it('finds answers that repeat the prompt', () => {
     expect(rules([basic('a', 'Lifecycle: what does the “Pause” step do in Docker?', 'Pause in Docker')])).toEqual([['a', 'answer-repeats-prompt']]);
   });

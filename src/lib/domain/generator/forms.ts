@@ -17,12 +17,20 @@ export function blanksExample(card: Card): boolean {
   });
 }
 
+/** The words a card shows on both sides, computed once per card. */
+const shownWords = new WeakMap<Card, Set<string>>();
+function wordsOf(card: Card): Set<string> {
+  let words = shownWords.get(card);
+  if (!words) shownWords.set(card, (words = new Set(contentWords(`${cardFront(card)} ${cardBack(card)}`))));
+  return words;
+}
+
 /** Whether most of the card's words already appear on one of `others` (front and back), so it adds nothing. */
 function restates(card: Card, others: Card[]): boolean {
-  const mine = new Set(contentWords(cardBack(card)));
+  const mine = new Set(contentWords(card.kind === 'truefalse' ? card.statement : cardBack(card)));
   if (mine.size === 0) return true;
   return others.some((o) => {
-    const theirs = new Set(contentWords(`${cardFront(o)} ${cardBack(o)}`));
+    const theirs = wordsOf(o);
     return [...mine].filter((w) => theirs.has(w)).length / mine.size >= 0.8;
   });
 }
@@ -45,7 +53,7 @@ interface NoteForms {
   choice?: Card;
 }
 
-function chooseInNote(cards: Card[], deckCards: Card[]): NoteForms {
+function chooseInNote(cards: Card[], nonCloze: () => Card[]): NoteForms {
   // Typed cards stay even when flawed: a command is asked for by name, and the deck lint reports the prompt.
   const recall = cards.filter((c) => c.kind === 'typed' || (c.kind === 'basic' && !(flawed(c) && cards.length > 1) && !saidBetter(c, cards)));
   // A typed card already asks "which command does X"; a choice among commands would ask it again.
@@ -58,23 +66,12 @@ function chooseInNote(cards: Card[], deckCards: Card[]): NoteForms {
   const keep = [...recall, ...(recognition ? [recognition] : [])];
   if (keep.length === 0) {
     // A cloze is kept only as the sole form of its fact, and only when it hides the idea and says something new.
-    const others = deckCards.filter((c) => c.kind !== 'cloze' && noteOf(c) !== noteOf(cards[0]));
-    const cloze = cards.find((c) => c.kind === 'cloze' && !blanksExample(c) && !flawed(c) && !restates(c, others));
+    const cloze = cards.find((c) => c.kind === 'cloze' && !blanksExample(c) && !flawed(c) && !restates(c, nonCloze().filter((o) => noteOf(o) !== noteOf(c))));
     if (cloze) keep.push(cloze);
   }
   const order = new Map(cards.map((c, i) => [c, i]));
   keep.sort((a, b) => order.get(a)! - order.get(b)!);
   return { keep, spareStatement: recognition === fullChoice && statement ? statement : undefined, choice: fullChoice };
-}
-
-function trueShare(cards: Card[]): { share: number; count: number } {
-  const statements = cards.filter((c) => c.kind === 'truefalse');
-  return { share: statements.filter((c) => c.isTrue).length / (statements.length || 1), count: statements.length };
-}
-
-function inRange(cards: Card[]): boolean {
-  const { share, count } = trueShare(cards);
-  return count < TRUE_SHARE.from || (share >= TRUE_SHARE.min && share <= TRUE_SHARE.max);
 }
 
 /**
@@ -85,28 +82,34 @@ function inRange(cards: Card[]): boolean {
 export function chooseForms(cards: Card[]): Card[] {
   const byNote = new Map<string, Card[]>();
   for (const card of cards) byNote.set(noteOf(card), [...(byNote.get(noteOf(card)) ?? []), card]);
-  const notes = [...byNote.values()].map((group) => chooseInNote(group, cards));
+  let nonCloze: Card[] | undefined;
+  const notes = [...byNote.values()].map((group) => chooseInNote(group, () => (nonCloze ??= cards.filter((c) => c.kind !== 'cloze'))));
   const kept = new Set(notes.flatMap((n) => n.keep));
-  const current = () => cards.filter((c) => kept.has(c));
+  const statements = [...kept].filter((c): c is TrueFalseCard => c.kind === 'truefalse');
+  const tally = { all: statements.length, true: statements.filter((c) => c.isTrue).length };
+  const share = () => tally.true / (tally.all || 1);
+  const balanced = () => tally.all >= TRUE_SHARE.from && share() >= TRUE_SHARE.min && share() <= TRUE_SHARE.max;
   const swaps = notes.filter((n) => n.spareStatement && n.choice).sort((a, b) => (a.spareStatement!.id < b.spareStatement!.id ? -1 : 1));
   for (const note of swaps) {
-    const { share, count } = trueShare(current());
-    if (count >= TRUE_SHARE.from && inRange(current())) break;
-    const wanted = count === 0 ? note.spareStatement!.isTrue : share < TRUE_SHARE.min;
-    if (note.spareStatement!.isTrue !== wanted && count > 0) continue;
+    if (balanced()) break;
+    const statement = note.spareStatement!;
+    // The first statement may be either; after that, only the side that is short.
+    if (tally.all > 0 && statement.isTrue !== share() < TRUE_SHARE.min) continue;
     kept.delete(note.choice!);
-    kept.add(note.spareStatement!);
+    kept.add(statement);
+    tally.all++;
+    if (statement.isTrue) tally.true++;
   }
   const left = new Map<string, number>();
-  for (const c of current()) left.set(noteOf(c), (left.get(noteOf(c)) ?? 0) + 1);
-  while (!inRange(current())) {
-    const heavy = trueShare(current()).share > TRUE_SHARE.max;
-    const spare = current()
-      .filter((c): c is TrueFalseCard => c.kind === 'truefalse' && c.isTrue === heavy && (left.get(noteOf(c)) ?? 0) > 1)
-      .sort((a, b) => (a.id < b.id ? -1 : 1))[0];
-    if (!spare) break;
+  for (const c of kept) left.set(noteOf(c), (left.get(noteOf(c)) ?? 0) + 1);
+  const spares = [...kept].filter((c): c is TrueFalseCard => c.kind === 'truefalse').sort((a, b) => (a.id < b.id ? -1 : 1));
+  for (const spare of spares) {
+    if (tally.all < TRUE_SHARE.from || (share() >= TRUE_SHARE.min && share() <= TRUE_SHARE.max)) break;
+    if (spare.isTrue !== share() > TRUE_SHARE.max || left.get(noteOf(spare))! <= 1) continue;
     kept.delete(spare);
     left.set(noteOf(spare), left.get(noteOf(spare))! - 1);
+    tally.all--;
+    if (spare.isTrue) tally.true--;
   }
-  return current();
+  return cards.filter((c) => kept.has(c));
 }

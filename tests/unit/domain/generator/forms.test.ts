@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateDecks } from '../../../../src/lib/domain/generator';
 import { blanksExample, chooseForms } from '../../../../src/lib/domain/generator/forms';
+import { maskTerm } from '../../../../src/lib/domain/generator/rules/items';
 import { lintDecks } from '../../../../src/lib/domain/deck-lint';
 import { cardFront, type Card, type ChoiceCard, type TrueFalseCard } from '../../../../src/lib/domain/model';
 
@@ -124,6 +125,16 @@ describe('distractors', () => {
       expect(c.options).toHaveLength(4);
       expect(c.options.every((o) => ['Circle', 'Square', 'Triangle', 'Hexagon', 'Pentagon'].includes(o))).toBe(true);
     }
+  });
+});
+
+describe('choice prompts that do not give themselves away', () => {
+  it('hides the term and the words of it no other option has', () => {
+    const others = ['OS Layer', 'User Layer', 'Image Layer'];
+    expect(maskTerm('Host OS and hardware resources', 'Host Layer', others)).toBe('… OS and hardware resources');
+    expect(maskTerm('Docker containers use cgroups to limit resources', 'Control groups (cgroups)', ['Namespaces', 'The host file system'])).toBe('Docker containers use … to limit resources');
+    // A word the other options share ("Layer") stays: it tells nothing.
+    expect(maskTerm('The layer that holds your apps', 'User Layer', ['OS Layer', 'Host Layer'])).toBe('The layer that holds your apps');
   });
 });
 

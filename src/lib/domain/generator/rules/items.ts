@@ -71,12 +71,21 @@ function itemPrompt(visit: Visit, entry: Entry): string {
   return `${where}: what is “${term}”?`;
 }
 
-/** Hides the term inside its own description so a choice card does not give itself away. */
-function mask(definition: string, term: string): string {
+/**
+ * Hides the term inside its own description so a choice card does not give itself away: the whole term, and
+ * any word of it no other option has ("Host OS + hardware" → "… OS + hardware" when the options are layers).
+ */
+export function maskTerm(definition: string, term: string, otherTerms: string[]): string {
   const core = term.replace(/\s*\([^)]*\)\s*$/, '').trim();
   if (core.length < 3) return definition;
-  const escaped = core.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return definition.replace(new RegExp(`(?<![\\w-])${escaped}(?![\\w-])`, 'gi'), '…');
+  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  let out = definition.replace(new RegExp(`(?<![\\w-])${escape(core)}(?![\\w-])`, 'gi'), '…');
+  const shared = new Set(otherTerms.flatMap((t) => contentWords(t)));
+  for (const word of contentWords(term)) {
+    if (word.length < 3 || shared.has(word)) continue;
+    out = out.replace(new RegExp(`(?<![\\w-])${escape(word)}(s|es)?(?![\\w-])`, 'gi'), '…');
+  }
+  return out;
 }
 
 export const itemRule: Rule = (visit) => {
@@ -92,7 +101,7 @@ export const itemRule: Rule = (visit) => {
     cards.push(basicCard(origin(visit, 'item', visit.node.text, String(i)), p, chunk));
   });
   const siblings = neighbours(numberingRun(visit), visit.node).map(itemEntry).filter((e): e is Entry => e !== null && e.node !== visit.node);
-  const described = mask(entry.definition, entry.term);
+  const described = maskTerm(entry.definition, entry.term, siblings.map((e) => e.term));
   if (siblings.length >= 2 && described.length <= 180 && wordCount(entry.term) <= 6) {
     const card = choiceCard(
       origin(visit, 'item-choice', visit.node.text),
