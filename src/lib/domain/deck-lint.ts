@@ -89,8 +89,9 @@ export function fragmentReason(front: string): string | null {
 
 /** Why the prompt gives the answer away, or null. */
 export function giveawayReason(card: Card): string | null {
-  const prompt = card.kind === 'cloze' ? cardFront(card) : promptCore(card);
-  const promptStems = new Set(contentStems(prompt.replace(/`[^`]*`/g, ' ')));
+  let stems: Set<string> | undefined;
+  // Computed only for the cards that need it: most basic cards have no command answer.
+  const promptStems = { has: (w: string) => (stems ??= new Set(contentStems(promptCore(card).replace(/`[^`]*`/g, ' ')))).has(w) };
   const answer = card.kind === 'typed' ? card.answers[0] : card.kind === 'basic' ? card.answer : card.kind === 'choice' ? card.correct.map((i) => card.options[i]).join(' ') : '';
   const command = COMMAND.exec(answer);
   // Only a bare "docker start <id>": with flags or a management noun ("docker network create") the prompt's

@@ -26,24 +26,31 @@ function wordsOf(card: Card): Set<string> {
 }
 
 /** Whether most of the card's words already appear on one of `others` (front and back), so it adds nothing. */
+const answerWords = new WeakMap<Card, string[]>();
 function restates(card: Card, others: Card[]): boolean {
-  const mine = new Set(contentWords(card.kind === 'truefalse' ? card.statement : cardBack(card)));
-  if (mine.size === 0) return true;
+  let mine = answerWords.get(card);
+  if (!mine) answerWords.set(card, (mine = [...new Set(contentWords(card.kind === 'truefalse' ? card.statement : cardBack(card)))]));
+  const words = mine;
+  if (words.length === 0) return true;
   return others.some((o) => {
     const theirs = wordsOf(o);
-    return [...mine].filter((w) => theirs.has(w)).length / mine.size >= 0.8;
+    return words.filter((w) => theirs.has(w)).length / words.length >= 0.8;
   });
 }
 
 /** The card gives itself away or reads as a fragment (the deck lint's own tests). */
+const flaws = new WeakMap<Card, boolean>();
 function flawed(card: Card): boolean {
-  return fragmentReason(cardFront(card)) !== null || giveawayReason(card) !== null;
+  let flaw = flaws.get(card);
+  if (flaw === undefined) flaws.set(card, (flaw = fragmentReason(cardFront(card)) !== null || giveawayReason(card) !== null));
+  return flaw;
 }
 
 /** Another basic card of the note gives the same answer with more to it ("Create — defined but not running"). */
-function saidBetter(card: Card, note: Card[]): boolean {
-  const length = (c: Card) => cardBack(c).length;
-  return note.some((o) => o !== card && o.kind === 'basic' && (length(o) > length(card) || (length(o) === length(card) && note.indexOf(o) < note.indexOf(card))) && restates(card, [o]));
+function saidBetter(card: Card, basics: Card[]): boolean {
+  const at = basics.indexOf(card);
+  const length = cardBack(card).length;
+  return basics.some((o, i) => i !== at && (cardBack(o).length > length || (cardBack(o).length === length && i < at)) && restates(card, [o]));
 }
 
 interface NoteForms {
@@ -55,7 +62,8 @@ interface NoteForms {
 
 function chooseInNote(cards: Card[], nonCloze: () => Card[]): NoteForms {
   // Typed cards stay even when flawed: a command is asked for by name, and the deck lint reports the prompt.
-  const recall = cards.filter((c) => c.kind === 'typed' || (c.kind === 'basic' && !(flawed(c) && cards.length > 1) && !saidBetter(c, cards)));
+  const basics = cards.filter((c) => c.kind === 'basic');
+  const recall = cards.filter((c) => c.kind === 'typed' || (c.kind === 'basic' && !(flawed(c) && cards.length > 1) && !saidBetter(c, basics)));
   // A typed card already asks "which command does X"; a choice among commands would ask it again.
   const hasTyped = cards.some((c) => c.kind === 'typed');
   const choices = cards.filter((c) => c.kind === 'choice' && !hasTyped && !flawed(c));
@@ -81,7 +89,11 @@ function chooseInNote(cards: Card[], nonCloze: () => Card[]): NoteForms {
  */
 export function chooseForms(cards: Card[]): Card[] {
   const byNote = new Map<string, Card[]>();
-  for (const card of cards) byNote.set(noteOf(card), [...(byNote.get(noteOf(card)) ?? []), card]);
+  for (const card of cards) {
+    const group = byNote.get(noteOf(card));
+    if (group) group.push(card);
+    else byNote.set(noteOf(card), [card]);
+  }
   let nonCloze: Card[] | undefined;
   const notes = [...byNote.values()].map((group) => chooseInNote(group, () => (nonCloze ??= cards.filter((c) => c.kind !== 'cloze'))));
   const kept = new Set(notes.flatMap((n) => n.keep));

@@ -81,8 +81,9 @@ export function maskTerm(definition: string, term: string, otherTerms: string[])
   const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   let out = definition.replace(new RegExp(`(?<![\\w-])${escape(core)}(?![\\w-])`, 'gi'), '…');
   const shared = new Set(otherTerms.flatMap((t) => contentWords(t)));
+  const lower = out.toLowerCase();
   for (const word of contentWords(term)) {
-    if (word.length < 3 || shared.has(word)) continue;
+    if (word.length < 3 || shared.has(word) || !lower.includes(word)) continue;
     out = out.replace(new RegExp(`(?<![\\w-])${escape(word)}(s|es)?(?![\\w-])`, 'gi'), '…');
   }
   return out;
