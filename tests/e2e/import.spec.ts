@@ -10,6 +10,9 @@ test('the notes as Markdown become decks through the same generator, after a pre
   const total = Number((await button.textContent())!.match(/\d+/)![0]);
   expect(total).toBeGreaterThan(50);
   expect(await page.locator('.first-cards > li').count()).toBe(5);
+  // Raw notes, before any editorial pass: the deck lints point at what would read badly.
+  await expect(page.getByRole('heading', { name: 'Card checks' })).toBeVisible();
+  await expect(page.getByTestId('import-card-checks')).toContainText('which names the command');
   await expectNoAxeViolations(page);
   expect((await readCollection(page)).cards.length).toBe(before.cards.length);
   await button.click();
@@ -29,6 +32,7 @@ test('TSV with a header, quoted newlines and tags; re-import offers skip/update/
   await chooseImportFile(page, { name: 'builds.tsv', mimeType: 'text/tab-separated-values', buffer: Buffer.from('\uFEFF' + tsv) });
   await expect(page.getByRole('list', { name: 'Decks in this import' })).toContainText('builds: 1 card');
   await expect(page.locator('.first-cards .back')).toHaveText('Several FROM lines;\nonly the last stage ships', { useInnerText: true });
+  await expect(page.getByText('Every card passed.')).toBeVisible();
   await page.getByRole('button', { name: 'Import 1 card' }).click();
   await page.getByRole('button', { name: 'Import another file' }).click();
   await chooseImportFile(page, { name: 'builds.tsv', mimeType: 'text/tab-separated-values', buffer: Buffer.from(tsv) });

@@ -3,9 +3,16 @@
 import type { ImportBundle } from '../../lib/io/result';
 import type { FileLike } from '../../lib/io/open-file';
 import type { DuplicateChoice, ImportOutcome, ImportPlan } from '../../lib/db/imports';
+import { lintDecks } from '../../lib/domain/deck-lint';
 import { cardBack, cardFront, type Card } from '../../lib/domain/model';
 
 export type Phase = 'pick' | 'reading' | 'preview' | 'importing' | 'done' | 'error';
+
+/** A deck lint finding as the preview shows it: the card's front (or the deck's title) and the reason. */
+export interface CardCheck {
+  subject: string;
+  reason: string;
+}
 
 export interface PreviewDeck {
   id: string;
@@ -13,6 +20,9 @@ export interface PreviewDeck {
   cards: number;
   exists: boolean;
 }
+
+/** The preview's card checks look at this many cards at most, so a huge file's preview stays quick. */
+export const CHECKED_CARDS = 5_000;
 
 /** How long work may run before the progress bar and Cancel appear (a moment). */
 export const PROGRESS_DELAY_MS = 250;
@@ -49,6 +59,20 @@ export class ImportFlow {
   readonly firstCards = $derived.by((): { card: Card; front: string; back: string }[] =>
     (this.bundle?.decks ?? []).flatMap((d) => d.cards).slice(0, 5).map((card) => ({ card, front: cardFront(card), back: cardBack(card) })),
   );
+
+  /** Whether the file has more cards than the preview checks (the checks then cover the first ones). */
+  readonly checksPartial = $derived((this.bundle?.decks ?? []).reduce((n, d) => n + d.cards.length, 0) > CHECKED_CARDS);
+  /** What an interviewer would notice on the imported cards (the bundled decks' lints), before confirming. */
+  readonly cardChecks = $derived.by((): CardCheck[] => {
+    let room = CHECKED_CARDS;
+    const decks = (this.bundle?.decks ?? []).map((d) => {
+      const cards = d.cards.slice(0, room);
+      room -= cards.length;
+      return { ...d, cards };
+    });
+    const subjects = new Map<string, string>(decks.flatMap((d) => [[d.id, d.title] as const, ...d.cards.map((c) => [c.id, cardFront(c)] as const)]));
+    return lintDecks(decks).map((f) => ({ subject: subjects.get(f.cardId) ?? f.cardId, reason: f.reason }));
+  });
 
   async openFile(file: FileLike): Promise<void> {
     await this.#read(async (signal) => (await import('../../lib/io/parse-client')).parseDeckFile(file, { signal, onProgress: (p) => (this.progress = p) }));

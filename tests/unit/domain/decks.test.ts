@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDeckFiles, deckTable } from '../../../src/lib/domain/generator/bundle';
 import { CARD_KINDS, FORMAT_VERSION, type BasicCard, type ChoiceCard, type ClozeCard, type TrueFalseCard, type TypedCard } from '../../../src/lib/domain/model';
 import { validateDeck } from '../../../src/lib/io/validate-deck';
-import { decksDir, readCommittedDecks, readCommittedFiles, readGrouping, readSources } from './generator/bundled';
+import { decksDir, readCommittedDecks, readCommittedFiles, readEditorial, readGrouping, readSources } from './generator/bundled';
 
 const schema = JSON.parse(readFileSync(join(decksDir, 'deck.schema.json'), 'utf8'));
 
@@ -24,15 +24,15 @@ const MODEL_REQUIRED = {
 };
 
 describe('committed decks', () => {
-  it('are exactly what a fresh generation writes (run `npm run decks` after changing notes or generator)', () => {
-    const { files } = buildDeckFiles(readSources(), readGrouping());
+  it('are exactly what a fresh generation writes with the editorial file applied (run `npm run decks` after changing notes, generator or editorial file)', () => {
+    const { files } = buildDeckFiles(readSources(), readGrouping(), readEditorial());
     const committed = readCommittedFiles();
     expect([...committed.keys()].sort()).toEqual([...files.keys()].sort());
     for (const [name, content] of files) expect(committed.get(name), name).toBe(content);
   });
 
-  it('come from notes and a grouping that generate without warnings (every grouped section exists)', () => {
-    expect(buildDeckFiles(readSources(), readGrouping()).warnings).toEqual([]);
+  it('come from notes, a grouping and an editorial file that apply without warnings (every grouped section and edited card exists)', () => {
+    expect(buildDeckFiles(readSources(), readGrouping(), readEditorial()).warnings).toEqual([]);
   });
 
   it('are pretty JSON with a trailing newline and the file name of their deck id', () => {
@@ -65,7 +65,7 @@ describe('committed decks', () => {
 
   it('are listed in the README with their card counts', () => {
     const readme = readFileSync(join(decksDir, '..', 'README.md'), 'utf8');
-    const { decks } = buildDeckFiles(readSources(), readGrouping());
+    const { decks } = buildDeckFiles(readSources(), readGrouping(), readEditorial());
     expect(readme).toContain(deckTable(decks));
     for (const deck of readCommittedDecks()) expect(readme).toContain(`| \`${deck.id}\` | ${deck.title} | ${deck.cards.length} |`);
   });

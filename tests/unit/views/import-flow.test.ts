@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { db } from '../../../src/lib/db/db';
-import { ImportFlow } from '../../../src/views/import/import-flow.svelte';
+import { CHECKED_CARDS, ImportFlow } from '../../../src/views/import/import-flow.svelte';
 import { encodeShareLink } from '../../../src/lib/io/share-link';
 
 const NOW = Date.UTC(2026, 10, 1, 9);
@@ -83,5 +83,27 @@ describe('ImportFlow', () => {
     await flow.openShare(link.value.slice(0, -4) + 'AAAA');
     expect(flow.phase).toBe('error');
     expect(flow.error).toMatch(/damaged or was changed/);
+  });
+  test('the preview lists the deck lints of imported cards, and a clean file passes', async () => {
+    const flow = new ImportFlow();
+    await flow.openFile(file('weak.csv', 'front,back\nWhich docker command starts a stopped container?,docker start web\nDocker volumes: where is volume data kept on Linux?,/var/lib/docker/volumes\nDocker volumes: where is the volume data kept on Linux?,In Docker\n'));
+    expect(flow.phase).toBe('preview');
+    expect(flow.cardChecks).toEqual([
+      { subject: 'Which docker command starts a stopped container?', reason: expect.stringMatching(/names the command `docker start`/) },
+      { subject: 'Docker volumes: where is the volume data kept on Linux?', reason: 'The answer mostly repeats words of the prompt.' },
+      { subject: 'Docker volumes: where is the volume data kept on Linux?', reason: expect.stringMatching(/repeats card/) },
+    ]);
+    await flow.openFile(file('fine.csv', 'front,back\nDocker volumes: which command lists them?,docker volume ls\n'));
+    expect(flow.cardChecks).toEqual([]);
+    expect(flow.checksPartial).toBe(false);
+  });
+
+  test('a huge file is checked on its first cards only, and says so', async () => {
+    const flow = new ImportFlow();
+    const rows = Array.from({ length: CHECKED_CARDS + 10 }, (_, i) => `Docker fact ${i}: which command shows it?,docker inspect thing${i}`);
+    await flow.openFile(file('huge.csv', `front,back\n${rows.join('\n')}\nWhich docker command starts a stopped container?,docker start web\n`));
+    expect(flow.checksPartial).toBe(true);
+    // The giveaway is in the last row, past the checked cards.
+    expect(flow.cardChecks.some((c) => /docker start/.test(c.reason))).toBe(false);
   });
 });

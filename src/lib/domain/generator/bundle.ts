@@ -2,6 +2,7 @@
 // the committed files. Pure: callers do the reading and writing.
 
 import type { CardKind, Deck } from '../model.ts';
+import { applyEditorial, type Editorial } from './editorial.ts';
 import { generateDecks, type DeckGrouping } from './index.ts';
 
 export interface NotesSource {
@@ -12,9 +13,10 @@ export interface NotesSource {
 /** Grouping per notes file name. */
 export type BundleGrouping = Record<string, DeckGrouping | undefined>;
 
-export function buildDeckFiles(sources: NotesSource[], grouping: BundleGrouping): { files: Map<string, string>; decks: Deck[]; warnings: string[] } {
+/** The decks made from `sources`, with the editorial file (decks/editorial.json) applied after generation. */
+export function buildDeckFiles(sources: NotesSource[], grouping: BundleGrouping, editorial: Editorial = {}): { files: Map<string, string>; decks: Deck[]; warnings: string[] } {
   const files = new Map<string, string>();
-  const decks: Deck[] = [];
+  const generated: Deck[] = [];
   const warnings: string[] = [];
   for (const source of sources) {
     const result = generateDecks(source.text, { source: source.name, grouping: grouping[source.name] });
@@ -24,10 +26,12 @@ export function buildDeckFiles(sources: NotesSource[], grouping: BundleGrouping)
         warnings.push(`${source.name}: deck id "${deck.id}" is used by another notes file; skipped.`);
         continue;
       }
-      files.set(deckFileName(deck.id), `${JSON.stringify(deck, null, 2)}\n`);
-      decks.push(deck);
+      files.set(deckFileName(deck.id), '');
+      generated.push(deck);
     }
   }
+  const decks = applyEditorial(generated, editorial, warnings);
+  for (const deck of decks) files.set(deckFileName(deck.id), `${JSON.stringify(deck, null, 2)}\n`);
   return { files, decks, warnings };
 }
 

@@ -21,6 +21,25 @@ export interface FactOrigin {
   line: number;
   /** The fact's identity: rule name plus the source text it came from. */
   key: string[];
+  /**
+   * The note the fact belongs to, when other rules ask about the same thing from another node (a command under
+   * the list item that names its step, a table row asked cell by cell). Default: the key without the rule name
+   * and without trailing part numbers.
+   */
+  note?: string[];
+}
+
+/** The same origin, grouped with the other forms of `note`. */
+export function inNote(origin: FactOrigin, ...note: string[]): FactOrigin {
+  return { ...origin, note };
+}
+
+function noteKey(origin: FactOrigin): string[] {
+  if (origin.note) return origin.note;
+  const key = origin.key.length > 1 ? origin.key.slice(1) : origin.key;
+  let end = key.length;
+  while (end > 1 && /^\d+$/.test(key[end - 1])) end--;
+  return key.slice(0, end);
 }
 
 function base(origin: FactOrigin, kind: Card['kind']) {
@@ -29,7 +48,7 @@ function base(origin: FactOrigin, kind: Card['kind']) {
     id: stableId(ctx.source, kind, ...ctx.idPath, ...key),
     // Every form of one fact is a sibling of the others: the same source, headings and fact text,
     // whichever rule (the key's first part) asked about it.
-    noteId: stableId(ctx.source, 'note', ...ctx.idPath, ...(key.length > 1 ? key.slice(1) : key)),
+    noteId: stableId(ctx.source, 'note', ...ctx.idPath, ...noteKey(origin)),
     tags: ctx.tags,
     provenance: { source: ctx.source, headingPath: ctx.headingPath, line },
   };
@@ -56,7 +75,8 @@ export function choiceCard(origin: FactOrigin, prompt: string, correct: string, 
     return true;
   });
   if (others.length < 2) return null;
-  const options = [correct, ...others.slice(0, 4)];
+  // Four options: enough to make guessing costly, few enough to read on a phone.
+  const options = [correct, ...others.slice(0, 3)];
   // A stable shuffle: the correct option's position depends on the fact, not on run order.
   const keys = new Map(options.map((o) => [o, fnv1a(`${prompt}\u241f${o}`)]));
   const sorted = [...options].sort((a, b) => (keys.get(a)! < keys.get(b)! ? -1 : 1));

@@ -4,6 +4,7 @@
 import { slugify } from '../ids.ts';
 import { FORMAT_VERSION, type Card, type Deck } from '../model.ts';
 import { finishCards } from './finish.ts';
+import { chooseForms } from './forms.ts';
 import { parseNotes } from './parse.ts';
 import { collectCards, type SectionCards } from './walk.ts';
 import { cleanInline } from './text.ts';
@@ -55,7 +56,7 @@ export function generateDecks(text: string, options: GenerateOptions): GenerateR
 
 function deckOf(id: string, title: string, description: string, tags: string[], source: string, cards: Card[], warnings: string[], seenFronts: Set<string>): Deck {
   const tagged = cards.map((c) => ({ ...c, tags: [...new Set([id, ...c.tags])] }));
-  return { formatVersion: FORMAT_VERSION, id, title, description, tags, source, cards: finishCards(tagged, warnings, seenFronts) };
+  return { formatVersion: FORMAT_VERSION, id, title, description, tags, source, cards: finishCards(chooseForms(tagged), warnings, seenFronts) };
 }
 
 function uniqueId(base: string, taken: Set<string>): string {

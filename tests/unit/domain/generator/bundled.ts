@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Deck } from '../../../../src/lib/domain/model';
 import type { BundleGrouping, NotesSource } from '../../../../src/lib/domain/generator/bundle';
+import type { Editorial } from '../../../../src/lib/domain/generator/editorial';
 
 export const decksDir = join(import.meta.dirname, '../../../../decks');
 export const NOTES_NAME = 'containers-and-docker-notes.md';
@@ -17,6 +18,10 @@ export function readSources(): NotesSource[] {
 
 export function readGrouping(): BundleGrouping {
   return JSON.parse(readFileSync(join(decksDir, 'grouping.json'), 'utf8'));
+}
+
+export function readEditorial(): Editorial {
+  return JSON.parse(readFileSync(join(decksDir, 'editorial.json'), 'utf8'));
 }
 
 export function readCommittedFiles(): Map<string, string> {

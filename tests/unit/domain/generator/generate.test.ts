@@ -57,11 +57,10 @@ describe('generateDecks on ordinary Markdown notes', () => {
     expect(command?.provenance).toEqual({ source: 'k8s.md', headingPath: ['Kubernetes basics', 'Commands'], line: 11 });
   });
 
-  it('asks for commands as typed cards with sibling commands as choice distractors', () => {
+  it('asks for commands as typed cards, and not again as a choice among the same commands', () => {
     const typed = cards.find((c) => c.kind === 'typed' && c.answers[0] === 'kubectl delete pod my-app');
     expect(typed && cardFront(typed)).toMatch(/deletes a Pod/);
-    const choice = cards.find((c): c is Extract<Card, { kind: 'choice' }> => c.kind === 'choice' && /lists the Pods/.test(c.prompt));
-    expect(choice?.options.map((o) => o.replace(/`/g, '')).sort()).toEqual(['kubectl delete pod my-app', 'kubectl get pods', 'kubectl logs my-app']);
+    expect(cards.filter((c) => c.kind === 'choice' && /lists the Pods/.test(c.prompt))).toEqual([]);
   });
 
   it('makes comparison cards from a table, Q/A cards, definition cards and trap cards', () => {
@@ -96,7 +95,10 @@ describe('generateDecks on the bundled notes', () => {
     const afterIds = new Set(after.map((c) => c.id));
     const lost = before.filter((c) => !afterIds.has(c.id));
     expect(lost.length).toBeGreaterThan(0);
-    expect(lost.every((c) => /startup time/i.test(JSON.stringify(c)))).toBe(true);
+    // Other facts keep their ids; the true/false balance may now ask one of them in its other form.
+    const askedStill = new Set(after.map((c) => c.noteId));
+    expect(lost.filter((c) => !/startup time/i.test(JSON.stringify(c)) && !askedStill.has(c.noteId))).toEqual([]);
+    expect(lost.filter((c) => /startup time/i.test(JSON.stringify(c))).length).toBeGreaterThan(0);
   });
 
   it('without a grouping makes one deck per top-level section that has cards', () => {

@@ -2,7 +2,7 @@
 // section lists several commands, a choice card whose distractors are those sibling commands.
 
 import type { Card } from '../../model.ts';
-import { basicCard, choiceCard, lowerFirst, subjectOf, typedCard } from '../cards.ts';
+import { basicCard, choiceCard, inNote, lowerFirst, subjectOf, typedCard, type FactOrigin } from '../cards.ts';
 import { describeCommand, equivalentCommands, parseCommand, programOf, type ParsedCommand } from '../command.ts';
 import { wordCount } from '../outline.ts';
 import type { NoteNode } from '../parse.ts';
@@ -100,13 +100,17 @@ export const commandRule: Rule = (visit, env) => {
   // The same command shown twice in a section ("run hello-world" to test, then again to re-test) is two facts.
   const repeated = siblingCommands(visit).filter((c) => c.command === command).length > 1;
   const key = repeated ? [command, visit.parent?.text ?? '', task] : [command];
+  // "🔗 docker stop id" as the only command under "4️⃣ Stop": one fact with the item that names the step.
+  const parent = visit.parent;
+  const underItem = parent?.type === 'item' && parent.children.filter((c) => commandOf(c)).length === 1;
+  const fact = (rule: string): FactOrigin => (underItem ? inNote(origin(visit, rule, ...key), parent.text) : origin(visit, rule, ...key));
   const explanationParts = visit.node.children.filter((c) => c.type === 'bullet' || c.type === 'text').map((c) => cleanInline(c.text));
   // What the notes say right after the command, under the same item ("➤ Container uses host's network stack").
   if (visit.parent?.type === 'item' && explanationParts.length === 0) {
     explanationParts.push(...visit.parent.children.filter((c) => c.line > visit.node.line && c.type === 'bullet' && c.children.length === 0 && !commandOf(c)).map((c) => cleanInline(c.text)));
   }
   if (prompt) {
-    cards.push(typedCard(origin(visit, 'command-typed', ...key), prompt, [command, ...equivalentCommands(command)], strong && explanationParts.length ? joinItems(explanationParts) : undefined));
+    cards.push(typedCard(fact('command-typed'), prompt, [command, ...equivalentCommands(command)], strong && explanationParts.length ? joinItems(explanationParts) : undefined));
   } else {
     env.warnings.push(`Line ${visit.node.line}: the command \`${command}\` has no description, so no card asks for it.`);
   }
@@ -114,12 +118,12 @@ export const commandRule: Rule = (visit, env) => {
   // "Step 1 of 2" says where a command sits, not what it does: no "what does it do" card from it.
   if (strong && firstShowing && !/, step \d+ of \d+$/.test(task)) {
     const answer = chunkText(explanationParts.length ? `${task}. ${joinItems(explanationParts)}` : task, 300)[0];
-    cards.push(basicCard(origin(visit, 'command-effect', ...key), `${subject}: what does ${codeSpan(command)} do?`, answer));
+    cards.push(basicCard(fact('command-effect'), `${subject}: what does ${codeSpan(command)} do?`, answer));
     const all = siblingCommands(visit);
     const siblings = confusable(uniqueCommands(all).filter((c) => c.command !== command && c.program === program), all.find((c) => c.line === visit.node.line));
     if (siblings.length >= 2) {
       const card = choiceCard(
-        origin(visit, 'command-choice', ...key),
+        fact('command-choice'),
         `${subject}: which command matches “${(details ?? task).replace(/\.$/, '')}”?`,
         codeSpan(command),
         siblings.map((s) => codeSpan(s.command)),
@@ -128,7 +132,7 @@ export const commandRule: Rule = (visit, env) => {
       if (card) cards.push(card);
     }
   } else if (explanationParts.length && firstShowing) {
-    cards.push(basicCard(origin(visit, 'command-effect', ...key), `${subject}: what does ${codeSpan(command)} do?`, joinItems(explanationParts)));
+    cards.push(basicCard(fact('command-effect'), `${subject}: what does ${codeSpan(command)} do?`, joinItems(explanationParts)));
   }
   return cards;
 };

@@ -71,12 +71,22 @@ function itemPrompt(visit: Visit, entry: Entry): string {
   return `${where}: what is “${term}”?`;
 }
 
-/** Hides the term inside its own description so a choice card does not give itself away. */
-function mask(definition: string, term: string): string {
+/**
+ * Hides the term inside its own description so a choice card does not give itself away: the whole term, and
+ * any word of it no other option has ("Host OS + hardware" → "… OS + hardware" when the options are layers).
+ */
+export function maskTerm(definition: string, term: string, otherTerms: string[]): string {
   const core = term.replace(/\s*\([^)]*\)\s*$/, '').trim();
   if (core.length < 3) return definition;
-  const escaped = core.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return definition.replace(new RegExp(`(?<![\\w-])${escaped}(?![\\w-])`, 'gi'), '…');
+  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  let out = definition.replace(new RegExp(`(?<![\\w-])${escape(core)}(?![\\w-])`, 'gi'), '…');
+  const shared = new Set(otherTerms.flatMap((t) => contentWords(t)));
+  const lower = out.toLowerCase();
+  for (const word of contentWords(term)) {
+    if (word.length < 3 || shared.has(word) || !lower.includes(word)) continue;
+    out = out.replace(new RegExp(`(?<![\\w-])${escape(word)}(s|es)?(?![\\w-])`, 'gi'), '…');
+  }
+  return out;
 }
 
 export const itemRule: Rule = (visit) => {
@@ -92,7 +102,7 @@ export const itemRule: Rule = (visit) => {
     cards.push(basicCard(origin(visit, 'item', visit.node.text, String(i)), p, chunk));
   });
   const siblings = neighbours(numberingRun(visit), visit.node).map(itemEntry).filter((e): e is Entry => e !== null && e.node !== visit.node);
-  const described = mask(entry.definition, entry.term);
+  const described = maskTerm(entry.definition, entry.term, siblings.map((e) => e.term));
   if (siblings.length >= 2 && described.length <= 180 && wordCount(entry.term) <= 6) {
     const card = choiceCard(
       origin(visit, 'item-choice', visit.node.text),
@@ -125,14 +135,30 @@ function swappedDefinition(visit: Visit, entry: Entry, siblings: Entry[]): Card[
   const others = siblings.filter(short);
   if (!short(entry) || others.length < 2) return [];
   const flip = stableId(entry.term, entry.definition).charCodeAt(0) % 2 === 0;
-  // The most confusable neighbour (most shared words: stop vs kill, start vs restart) makes the useful false statement.
-  const mine = new Set(contentWords(`${entry.term} ${entry.definition}`));
-  const scored = others.map((e) => ({ e, overlap: contentWords(`${e.term} ${e.definition}`).filter((w) => mine.has(w)).length }));
-  const other = scored.reduce((best, s) => (s.overlap > best.overlap ? s : best), scored[0]).e;
+  const other = mostConfusable(entry, others);
   const shown = flip ? other.definition : entry.definition;
   const own = `${entry.term}: ${entry.definition.replace(/\.$/, '')}.`;
   const explanation = flip ? `${own} “${other.definition.replace(/\.$/, '')}” describes ${other.term}.` : own;
-  return [trueFalseCard(origin(visit, 'item-tf', visit.node.text), `${subjectOf(visit.ctx)}: “${entry.term}” — ${lowerFirst(shown.replace(/\.$/, ''))}`, !flip, explanation)];
+  // Naming the neighbour makes the statement test the distinction ("stop, not kill"), not restate the definition.
+  const statement = `${subjectOf(visit.ctx)}: “${shown.replace(/\.$/, '')}” describes “${entry.term}”, not “${other.term}”`;
+  return [trueFalseCard(origin(visit, 'item-tf', visit.node.text), statement, !flip, explanation)];
+}
+
+/**
+ * The neighbour sharing the most telling words (stop vs kill, start vs restart): a word every entry uses
+ * ("container") counts for little, a word two entries share counts for much.
+ */
+export function mostConfusable(entry: Entry, others: Entry[]): Entry {
+  const wordsOf = (e: Entry) => new Set(contentWords(`${e.term} ${e.definition}`));
+  const mine = wordsOf(entry);
+  const theirs = others.map(wordsOf);
+  const spread = (w: string) => theirs.filter((t) => t.has(w)).length;
+  const score = (t: Set<string>) => [...t].filter((w) => mine.has(w)).reduce((sum, w) => sum + 1 / spread(w), 0);
+  let best = 0;
+  theirs.forEach((t, i) => {
+    if (score(t) > score(theirs[best])) best = i;
+  });
+  return others[best];
 }
 
 /** A long one-sentence item nothing else could split: "what is step k of n" still asks for it. */

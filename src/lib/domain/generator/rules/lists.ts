@@ -43,7 +43,12 @@ function labelPrompt(visit: Visit, node: NoteNode): string {
     const stripped = label.replace(/\s*\b(with|of|in|for|from)?\s*(this|these|the above|the below)\s+\w+/i, '').trim();
     return stripped ? `${where}: what were the ${lowerFirst(stripped)}?` : `${where}: what are the key points?`;
   }
-  const phrase = lowerFirst(isTitleLike(label) ? sentenceCase(label) : label);
+  // A label cut from a sentence ("But real applications need:") loses its conjunction.
+  const phrase = lowerFirst(isTitleLike(label) ? sentenceCase(label) : label).replace(/^(but|and|so|or|also)\s+/i, '');
+  // "Without Docker networking:", "When a container is deleted:" — the list says what happens then.
+  if (/^(without|with no|when|if|once|after|before|during|whenever)\b/i.test(phrase) && !/\?$/.test(phrase)) return `${where}: what happens ${phrase}?`;
+  if (/^(in short|in summary|summary|tl;?dr)$/i.test(phrase)) return `${where}: what is it, in short?`;
+  if (/^(e\.g\.?|for )?examples?$/i.test(phrase)) return '';
   const last = (label.toLowerCase().match(/[a-z]+$/) ?? [''])[0];
   // "Each container has:" asks "…has what?"; "Security Advantages" asks "what are the security advantages?".
   if (CLAUSE_END.has(last) || (/s$/.test(last) && !/ss$/.test(last) && label.split(' ').length >= 2 && /^[A-Z][a-z]+$/.test(label.split(' ')[0]) && VERBISH.test(last))) return `${where}: ${phrase} what?`;

@@ -3,7 +3,7 @@
 // card per cell, and multiple-choice cards whose distractors are the other rows of the same table.
 
 import type { Card } from '../../model.ts';
-import { basicCard, choiceCard, headingPhrase, subjectOf, trueFalseCard } from '../cards.ts';
+import { basicCard, choiceCard, headingPhrase, inNote, subjectOf, trueFalseCard } from '../cards.ts';
 import { isTitleLike } from '../outline.ts';
 import { cellText, decapitalize, sentenceCase } from '../text.ts';
 import { nonNull, originAt, type Rule } from '../visit.ts';
@@ -46,7 +46,7 @@ function comparisonCards(visit: Parameters<Rule>[0], header: string[], rows: Row
         const value = values[i];
         if (!value || values.filter((v) => v.toLowerCase() === value.toLowerCase()).length > 1) continue;
         const card = choiceCard(
-          originAt(visit, row.line, 'table-compare-choice', header.join('|'), row.raw, subjects[i]),
+          inNote(originAt(visit, row.line, 'table-compare-choice', header.join('|'), row.raw, subjects[i]), header.join('|'), row.raw),
           `${label}: which one has ${attribute} “${value}”?`,
           subjects[i],
           subjects.filter((_, j) => j !== i),
@@ -70,7 +70,8 @@ function entityCards(visit: Parameters<Rule>[0], header: string[], rows: Row[]):
     for (let col = 1; col < header.length; col++) {
       const value = row.cells[col];
       if (!value) continue;
-      const o = originAt(visit, row.line, 'table-cell', header.join('|'), row.raw, header[col]);
+      // The row is the fact; its cells are siblings.
+      const o = inNote(originAt(visit, row.line, 'table-cell', header.join('|'), row.raw, header[col]), header.join('|'), row.raw);
       cards.push(basicCard(o, `${subject} — ${key}: ${decapitalize(sentenceCase(header[col]))}?`, value));
     }
   }
@@ -82,7 +83,7 @@ function entityCards(visit: Parameters<Rule>[0], header: string[], rows: Row[]):
       if (!value || column.filter((v) => v === value.toLowerCase()).length > 1) continue;
       const others = rows.filter((r) => r !== row).map((r) => r.cells[0]);
       const card = choiceCard(
-        originAt(visit, row.line, 'table-choice', header.join('|'), row.raw, header[col]),
+        inNote(originAt(visit, row.line, 'table-choice', header.join('|'), row.raw, header[col]), header.join('|'), row.raw),
         `${subject}: which ${keyName} has ${decapitalize(sentenceCase(header[col]))} “${value}”?`,
         row.cells[0],
         rotate(others, row.raw.length),

@@ -1,0 +1,89 @@
+// Deck lints: each rule on a small deck of our own, then every bundled deck with the editorial file's waivers.
+import { describe, expect, it } from 'vitest';
+import { lintDecks, type LintRule } from '../../../src/lib/domain/deck-lint';
+import { unwaived } from '../../../src/lib/domain/generator/editorial';
+import { FORMAT_VERSION, type Card, type Deck } from '../../../src/lib/domain/model';
+import { readCommittedDecks, readEditorial } from './generator/bundled';
+
+const deck = (cards: Card[], id = 'd'): Deck => ({ formatVersion: FORMAT_VERSION, id, title: id, description: '', tags: [], source: 't', cards });
+const basic = (id: string, prompt: string, answer: string): Card => ({ id, kind: 'basic', tags: [], prompt, answer });
+const rules = (cards: Card[]): [string, LintRule][] => lintDecks([deck(cards)]).map((f) => [f.cardId, f.rule]);
+
+describe('deck lints', () => {
+  it('finds duplicate and near-duplicate prompts, within and across kinds', () => {
+    const found = rules([
+      basic('a', 'Docker volumes: where does Docker store volume data?', 'Under /var/lib/docker/volumes'),
+      basic('b', 'Docker volumes: where does Docker store the volume data?', 'In the Docker area'),
+      { id: 'c', kind: 'typed', tags: [], prompt: 'Docker volumes: where does docker store volume data?', answers: ['/var/lib/docker/volumes'] },
+      basic('d', 'Docker networks: what does the bridge driver do?', 'Connects containers on one host'),
+    ]);
+    expect(found).toEqual([
+      ['b', 'duplicate-prompt'],
+      ['c', 'duplicate-prompt'],
+    ]);
+  });
+
+  it('does not count the same question about different subjects as a duplicate when it is short', () => {
+    expect(rules([basic('a', 'Docker volumes: what are the best practices?', 'Named volumes'), basic('b', 'Multi-stage builds: what are the best practices?', 'Small final stage')])).toEqual([]);
+  });
+
+  it('finds prompt fragments left over from headings', () => {
+    expect(rules([basic('a', 'Why networking is needed: without Docker networking …?', 'Containers cannot talk')])).toEqual([['a', 'fragment']]);
+    expect(rules([basic('b', 'Persistent storage: but real applications need what?', 'Database data, logs')])).toEqual([['b', 'fragment']]);
+    expect(rules([basic('c', 'Persistent storage (overcoming “Scenario): what is it?', 'Data that outlives a container')])).toEqual([['c', 'fragment']]);
+  });
+
+  it('finds prompts over 200 characters', () => {
+    expect(rules([basic('a', `Docker install: ${'x '.repeat(100)}?`, 'Add the user to the docker group')])).toEqual([['a', 'long-prompt']]);
+  });
+
+  it('finds choice cards with fewer than four options', () => {
+    expect(rules([{ id: 'a', kind: 'choice', tags: [], prompt: 'Docker networks: which driver gives no networking?', options: ['none', 'host', 'bridge'], correct: [0], explanation: 'none' }])).toEqual([['a', 'choice-options']]);
+  });
+
+  it('finds giveaways: the step name in a bare command prompt, the right option in the prompt', () => {
+    expect(rules([{ id: 'a', kind: 'typed', tags: [], prompt: 'Which docker command starts a stopped container?', answers: ['docker start container-id'] }])).toEqual([['a', 'giveaway']]);
+    // With flags to recall, naming the verb gives nothing away.
+    expect(rules([{ id: 'b', kind: 'typed', tags: [], prompt: 'Which docker command runs nginx with port 80 published on 8080?', answers: ['docker run -p 8080:80 nginx'] }])).toEqual([]);
+    expect(rules([{ id: 'c', kind: 'choice', tags: [], prompt: 'Images: which one has no shell, like distroless?', options: ['Ubuntu', 'Alpine', 'distroless', 'Debian'], correct: [2], explanation: '' }])).toEqual([['c', 'giveaway']]);
+  });
+
+  it('finds a choice whose prompt shares a word with the right option only', () => {
+    const layers = ['User Layer', 'OS Layer', 'Host Layer', 'Image Layer'];
+    expect(rules([{ id: 'a', kind: 'choice', tags: [], prompt: 'Container architecture: which one is described by “Host OS + hardware”?', options: layers, correct: [2], explanation: '' }])).toEqual([['a', 'giveaway']]);
+    expect(rules([{ id: 'b', kind: 'choice', tags: [], prompt: 'Container architecture: which one is the OS and hardware under everything?', options: layers, correct: [2], explanation: '' }])).toEqual([]);
+  });
+
+  it('finds answers that repeat the prompt', () => {
+    expect(rules([basic('a', 'Lifecycle: what does the “Pause” step do in Docker?', 'Pause in Docker')])).toEqual([['a', 'answer-repeats-prompt']]);
+  });
+
+  it('checks the true/false balance of each deck (40–60% true)', () => {
+    const facts = ['Bridge is the default network driver.', 'Host mode shares the host network stack.', 'The none driver gives a loopback only.', 'Overlay networks span several hosts.', 'Macvlan gives containers their own MAC.', 'Published ports map host to container.'];
+    const statements = facts.map((statement, i): Card => ({ id: `s${i}`, kind: 'truefalse', tags: [], statement, isTrue: i === 0, explanation: 'Why.' }));
+    expect(lintDecks([deck(statements, 'net')]).map((f) => [f.cardId, f.rule])).toEqual([['net', 'truefalse-balance']]);
+    statements[1] = { ...statements[1], isTrue: true } as Card;
+    statements[2] = { ...statements[2], isTrue: true } as Card;
+    expect(lintDecks([deck(statements, 'net')])).toEqual([]);
+  });
+});
+
+describe('every bundled deck', () => {
+  const decks = readCommittedDecks();
+  const editorial = readEditorial();
+
+  it('passes the deck lints, except findings the editorial file waives one by one with a reason', () => {
+    const { findings, problems } = unwaived(lintDecks(decks), editorial);
+    expect(findings.map((f) => `${f.rule} ${f.deckId} ${f.cardId}: ${f.reason}`)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('has between 40% and 60% true statements in every deck', () => {
+    for (const d of decks) {
+      const statements = d.cards.filter((c) => c.kind === 'truefalse');
+      const share = statements.filter((c) => c.kind === 'truefalse' && c.isTrue).length / statements.length;
+      expect(share, d.id).toBeGreaterThanOrEqual(0.4);
+      expect(share, d.id).toBeLessThanOrEqual(0.6);
+    }
+  });
+});
