@@ -2,7 +2,7 @@
 // after the general rules ran. `npm run decks` applies it after generation; card ids never change, so a
 // reworded card keeps everyone's progress. Each entry says why, and deck lints can be waived one by one.
 
-import { stableId, slugify } from '../ids.ts';
+import { stableId, tagSlug } from '../ids.ts';
 import { LINT_RULES, type LintFinding, type LintRule } from '../deck-lint.ts';
 import type { Card, CardKind, Deck } from '../model.ts';
 
@@ -99,7 +99,7 @@ function addedCard(name: string, added: AddedCard, deck: Deck, decks: Deck[], wa
   const fields: Record<string, unknown> = {};
   for (const key of FIELDS[kind]) if (key in added.card) fields[key] = added.card[key];
   for (const key of Object.keys(added.card)) if (key !== 'kind' && !(FIELDS[kind] as readonly string[]).includes(key)) warnings.push(`editorial: the added ${kind} card "${name}" has no "${key}".`);
-  const tags = [...new Set([deck.id, ...added.headingPath.map(slugify).filter(Boolean)])];
+  const tags = [...new Set([deck.id, ...added.headingPath.map(tagSlug).filter(Boolean)])];
   return {
     id,
     kind,
