@@ -68,7 +68,9 @@ describe('automatic snapshots', () => {
     expect(parsed.value.createdAt).toBe(at(2));
     await restoreCollection(parsed.value.snapshot);
     const after = await snapshotCollection();
-    expect(after.reviews).toEqual(before.reviews);
+    // Restore gives reviews fresh keys in their original order (a key from a file never reaches the key generator).
+    const withoutIds = (reviews: typeof before.reviews) => reviews.map(({ id: _id, ...review }) => review);
+    expect(withoutIds(after.reviews)).toEqual(withoutIds(before.reviews));
     expect(after.decks).toEqual(before.decks);
     expect(after.states).toEqual(before.states);
     // The restore replaced the collection only: the snapshots themselves are still there.
