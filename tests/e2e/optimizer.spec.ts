@@ -39,6 +39,18 @@ async function seedSimulatedReviews(page: Page): Promise<number> {
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
     });
+    // One card in review and due: it comes first in study, and its Hard/Good/Easy intervals follow the parameters
+    // (a new card's learning steps would not).
+    const now = Date.now();
+    const stateTx = db.transaction('states', 'readwrite');
+    stateTx.objectStore('states').put({
+      ...states[0], state: 2, stability: 12, difficulty: 5, reps: 4, lapses: 0, elapsed_days: 12, scheduled_days: 12,
+      learning_steps: 0, last_review: now - 12 * 86_400_000, due: now - 3_600_000,
+    });
+    await new Promise<void>((resolve, reject) => {
+      stateTx.oncomplete = () => resolve();
+      stateTx.onerror = () => reject(stateTx.error);
+    });
     db.close();
     return logs.length;
   }, logs);
