@@ -80,6 +80,17 @@ export interface DeviceRecord {
   value: unknown;
 }
 
+/** An image a card shows (`drydock-media:<id>` in its text), keyed by the SHA-256 of the file as imported. */
+export interface MediaRecord {
+  id: string;
+  /** The deck whose import first brought it. */
+  deckId: string;
+  type: string;
+  name: string;
+  bytes: Uint8Array;
+  createdAt: number;
+}
+
 export class DrydockDB extends Dexie {
   decks!: EntityTable<DeckRecord, 'id'>;
   cards!: EntityTable<CardRecord, 'id'>;
@@ -88,6 +99,7 @@ export class DrydockDB extends Dexie {
   settings!: EntityTable<SettingRecord, 'key'>;
   snapshots!: EntityTable<SnapshotRecord, 'id'>;
   device!: EntityTable<DeviceRecord, 'key'>;
+  media!: EntityTable<MediaRecord, 'id'>;
 
   constructor(name = 'drydock') {
     // Strict durability: an answered card is on disk before the transaction reports success.
@@ -101,6 +113,8 @@ export class DrydockDB extends Dexie {
     });
     // Siblings: every state carries its card's note id. No index: the queue reads a deck's states whole.
     this.version(2).upgrade(fillStateNoteIds);
+    // Images imported with Anki packages. A new table, nothing to migrate.
+    this.version(4).stores({ media: 'id, deckId' });
     // Automatic local backups and device-only bookkeeping. Two new tables, nothing to migrate.
     this.version(5).stores({
       snapshots: '++id, createdAt',

@@ -20,3 +20,7 @@ export const MAX_TEXT_CHARS = 100_000;
 /** Share links: decks up to this many cards, and a payload up to this many characters, travel in the URL. */
 export const MAX_SHARE_CARDS = 60;
 export const MAX_SHARE_CHARS = 16_000;
+/** One image from an Anki package, after decompression; a larger one stays a note on the card. */
+export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
+/** All images kept from one import together; images past this stay notes on their cards. */
+export const MAX_IMPORT_IMAGE_BYTES = 32 * 1024 * 1024;
