@@ -1,16 +1,18 @@
-// Full backup and restore of the collection. Restore replaces every table in one transaction: all or nothing.
+// Full backup and restore of the collection, images included. Restore replaces every table in one transaction: all or
+// nothing.
 import type { CollectionSnapshot } from '../io/backup';
 import { db } from './db';
 
 const TABLES = ['decks', 'cards', 'states', 'reviews', 'settings'] as const;
 
 export async function snapshotCollection(): Promise<CollectionSnapshot> {
-  return db.transaction('r', [db.decks, db.cards, db.states, db.reviews, db.settings], async () => ({
+  return db.transaction('r', [db.decks, db.cards, db.states, db.reviews, db.settings, db.media], async () => ({
     decks: await db.decks.toArray(),
     cards: await db.cards.toArray(),
     states: await db.states.toArray(),
     reviews: await db.reviews.toArray(),
     settings: await db.settings.toArray(),
+    media: await db.media.toArray(),
   }));
 }
 
@@ -36,12 +38,13 @@ export const countsOf = (s: CollectionSnapshot): CollectionCounts => ({
 
 /** Replaces the whole collection with the (already validated) snapshot. */
 export async function restoreCollection(snapshot: CollectionSnapshot): Promise<void> {
-  await db.transaction('rw', [db.decks, db.cards, db.states, db.reviews, db.settings], async () => {
-    await Promise.all(TABLES.map((t) => db.table(t).clear()));
+  await db.transaction('rw', [db.decks, db.cards, db.states, db.reviews, db.settings, db.media], async () => {
+    await Promise.all([...TABLES, 'media'].map((t) => db.table(t).clear()));
     await db.decks.bulkAdd(snapshot.decks);
     await db.cards.bulkAdd(snapshot.cards);
     await db.states.bulkAdd(snapshot.states);
     await db.reviews.bulkAdd(snapshot.reviews);
     await db.settings.bulkAdd(snapshot.settings);
+    await db.media.bulkAdd(snapshot.media ?? []);
   });
 }

@@ -3,6 +3,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { noteOf, type Card } from '../domain/model';
 import type { FsrsLogFields, FsrsStateFields } from '../domain/scheduler';
+import type { ImageType } from '../io/media';
 
 export type DeckOrigin = 'bundled' | 'user' | 'imported';
 
@@ -85,7 +86,7 @@ export interface MediaRecord {
   id: string;
   /** The deck whose import first brought it. */
   deckId: string;
-  type: string;
+  type: ImageType;
   name: string;
   bytes: Uint8Array;
   createdAt: number;

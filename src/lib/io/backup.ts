@@ -1,10 +1,13 @@
 // Full backup file: every table of the collection in one JSON file. Reading one back validates each record against
 // defaults (in the manner of Excalidraw's restore): a missing or bad field gets its default, a record that cannot be
 // repaired is left out and reported, and unknown primitive fields are kept so newer bookkeeping survives a round trip.
-import type { CardRecord, CardStateRecord, DeckRecord, ReviewLogRecord, SettingRecord } from '../db/db';
+import type { CardRecord, CardStateRecord, DeckRecord, MediaRecord, ReviewLogRecord, SettingRecord } from '../db/db';
 import { noteOf } from '../domain/model';
 import { restoreSettings } from '../domain/settings';
-import { MAX_BACKUP_FILE_BYTES } from './limits';
+import { fromBase64, toBase64 } from './bytes';
+import { MAX_BACKUP_FILE_BYTES, MAX_IMAGE_BYTES } from './limits';
+import { MEDIA_ID, sniffImage } from './media';
+import { cleanImages } from './svg';
 import { formatBytes, guard, ImportFailure, yieldToPage, type ParseOptions, type Result } from './result';
 import { validateCard } from './validate-deck';
 
@@ -17,13 +20,15 @@ export interface CollectionSnapshot {
   states: CardStateRecord[];
   reviews: ReviewLogRecord[];
   settings: SettingRecord[];
+  /** Images cards show (absent in backups made before images were imported). In the file, bytes are base64. */
+  media?: MediaRecord[];
 }
 
 export interface BackupFile {
   kind: typeof BACKUP_KIND;
   backupVersion: number;
   createdAt: number;
-  tables: CollectionSnapshot;
+  tables: Omit<CollectionSnapshot, 'media'> & { media: (Omit<MediaRecord, 'bytes'> & { bytes: string })[] };
 }
 
 export interface ParsedBackup {
@@ -33,7 +38,8 @@ export interface ParsedBackup {
 }
 
 export function writeBackup(snapshot: CollectionSnapshot, now: number): string {
-  const file: BackupFile = { kind: BACKUP_KIND, backupVersion: BACKUP_VERSION, createdAt: now, tables: snapshot };
+  const media = (snapshot.media ?? []).map((m) => ({ ...m, bytes: toBase64(m.bytes) }));
+  const file: BackupFile = { kind: BACKUP_KIND, backupVersion: BACKUP_VERSION, createdAt: now, tables: { ...snapshot, media } };
   return JSON.stringify(file);
 }
 
@@ -134,6 +140,16 @@ export function restoreReviewRecord(raw: unknown): ReviewLogRecord | null {
   return review;
 }
 
+/** An image from a backup, checked like one from a deck: content-hash id, bytes that are an image, under the cap. */
+export function restoreMediaRecord(raw: unknown, deckIds: Set<string>, now: number): MediaRecord | null {
+  if (!isObject(raw) || typeof raw.id !== 'string' || !MEDIA_ID.test(raw.id) || typeof raw.bytes !== 'string') return null;
+  const bytes = raw.bytes.length <= (MAX_IMAGE_BYTES * 4) / 3 + 4 ? fromBase64(raw.bytes) : null;
+  const type = bytes ? sniffImage(bytes) : null;
+  if (!bytes || !type || bytes.length > MAX_IMAGE_BYTES) return null;
+  const deckId = typeof raw.deckId === 'string' && deckIds.has(raw.deckId) ? raw.deckId : '';
+  return { id: raw.id, deckId, type, name: str(raw.name, 'image').slice(0, 200), bytes, createdAt: num(raw.createdAt, now) };
+}
+
 export async function parseBackup(text: string, source: string, now: number, opts: ParseOptions = {}): Promise<Result<ParsedBackup>> {
   return guard(async () => {
     if (text.length > MAX_BACKUP_FILE_BYTES) throw new ImportFailure('too-large', `"${source}" is larger than ${formatBytes(MAX_BACKUP_FILE_BYTES)}, the limit for a backup. Nothing was changed.`);
@@ -179,6 +195,9 @@ export async function parseBackup(text: string, source: string, now: number, opt
       if (!isObject(s) || typeof s.key !== 'string') continue;
       settings.push({ key: s.key, value: s.key === 'settings' ? restoreSettings(s.value) : s.value });
     }
-    return { createdAt: num(raw.createdAt, 0), snapshot: { decks, cards, states, reviews, settings }, warnings };
+    const rawMedia = list('media');
+    const media = cleanImages(rawMedia.map((m) => restoreMediaRecord(m, deckIds, now)).filter((m): m is MediaRecord => m !== null));
+    if (media.length < rawMedia.length) warnings.push(`${rawMedia.length - media.length} damaged image(s) will be left out; their cards show the image's name instead.`);
+    return { createdAt: num(raw.createdAt, 0), snapshot: { decks, cards, states, reviews, settings, media }, warnings };
   }, 'backup');
 }

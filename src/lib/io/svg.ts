@@ -14,7 +14,7 @@ export function sanitizeSvg(svg: string): string | null {
 }
 
 /** The files with every SVG cleaned; an SVG with nothing safe left is dropped (its card shows the alt text). */
-export function cleanImages(files: MediaFile[]): MediaFile[] {
+export function cleanImages<T extends Pick<MediaFile, 'type' | 'bytes'>>(files: T[]): T[] {
   return files.flatMap((file) => {
     if (file.type !== 'image/svg+xml') return [file];
     const clean = sanitizeSvg(new TextDecoder().decode(file.bytes));
