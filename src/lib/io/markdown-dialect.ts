@@ -9,10 +9,10 @@ export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /**
- * A marked instance for card text; `linkAttributes` are added to every kept link. With `storedImages`, an image whose
- * URL is a stored image (`drydock-media:<sha-256>`, src/lib/io/media.ts) becomes <img data-media> for the app to fill in.
+ * A marked instance for card text; `linkAttributes` are added to every kept link. An image whose URL is a stored image
+ * (`drydock-media:<sha-256>`, src/lib/io/media.ts) becomes `storedImage(id, alt)`; any other image, its alt text.
  */
-export function cardMarked(linkAttributes = '', storedImages = false): Marked {
+export function cardMarked(linkAttributes = '', storedImage?: (id: string, alt: string) => string): Marked {
   return new Marked({
     gfm: true,
     breaks: true,
@@ -27,7 +27,7 @@ export function cardMarked(linkAttributes = '', storedImages = false): Marked {
       },
       image({ href, text }) {
         const id = /^drydock-media:([0-9a-f]{64})$/.exec(href.trim())?.[1];
-        return storedImages && id ? `<img alt="${escapeHtml(text)}" data-media="${id}">` : escapeHtml(text);
+        return storedImage && id ? storedImage(id, escapeHtml(text)) : escapeHtml(text);
       },
     },
   });

@@ -7,7 +7,7 @@ import { MEDIA_ID } from '../io/media';
 
 // Links are checked by the dialect and again by DOMPurify: only http(s) and mailto, opened without an opener.
 // Stored images become <img data-media>: no src until media-images.ts gives it a blob: URL.
-const marked = cardMarked(' rel="noopener noreferrer" target="_blank"', true);
+const marked = cardMarked(' rel="noopener noreferrer" target="_blank"', (id, alt) => `<img alt="${alt}" data-media="${id}">`);
 
 const ALLOWED_TAGS = [
   'p', 'br', 'strong', 'em', 'del', 's', 'code', 'pre', 'ul', 'ol', 'li', 'blockquote', 'a', 'h1', 'h2', 'h3', 'h4', 'h5',

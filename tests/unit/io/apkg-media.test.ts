@@ -1,11 +1,12 @@
 // Images in Anki packages: kept when their bytes are an image under the caps, SVG cleaned, everything else a note.
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { strToU8 } from 'fflate';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { readApkg } from '../../../src/lib/io/apkg-read';
 import { parseDeckFile } from '../../../src/lib/io/parse-client';
 import { MAX_IMAGE_BYTES, MAX_IMPORT_IMAGE_BYTES } from '../../../src/lib/io/limits';
-import { sniffImage } from '../../../src/lib/io/media';
+import { contentId, sniffImage } from '../../../src/lib/io/media';
+import { writeApkg } from '../../../src/lib/io/apkg-write';
 import type { Card } from '../../../src/lib/domain/model';
 import { PNG_1PX, legacyApkgWithMedia } from './apkg-helpers';
 
@@ -89,5 +90,20 @@ describe('images in .apkg imports', () => {
     expect(sniffImage(strToU8('<!-- x --><svg xmlns="http://www.w3.org/2000/svg"></svg>'))).toBe('image/svg+xml');
     expect(sniffImage(strToU8('RIFF\0\0\0\0WAVEfmt '))).toBeNull();
     expect(sniffImage(strToU8('<html><svg></svg></html>'))).toBeNull();
+  });
+});
+
+describe('images in .apkg exports', () => {
+  test('an exported card carries its image as a media file; importing the package gives the same card and image', async () => {
+    const id = await contentId(PNG_1PX);
+    const card: Card = { id: 'pic', kind: 'basic', tags: [], prompt: `Which layer? ![dot.png](drydock-media:${id})`, answer: 'top' };
+    const other: Card = { id: 'gone', kind: 'basic', tags: [], prompt: `![lost.png](drydock-media:${'e'.repeat(64)})`, answer: 'x' };
+    const pkg = await writeApkg([{ formatVersion: 1, id: 'pics', title: 'Pics', description: '', tags: [], source: 's', cards: [card, other] }], Date.UTC(2026, 11, 1), [{ id, type: 'image/png', name: 'dot.png', bytes: PNG_1PX }]);
+    const files = unzipSync(pkg);
+    expect(JSON.parse(strFromU8(files.media))).toEqual({ 0: `${id}.png` });
+    expect(files['0']).toEqual(PNG_1PX);
+    const back = await readRaw(pkg);
+    expect(back.decks[0].cards.map((c) => c.kind === 'basic' && c.prompt)).toEqual([card.prompt, other.prompt]);
+    expect(back.media?.map((m) => [m.id, m.type])).toEqual([[id, 'image/png']]);
   });
 });
