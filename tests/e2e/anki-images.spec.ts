@@ -1,5 +1,7 @@
 // Images in Anki packages: imported with the cards, shown on the study card from IndexedDB, still there offline.
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
 import { test, expect, openApp, chooseImportFile, expectNoAxeViolations } from './fixtures';
 import { PNG_1PX, legacyApkgWithMedia } from '../unit/io/apkg-helpers';
 
@@ -77,4 +79,20 @@ test('an SVG with script and handlers is stored clean and shown as an image; a s
   await expect(page.locator('.card-face')).toContainText('Both (audio not imported: hint.mp3)');
   await expectNoAxeViolations(page);
   expect(dialogs).toEqual([]);
+});
+
+test('exporting the deck as .apkg carries the image as a media file', async ({ page }) => {
+  await openApp(page, '#/import');
+  await chooseImportFile(page, 'tests/fixtures/modern.apkg');
+  await page.getByRole('button', { name: 'Import 5 cards' }).click();
+  await expect(page.getByTestId('import-outcome')).toHaveText('5 cards added.');
+  await page.goto('./#/library');
+  await page.getByRole('checkbox', { name: 'Select Containers::Images for export', exact: true }).check();
+  await page.getByLabel('Export format').selectOption('apkg');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const files = unzipSync(new Uint8Array(readFileSync(await (await downloading).path())));
+  const map = JSON.parse(strFromU8(files.media)) as Record<string, string>;
+  expect(Object.values(map)).toEqual([expect.stringMatching(/^[0-9a-f]{64}\.png$/)]);
+  expect(Array.from(files[Object.keys(map)[0]].subarray(0, 4))).toEqual([0x89, 0x50, 0x4e, 0x47]);
 });
