@@ -1,4 +1,5 @@
-// Full backup and restore of the collection. Restore replaces every table in one transaction: all or nothing.
+// Full backup and restore of the collection, images included. Restore replaces every table in one transaction: all or
+// nothing.
 import type { CollectionSnapshot } from '../io/backup';
 import { db } from './db';
 import { estimateBytes, writeFailureMessage } from './storage-errors';
@@ -6,12 +7,13 @@ import { estimateBytes, writeFailureMessage } from './storage-errors';
 const TABLES = ['decks', 'cards', 'states', 'reviews', 'settings'] as const;
 
 export async function snapshotCollection(): Promise<CollectionSnapshot> {
-  return db.transaction('r', [db.decks, db.cards, db.states, db.reviews, db.settings], async () => ({
+  return db.transaction('r', [db.decks, db.cards, db.states, db.reviews, db.settings, db.media], async () => ({
     decks: await db.decks.toArray(),
     cards: await db.cards.toArray(),
     states: await db.states.toArray(),
     reviews: await db.reviews.toArray(),
     settings: await db.settings.toArray(),
+    media: await db.media.toArray(),
   }));
 }
 
@@ -44,13 +46,14 @@ export class RestoreError extends Error {}
  */
 export async function restoreCollection(snapshot: CollectionSnapshot): Promise<void> {
   try {
-    await db.transaction('rw', [db.decks, db.cards, db.states, db.reviews, db.settings], async () => {
-      await Promise.all(TABLES.map((t) => db.table(t).clear()));
+    await db.transaction('rw', [db.decks, db.cards, db.states, db.reviews, db.settings, db.media], async () => {
+      await Promise.all([...TABLES, 'media'].map((t) => db.table(t).clear()));
       await db.decks.bulkAdd(snapshot.decks);
       await db.cards.bulkAdd(snapshot.cards);
       await db.states.bulkAdd(snapshot.states);
       await db.reviews.bulkAdd(snapshot.reviews.map(({ id: _id, ...review }) => review));
       await db.settings.bulkAdd(snapshot.settings);
+      await db.media.bulkAdd(snapshot.media ?? []);
     });
   } catch (e) {
     throw new RestoreError(await writeFailureMessage('this restore', e, estimateBytes(snapshot)));

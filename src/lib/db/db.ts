@@ -3,6 +3,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { noteOf, type Card } from '../domain/model';
 import type { FsrsLogFields, FsrsStateFields } from '../domain/scheduler';
+import type { ImageType } from '../io/media';
 
 export type DeckOrigin = 'bundled' | 'user' | 'imported';
 
@@ -80,6 +81,17 @@ export interface DeviceRecord {
   value: unknown;
 }
 
+/** An image a card shows (`drydock-media:<id>` in its text), keyed by the SHA-256 of the file as imported. */
+export interface MediaRecord {
+  id: string;
+  /** The deck whose import first brought it. */
+  deckId: string;
+  type: ImageType;
+  name: string;
+  bytes: Uint8Array;
+  createdAt: number;
+}
+
 export class DrydockDB extends Dexie {
   decks!: EntityTable<DeckRecord, 'id'>;
   cards!: EntityTable<CardRecord, 'id'>;
@@ -88,6 +100,7 @@ export class DrydockDB extends Dexie {
   settings!: EntityTable<SettingRecord, 'key'>;
   snapshots!: EntityTable<SnapshotRecord, 'id'>;
   device!: EntityTable<DeviceRecord, 'key'>;
+  media!: EntityTable<MediaRecord, 'id'>;
 
   constructor(name = 'drydock') {
     // Strict durability: an answered card is on disk before the transaction reports success.
@@ -105,6 +118,8 @@ export class DrydockDB extends Dexie {
     // review id of 2^53, which exhausts the store's key generator for good (clearing a store never resets it), so
     // every later answer failed; a new store has a new generator. Nothing since writes a review id from a file.
     this.version(3).stores({}).upgrade(rebuildReviewsStore);
+    // Images imported with Anki packages. A new table, nothing to migrate.
+    this.version(4).stores({ media: 'id, deckId' });
     // Automatic local backups and device-only bookkeeping. Two new tables, nothing to migrate.
     this.version(5).stores({
       snapshots: '++id, createdAt',

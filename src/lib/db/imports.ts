@@ -2,7 +2,8 @@
 // would do (nothing is written); applyImport writes the plan in one read-write transaction, so all of it lands or none.
 import { cardBack, cardFront, noteOf, type Card, type Deck } from '../domain/model';
 import { stableId } from '../domain/ids';
-import { db, type CardRecord, type CardStateRecord, type DeckRecord } from './db';
+import { mediaIdsIn, type MediaFile } from '../io/media';
+import { db, type CardRecord, type CardStateRecord, type DeckRecord, type MediaRecord } from './db';
 import { newCardRecord, newStateRecord } from './records';
 
 export type DuplicateChoice = 'update' | 'skip' | 'new';
@@ -49,11 +50,13 @@ export interface ImportPlan {
   duplicates: number;
   /** Matched cards that "Update them" would turn into another kind or strip of fields (kept unless confirmed). */
   lossy: number;
+  /** Images the file brought; those the written cards refer to are stored with them. */
+  media: MediaFile[];
 }
 
 export const contentKey = (card: Card) => `${card.kind}\u241f${cardFront(card).trim().toLowerCase()}\u241f${cardBack(card).trim().toLowerCase()}`;
 
-export async function planImport(decks: Deck[]): Promise<ImportPlan> {
+export async function planImport(decks: Deck[], media: MediaFile[] = []): Promise<ImportPlan> {
   return db.transaction('r', db.decks, db.cards, async () => {
     const existingDecks = new Set((await db.decks.toCollection().primaryKeys()) as string[]);
     const byContent = new Map<string, { id: string; deckId: string }>();
@@ -82,8 +85,16 @@ export async function planImport(decks: Deck[]): Promise<ImportPlan> {
         return loses ? { card, match, loses } : { card, match };
       }),
     }));
-    return { decks: planned, newCards, duplicates, lossy };
+    return { decks: planned, newCards, duplicates, lossy, media };
   });
+}
+
+/** The images these cards refer to, as records; an image nothing written refers to is not stored. */
+function mediaFor(cards: CardRecord[], media: MediaFile[], now: number): MediaRecord[] {
+  if (media.length === 0) return [];
+  const deckOf = new Map<string, string>();
+  for (const card of cards) for (const id of mediaIdsIn(JSON.stringify(card))) if (!deckOf.has(id)) deckOf.set(id, card.deckId);
+  return media.filter((m) => deckOf.has(m.id)).map((m) => ({ id: m.id, deckId: deckOf.get(m.id)!, type: m.type, name: m.name, bytes: m.bytes, createdAt: now }));
 }
 
 export interface ImportOutcome {
@@ -98,7 +109,7 @@ export interface ImportOutcome {
  * "update" leaves a richer card alone (see PlannedCard.loses) unless `replaceRicher` confirms it.
  */
 export async function applyImport(plan: ImportPlan, choice: DuplicateChoice, now: number, origin: DeckRecord['origin'] = 'imported', replaceRicher = false): Promise<ImportOutcome> {
-  return db.transaction('rw', db.decks, db.cards, db.states, async () => {
+  return db.transaction('rw', [db.decks, db.cards, db.states, db.media], async () => {
     const outcome: ImportOutcome = { added: 0, updated: 0, skipped: 0, deckIds: [] };
     const addCards: CardRecord[] = [];
     const addStates: CardStateRecord[] = [];
@@ -152,6 +163,7 @@ export async function applyImport(plan: ImportPlan, choice: DuplicateChoice, now
     await db.cards.bulkAdd(addCards);
     await db.states.bulkAdd(addStates);
     await db.states.bulkUpdate([...regrouped].map(([key, noteId]) => ({ key, changes: { noteId } })));
+    await db.media.bulkPut(mediaFor([...putCards, ...addCards], plan.media, now));
     return outcome;
   });
 }

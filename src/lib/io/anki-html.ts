@@ -5,8 +5,20 @@
 // Pure string work (marked has no DOM dependency), so it runs in the parse worker and in Node tests.
 import { cardMarked } from './markdown-dialect';
 
-// The app's own Markdown dialect, so Anki shows what Drydock shows.
-const marked = cardMarked();
+// The app's own Markdown dialect, so Anki shows what Drydock shows. A stored image keeps its reference here; writeApkg
+// swaps it for the file it adds to the package (ankiImageFiles).
+const marked = cardMarked('', (id, alt) => `<img src="drydock-media:${id}" alt="${alt}">`);
+
+/** Field HTML with every image as its alt text: the same for a field before and after ankiImageFiles. */
+export const imagesAsAlt = (html: string) => html.replace(/<img src="[^"<>]*" alt="([^"]*)">/g, '$1');
+
+/** Field HTML with each stored image pointing at its file in the package, or as its alt text when the file is absent. */
+export function ankiImageFiles(html: string, fileOf: (id: string) => string | undefined): string {
+  return html.replace(/<img src="drydock-media:([0-9a-f]{64})" alt="([^"]*)">/g, (_m, id: string, alt: string) => {
+    const file = fileOf(id);
+    return file ? `<img src="${file}" alt="${alt}">` : alt;
+  });
+}
 
 /** Markdown → Anki field HTML: code, emphasis, lists, line breaks (<br>). A lone paragraph loses its <p> wrapper. */
 export function markdownToAnkiHtml(text: string): string {

@@ -4,7 +4,7 @@
 // with the card ids, the note id and, only where the HTML cannot give it back exactly, the card's own Markdown. A field
 // edited in Anki no longer matches that Markdown, so the edit wins on the way back.
 import type { Card, CardKind, ClozeCard, Provenance } from '../domain/model';
-import { markdownToAnkiHtml } from './anki-html';
+import { imagesAsAlt, markdownToAnkiHtml } from './anki-html';
 import { ankiFieldToText, decodeEntities } from './sanitize-html';
 import { clozeFor } from '../domain/cloze';
 
@@ -155,7 +155,8 @@ export function cardFromNote(meta: DrydockMeta, field: (name: string) => string 
   for (const [name, kind] of type.fields) {
     const html = field(name) ?? '';
     const own = meta.src?.[name];
-    v[name] = own !== undefined && encode(own) === html ? own : decode(html, kind);
+    // (An export points stored images at the package's files, so images are compared by their alt text.)
+    v[name] = own !== undefined && imagesAsAlt(encode(own)) === imagesAsAlt(html) ? own : decode(html, kind);
   }
   const text = (name: string) => String(v[name] ?? '');
   const list = (name: string) => (Array.isArray(v[name]) ? (v[name] as string[]) : []);

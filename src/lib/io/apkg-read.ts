@@ -1,17 +1,21 @@
 // Anki packages (.apkg): legacy (collection.anki2 / collection.anki21, plain SQLite, note types as JSON in col.models)
 // and current (collection.anki21b: zstd-compressed SQLite, schema 18, note types in their own tables, a "meta" file).
 // Basic-style notes become basic cards (one per template, so "Basic (and reversed)" gives both directions); Cloze
-// notes become one cloze card per deletion number, like Anki's own cards. Media are skipped with a notice.
+// notes become one cloze card per deletion number, like Anki's own cards. Images that fields show (<img src>) are
+// read from the package's media map (a JSON object in legacy packages, zstd + protobuf in current ones, each file
+// zstd-compressed too), checked by their first bytes and kept under the caps in limits.ts (src/lib/io/media.ts);
+// sounds and anything else stay a note on the card.
 // Notes Drydock wrote (a hidden "Drydock" field, src/lib/io/anki-notetypes.ts) come back as the same cards: same ids,
 // kinds and fields, and the same deck id.
 import type { Database, SqlValue } from 'sql.js';
 import { FORMAT_VERSION, type Card, type Deck } from '../domain/model';
 import { slugify, stableId } from '../domain/ids';
 import { clozeFor } from '../domain/cloze';
-import { MAX_DECK_FILE_BYTES, MAX_IMPORT_CARDS, MAX_INFLATED_BYTES } from './limits';
+import { MAX_DECK_FILE_BYTES, MAX_IMAGE_BYTES, MAX_IMPORT_CARDS, MAX_IMPORT_IMAGE_BYTES, MAX_INFLATED_BYTES } from './limits';
+import { contentId, mediaMarkdown, sniffImage, type MediaFile } from './media';
 import { protoString, protoVarint, readProto } from './protobuf';
 import { formatBytes, guard, ImportFailure, yieldToPage, type ImportBundle, type ParseOptions, type Result } from './result';
-import { ankiFieldToText, type FieldNotes } from './sanitize-html';
+import { ankiFieldToText, imageSources, type FieldNotes } from './sanitize-html';
 import { DRYDOCK_FIELD, cardFromNote, drydockMetaOf } from './anki-notetypes';
 import { cardProblem, validateCard } from './validate-deck';
 import { loadSqlJs } from './sqlite';
@@ -40,7 +44,7 @@ export async function readApkg(bytes: Uint8Array, source: string, opts: ApkgOpti
       throw new ImportFailure('too-large', `"${source}" is larger than ${formatBytes(MAX_DECK_FILE_BYTES)}, the limit for a deck file. Nothing was changed.`);
     }
     const cap = opts.maxInflated ?? MAX_INFLATED_BYTES;
-    const archive = await unzipSafe(bytes, source, { maxInflated: cap, signal: opts.signal, want: (n) => COLLECTIONS.includes(n) || n === 'meta' });
+    const archive = await unzipSafe(bytes, source, { maxInflated: cap, signal: opts.signal, want: (n) => COLLECTIONS.includes(n) || n === 'meta' || n === 'media' });
     opts.onProgress?.(0.2);
     const meta = archive.files.get('meta');
     const version = meta ? protoVarint(readProto(meta), 1) : undefined;
@@ -50,6 +54,13 @@ export async function readApkg(bytes: Uint8Array, source: string, opts: ApkgOpti
     } else sqlite = archive.files.get('collection.anki21') ?? archive.files.get('collection.anki2');
     if (!sqlite) throw new ImportFailure('not-anki', `"${source}" is a zip file but holds no Anki collection, so it is not an Anki package. Nothing was changed.`);
     const mediaFiles = archive.names.filter((n) => /^\d+$/.test(n)).length;
+    const zstdMedia = archive.files.has('collection.anki21b') && version !== undefined && version >= 3;
+    const entries = await mediaEntries(archive.files.get('media'), zstdMedia, cap, source, opts.signal);
+    const loadImages = async (names: string[]) => {
+      const wanted = new Set(names.map((n) => entries.get(n)).filter((e): e is string => e !== undefined));
+      const files = wanted.size ? (await unzipSafe(bytes, source, { maxInflated: cap, signal: opts.signal, want: (n) => wanted.has(n) })).files : new Map<string, Uint8Array>();
+      return keepImages(names, (name) => files.get(entries.get(name) ?? ''), zstdMedia, source, opts.signal);
+    };
     const SQL = await loadSqlJs();
     let db: Database;
     try {
@@ -58,11 +69,79 @@ export async function readApkg(bytes: Uint8Array, source: string, opts: ApkgOpti
       throw new ImportFailure('not-anki', `"${source}" holds a collection that is not a readable SQLite database. Nothing was changed.`);
     }
     try {
-      return await readCollection(db, source, mediaFiles, opts);
+      return await readCollection(db, source, mediaFiles, loadImages, opts);
     } finally {
       db.close();
     }
   }, 'Anki package');
+}
+
+/** The package's media map: file name → zip entry ("0", "1", …). Unreadable maps give no images, not a failure. */
+async function mediaEntries(raw: Uint8Array | undefined, zstd: boolean, cap: number, source: string, signal?: AbortSignal): Promise<Map<string, string>> {
+  const entries = new Map<string, string>();
+  if (!raw || raw.length === 0) return entries;
+  try {
+    if (!zstd) {
+      const map = JSON.parse(new TextDecoder().decode(raw)) as unknown;
+      if (map && typeof map === 'object') for (const [entry, name] of Object.entries(map)) if (typeof name === 'string') entries.set(name, entry);
+      return entries;
+    }
+    // MediaEntries { repeated MediaEntry entries = 1 } with MediaEntry { string name = 1; … }; the index is the entry.
+    const list = readProto(await unzstdCapped(raw, cap, source, signal)).filter((f) => f.num === 1 && f.bytes);
+    list.forEach((f, i) => {
+      const name = protoString(readProto(f.bytes!), 1);
+      if (name) entries.set(name, String(i));
+    });
+  } catch (e) {
+    if (e instanceof ImportFailure && e.code === 'cancelled') throw e;
+  }
+  return entries;
+}
+
+export interface KeptImages {
+  /** <img> source → its replacement in card text. */
+  byName: Map<string, { text: string; stored: boolean }>;
+  files: MediaFile[];
+  skipped: number;
+}
+
+/** Checks each referenced image (type by its bytes, the caps in limits.ts) and keeps those that pass, in order. */
+async function keepImages(names: string[], read: (name: string) => Uint8Array | undefined, zstd: boolean, source: string, signal?: AbortSignal): Promise<KeptImages> {
+  const kept: KeptImages = { byName: new Map(), files: [], skipped: 0 };
+  const ids = new Set<string>();
+  let total = 0;
+  for (const name of names) {
+    if (kept.byName.has(name)) continue;
+    const shown = /^[\w .()-]+$/.test(name) ? `: ${name}` : '';
+    const skip = (why: string) => {
+      kept.skipped++;
+      kept.byName.set(name, { text: `(${why}${shown})`, stored: false });
+    };
+    let data = read(name);
+    if (data && zstd) {
+      try {
+        data = await unzstdCapped(data, MAX_IMAGE_BYTES, source, signal);
+      } catch (e) {
+        if (e instanceof ImportFailure && e.code === 'cancelled') throw e;
+        if (e instanceof ImportFailure && e.code === 'unsafe-archive') data = new Uint8Array(MAX_IMAGE_BYTES + 1);
+        else data = undefined;
+      }
+    }
+    const type = data ? sniffImage(data) : null;
+    if (!data || !type) skip('image not imported');
+    else if (data.length > MAX_IMAGE_BYTES) skip('image too large');
+    else if (total + data.length > MAX_IMPORT_IMAGE_BYTES) skip('image not imported, over the limit for one import');
+    else {
+      const id = await contentId(data);
+      if (!ids.has(id)) {
+        ids.add(id);
+        total += data.length;
+        kept.files.push({ id, type, name, bytes: data });
+      }
+      kept.byName.set(name, { text: mediaMarkdown(name, id), stored: true });
+    }
+  }
+  return kept;
 }
 
 function query(db: Database, sql: string): SqlValue[][] {
@@ -157,7 +236,7 @@ function referencedFields(format: string): string[] {
   return names;
 }
 
-async function readCollection(db: Database, source: string, mediaFiles: number, opts: ParseOptions): Promise<ImportBundle> {
+async function readCollection(db: Database, source: string, mediaFiles: number, loadImages: (names: string[]) => Promise<KeptImages>, opts: ParseOptions): Promise<ImportBundle> {
   const tables = tablesOf(db, source);
   if (!['col', 'notes', 'cards'].every((t) => tables.has(t))) {
     throw new ImportFailure('not-anki', `"${source}" holds a SQLite database without Anki's notes and cards tables, so it is not an Anki collection. Nothing was changed.`);
@@ -172,14 +251,16 @@ async function readCollection(db: Database, source: string, mediaFiles: number, 
   } catch {
     throw new ImportFailure('not-anki', `"${source}" has an Anki collection whose note types or decks cannot be read. Nothing was changed.`);
   }
+  const media: FieldNotes = { media: 0 };
   const notes = new Map<number, { guid: string; mid: number; tags: string[]; fields: string[] }>();
   for (const [id, guid, mid, tags, flds] of query(db, 'select id, guid, mid, tags, flds from notes')) {
     notes.set(Number(id), { guid: String(guid), mid: Number(mid), tags: String(tags ?? '').split(/\s+/).filter(Boolean), fields: String(flds ?? '').split('\x1f') });
   }
+  const images = await loadImages([...notes.values()].flatMap((n) => n.fields.flatMap(imageSources)).filter(Boolean));
+  const toText = (html: string) => ankiFieldToText(html, media, images.byName);
   const cardRows = query(db, 'select nid, did, ord from cards order by did, due, nid, ord');
   if (cardRows.length > MAX_IMPORT_CARDS) throw new ImportFailure('too-large', `"${source}" has ${cardRows.length} cards; the limit for one import is ${MAX_IMPORT_CARDS}. Nothing was changed.`);
   const warnings: string[] = [];
-  const media: FieldNotes = { media: 0 };
   const decks = new Map<number, Deck>();
   const stem = source.replace(/\.apkg$/i, '');
   let skipped = 0;
@@ -208,9 +289,9 @@ async function readCollection(db: Database, source: string, mediaFiles: number, 
       const template = type.templates[0] ?? { qfmt: '', afmt: '' };
       const textField = /\{\{cloze:([^}]+)\}\}/.exec(template.qfmt)?.[1]?.trim();
       const raw = textField ? field(textField) : (note.fields[0] ?? '');
-      const text = clozeFor(ankiFieldToText(raw, media), ord + 1);
+      const text = clozeFor(toText(raw), ord + 1);
       const extraNames = referencedFields(template.afmt).filter((n) => n !== textField);
-      const extra = extraNames.map((n) => ankiFieldToText(field(n), media)).filter(Boolean).join('\n\n');
+      const extra = extraNames.map((n) => toText(field(n))).filter(Boolean).join('\n\n');
       if (text) card = { id: ownId, kind: 'cloze', tags: note.tags, text, ...(extra ? { explanation: extra } : {}) };
     } else if (!card) {
       const template = type?.templates[ord];
@@ -219,11 +300,11 @@ async function readCollection(db: Database, source: string, mediaFiles: number, 
       if (template && type) {
         const frontNames = referencedFields(template.qfmt);
         const backNames = referencedFields(template.afmt).filter((n) => !frontNames.includes(n));
-        const join = (names: string[]) => names.map((n) => ankiFieldToText(field(n), media)).filter(Boolean).join('\n\n');
+        const join = (names: string[]) => names.map((n) => toText(field(n))).filter(Boolean).join('\n\n');
         front = join(frontNames);
         back = join(backNames);
       } else {
-        const [a, b] = [ankiFieldToText(note.fields[0] ?? '', media), ankiFieldToText(note.fields[1] ?? '', media)];
+        const [a, b] = [toText(note.fields[0] ?? ''), toText(note.fields[1] ?? '')];
         [front, back] = ord === 1 ? [b, a] : [a, b];
       }
       if (front) card = { id: ownId, kind: 'basic', tags: note.tags, prompt: front, answer: back };
@@ -251,9 +332,8 @@ async function readCollection(db: Database, source: string, mediaFiles: number, 
   }
   if (refused > 3) warnings.push(`${refused - 3} more Anki cards were left out for the same kinds of problems.`);
   if (skipped > 0) warnings.push(`${skipped} Anki card${skipped === 1 ? '' : 's'} had no text on the front and ${skipped === 1 ? 'was' : 'were'} left out.`);
-  if (mediaFiles > 0 || media.media > 0) {
-    warnings.push(`Media are not imported: ${Math.max(mediaFiles, media.media)} image or sound file${Math.max(mediaFiles, media.media) === 1 ? '' : 's'} skipped; the cards say where each one was.`);
-  }
+  const left = Math.max(mediaFiles - images.files.length, media.media);
+  if (left > 0) warnings.push(`Media are not imported: ${left} image or sound file${left === 1 ? '' : 's'} skipped; the cards say where each one was.`);
   if (decks.size === 0) throw new ImportFailure('empty', `"${source}" is an Anki package with no cards Drydock can import. Nothing was changed.`);
-  return { format: 'apkg', source, decks: [...decks.values()], warnings };
+  return { format: 'apkg', source, decks: [...decks.values()], warnings, media: images.files, images: { imported: images.files.length, skipped: images.skipped } };
 }

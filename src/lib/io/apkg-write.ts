@@ -5,7 +5,8 @@
 // duplicating them; the hidden Drydock field gives every card id back on import into Drydock.
 import { zipSync, strToU8 } from 'fflate';
 import { noteOf, type Card, type ClozeCard, type Deck } from '../domain/model';
-import { ankiChecksum, ankiSortText } from './anki-html';
+import { ankiChecksum, ankiImageFiles, ankiSortText } from './anki-html';
+import type { MediaFile } from './media';
 import { DRYDOCK_FIELD, NOTE_TYPE_CSS, NOTE_TYPES, clozeNumbers, foldClozeSiblings, noteFieldsOf, type DrydockNoteType } from './anki-notetypes';
 import { loadSqlJs } from './sqlite';
 
@@ -100,7 +101,18 @@ function planNotes(deck: Deck, firstPosition: number): PlannedNote[] {
   return notes;
 }
 
-export async function writeApkg(decks: Deck[], now: number): Promise<Uint8Array> {
+const EXTENSION: Record<MediaFile['type'], string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp', 'image/svg+xml': 'svg' };
+
+/** `media`: the stored images the cards show; each goes into the package as `<sha-256>.<ext>`, as Anki keeps media. */
+export async function writeApkg(decks: Deck[], now: number, media: MediaFile[] = []): Promise<Uint8Array> {
+  const byId = new Map(media.map((m) => [m.id, m]));
+  const packed = new Map<string, MediaFile>();
+  const fileName = (m: MediaFile) => `${m.id}.${EXTENSION[m.type]}`;
+  const withFiles = (html: string) => ankiImageFiles(html, (id) => {
+    const m = byId.get(id);
+    if (m) packed.set(id, m);
+    return m && fileName(m);
+  });
   const SQL = await loadSqlJs();
   const db = new SQL.Database();
   try {
@@ -114,7 +126,8 @@ export async function writeApkg(decks: Deck[], now: number): Promise<Uint8Array>
       const did = ankiDeckId(deck.id);
       ankiDecks[did] = deckJson(did, deck.title.replace(/\s*::\s*/g, ' - '), secs, deck);
       for (const note of planNotes(deck, position + 1)) {
-        const { type, fields } = noteFieldsOf(note.cards, note.clozeText);
+        const { type, fields: html } = noteFieldsOf(note.cards, note.clozeText);
+        const fields = html.map(withFiles);
         const tags = note.cards[0].tags.map((t) => t.replace(/\s+/g, '_')).filter(Boolean);
         const nid = ++noteId;
         db.run('insert into notes values (?,?,?,?,?,?,?,?,?,?,?)', [
@@ -133,7 +146,10 @@ export async function writeApkg(decks: Deck[], now: number): Promise<Uint8Array>
       Math.floor(now / 86_400_000) * 86_400, now, now, JSON.stringify(conf), JSON.stringify(models), JSON.stringify(ankiDecks), JSON.stringify(DCONF), '{}',
     ]);
     const collection = db.export();
-    return zipSync({ 'collection.anki2': collection, media: strToU8('{}') }, { level: 6 });
+    const entries = [...packed.values()];
+    const zip: Record<string, Uint8Array> = { 'collection.anki2': collection, media: strToU8(JSON.stringify(Object.fromEntries(entries.map((m, i) => [String(i), fileName(m)])))) };
+    entries.forEach((m, i) => (zip[String(i)] = m.bytes));
+    return zipSync(zip, { level: 6 });
   } finally {
     db.close();
   }

@@ -4,10 +4,13 @@
 // that could fail at write time (duplicate keys, review ids, nesting, field sizes) is settled here, so "Replace
 // everything" cannot fail half-way through a check the preview could have made. Unknown primitive fields are kept so
 // newer bookkeeping survives a round trip.
-import type { CardRecord, CardStateRecord, DeckRecord, ReviewLogRecord, SettingRecord } from '../db/db';
+import type { CardRecord, CardStateRecord, DeckRecord, MediaRecord, ReviewLogRecord, SettingRecord } from '../db/db';
 import { noteOf } from '../domain/model';
 import { restoreSettings } from '../domain/settings';
-import { MAX_BACKUP_FILE_BYTES, MAX_COUNT, MAX_ID_CHARS, MAX_SETTING_DEPTH, MAX_TEXT_CHARS } from './limits';
+import { fromBase64, toBase64 } from './bytes';
+import { MAX_BACKUP_FILE_BYTES, MAX_COUNT, MAX_ID_CHARS, MAX_IMAGE_BYTES, MAX_SETTING_DEPTH, MAX_TEXT_CHARS } from './limits';
+import { MEDIA_ID, sniffImage } from './media';
+import { cleanImages } from './svg';
 import { clampTime, isPlausibleTime } from '../domain/time-range';
 import { formatBytes, guard, ImportFailure, yieldToPage, type ParseOptions, type Result } from './result';
 import { validateCard } from './validate-deck';
@@ -21,13 +24,15 @@ export interface CollectionSnapshot {
   states: CardStateRecord[];
   reviews: ReviewLogRecord[];
   settings: SettingRecord[];
+  /** Images cards show (absent in backups made before images were imported). In the file, bytes are base64. */
+  media?: MediaRecord[];
 }
 
 export interface BackupFile {
   kind: typeof BACKUP_KIND;
   backupVersion: number;
   createdAt: number;
-  tables: CollectionSnapshot;
+  tables: Omit<CollectionSnapshot, 'media'> & { media: (Omit<MediaRecord, 'bytes'> & { bytes: string })[] };
 }
 
 export interface ParsedBackup {
@@ -37,7 +42,8 @@ export interface ParsedBackup {
 }
 
 export function writeBackup(snapshot: CollectionSnapshot, now: number): string {
-  const file: BackupFile = { kind: BACKUP_KIND, backupVersion: BACKUP_VERSION, createdAt: now, tables: snapshot };
+  const media = (snapshot.media ?? []).map((m) => ({ ...m, bytes: toBase64(m.bytes) }));
+  const file: BackupFile = { kind: BACKUP_KIND, backupVersion: BACKUP_VERSION, createdAt: now, tables: { ...snapshot, media } };
   return JSON.stringify(file);
 }
 
@@ -202,6 +208,16 @@ function firstOfEach<T>(items: T[], keyOf: (item: T) => string, what: string, wa
   return out;
 }
 
+/** An image from a backup, checked like one from a deck: content-hash id, bytes that are an image, under the cap. */
+export function restoreMediaRecord(raw: unknown, deckIds: Set<string>, now: number): MediaRecord | null {
+  if (!isObject(raw) || typeof raw.id !== 'string' || !MEDIA_ID.test(raw.id) || typeof raw.bytes !== 'string') return null;
+  const bytes = raw.bytes.length <= (MAX_IMAGE_BYTES * 4) / 3 + 4 ? fromBase64(raw.bytes) : null;
+  const type = bytes ? sniffImage(bytes) : null;
+  if (!bytes || !type || bytes.length > MAX_IMAGE_BYTES) return null;
+  const deckId = typeof raw.deckId === 'string' && deckIds.has(raw.deckId) ? raw.deckId : '';
+  return { id: raw.id, deckId, type, name: str(raw.name, 'image').slice(0, 200), bytes, createdAt: num(raw.createdAt, now) };
+}
+
 export async function parseBackup(text: string, source: string, now: number, opts: ParseOptions = {}): Promise<Result<ParsedBackup>> {
   return guard(async () => {
     if (text.length > MAX_BACKUP_FILE_BYTES) throw new ImportFailure('too-large', `"${source}" is larger than ${formatBytes(MAX_BACKUP_FILE_BYTES)}, the limit for a backup. Nothing was changed.`);
@@ -274,6 +290,10 @@ export async function parseBackup(text: string, source: string, now: number, opt
     }
     if (unstorable) warnings.push(`${unstorable} setting(s) nested deeper than ${MAX_SETTING_DEPTH} levels or too large will be left out.`);
     warnings.push(...repairs.messages());
-    return { createdAt: isPlausibleTime(raw.createdAt) ? raw.createdAt : 0, snapshot: { decks, cards, states, reviews, settings }, warnings };
+    const rawMedia = list('media');
+    const restoredMedia = cleanImages(rawMedia.map((m) => restoreMediaRecord(m, deckIds, now)).filter((m): m is MediaRecord => m !== null));
+    if (restoredMedia.length < rawMedia.length) warnings.push(`${rawMedia.length - restoredMedia.length} damaged image(s) will be left out; their cards show the image's name instead.`);
+    const media = firstOfEach(restoredMedia, (m) => m.id, 'images', warnings);
+    return { createdAt: isPlausibleTime(raw.createdAt) ? raw.createdAt : 0, snapshot: { decks, cards, states, reviews, settings, media }, warnings };
   }, 'backup');
 }

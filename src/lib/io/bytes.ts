@@ -33,3 +33,19 @@ export async function decompressCapped(bytes: Uint8Array, format: CompressionFor
   }
   return concatBytes(chunks, total);
 }
+
+/** Bytes as base64 (backups carry images this way), in chunks so large files do not overflow the call stack. */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let at = 0; at < bytes.length; at += 0x8000) binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
+  return btoa(binary);
+}
+
+/** Base64 back to bytes; null when the text is not base64. */
+export function fromBase64(text: string): Uint8Array | null {
+  try {
+    return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+  } catch {
+    return null;
+  }
+}

@@ -29,3 +29,7 @@ export const MAX_DECK_ID_CHARS = 80;
 export const MAX_SETTING_DEPTH = 32;
 /** A review or lapse count in a restored card state; higher counts are clamped. */
 export const MAX_COUNT = 1_000_000;
+/** One image from an Anki package, after decompression; a larger one stays a note on the card. */
+export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
+/** All images kept from one import together; images past this stay notes on their cards. */
+export const MAX_IMPORT_IMAGE_BYTES = 32 * 1024 * 1024;

@@ -8,8 +8,11 @@ export const SAFE_URL = /^(?:https?:|mailto:)/i;
 export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** A marked instance for card text; `linkAttributes` are added to every kept link. */
-export function cardMarked(linkAttributes = ''): Marked {
+/**
+ * A marked instance for card text; `linkAttributes` are added to every kept link. An image whose URL is a stored image
+ * (`drydock-media:<sha-256>`, src/lib/io/media.ts) becomes `storedImage(id, alt)`; any other image, its alt text.
+ */
+export function cardMarked(linkAttributes = '', storedImage?: (id: string, alt: string) => string): Marked {
   return new Marked({
     gfm: true,
     breaks: true,
@@ -22,7 +25,10 @@ export function cardMarked(linkAttributes = ''): Marked {
         const t = title ? ` title="${escapeHtml(title)}"` : '';
         return `<a href="${escapeHtml(href)}"${t}${linkAttributes}>${text}</a>`;
       },
-      image: ({ text }) => escapeHtml(text),
+      image({ href, text }) {
+        const id = /^drydock-media:([0-9a-f]{64})$/.exec(href.trim())?.[1];
+        return storedImage && id ? storedImage(id, escapeHtml(text)) : escapeHtml(text);
+      },
     },
   });
 }

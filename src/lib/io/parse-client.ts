@@ -1,9 +1,17 @@
 // Runs openDeckFile in a Web Worker where there is one (the app), in the calling thread otherwise (unit tests).
+// Either way the SVG images a package brought are cleaned here, on the page (svg.ts needs a DOM).
 import type { FileLike } from './open-file';
 import { cancelled, fail, type ImportBundle, type ParseOptions, type Result } from './result';
 import type { ParseWorkerMessage } from './parse.worker';
 
 export async function parseDeckFile(file: FileLike, opts: ParseOptions = {}): Promise<Result<ImportBundle>> {
+  const result = await parseAnywhere(file, opts);
+  if (!result.ok || !result.value.media?.length) return result;
+  const { cleanImages } = await import('./svg');
+  return { ok: true, value: { ...result.value, media: cleanImages(result.value.media) } };
+}
+
+async function parseAnywhere(file: FileLike, opts: ParseOptions): Promise<Result<ImportBundle>> {
   if (typeof Worker === 'undefined' || !(file instanceof Blob)) {
     return (await import('./open-file')).openDeckFile(file, opts);
   }

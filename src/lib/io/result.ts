@@ -1,5 +1,6 @@
 // Shared shapes for every importer: a parse either yields validated decks or one typed error with a user-facing message.
 import type { Deck } from '../domain/model';
+import type { MediaFile } from './media';
 
 export type ImportFormat = 'json' | 'csv' | 'notes' | 'apkg' | 'share' | 'backup';
 
@@ -29,6 +30,10 @@ export interface ImportBundle {
   decks: Deck[];
   /** Problems that did not stop the import (skipped rows, media left out…), shown in the preview. */
   warnings: string[];
+  /** Images the cards refer to as drydock-media: references (Anki packages), stored with the cards. */
+  media?: MediaFile[];
+  /** For the preview: distinct images kept and left out (too large, not an image, missing). */
+  images?: { imported: number; skipped: number };
 }
 
 export interface ParseOptions {

@@ -22,8 +22,19 @@ export interface FieldNotes {
 
 const attr = (tag: string, name: string) => new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag);
 
-/** Converts one Anki field to card text; counts media references it replaced with a visible note. */
-export function ankiFieldToText(html: string, notes: FieldNotes = { media: 0 }): string {
+/** The `src` of each <img> in an Anki field, entities decoded, in order. */
+export function imageSources(html: string): string[] {
+  return [...html.matchAll(/<img\b[^>]*>/gi)].map((m) => {
+    const a = attr(m[0], 'src');
+    return decodeEntities((a?.[1] ?? a?.[2] ?? a?.[3] ?? '').trim());
+  });
+}
+
+/**
+ * Converts one Anki field to card text; counts media references it replaced with a visible note. `images` maps an
+ * <img> source to its replacement (a stored image's reference, or a note saying why it was left out).
+ */
+export function ankiFieldToText(html: string, notes: FieldNotes = { media: 0 }, images: ReadonlyMap<string, { text: string; stored: boolean }> = new Map()): string {
   let s = html
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<(script|style|template|iframe|object|embed|svg|math|noscript)\b[\s\S]*?<\/\1\s*>/gi, '')
@@ -33,9 +44,11 @@ export function ankiFieldToText(html: string, notes: FieldNotes = { media: 0 }):
       return `(audio not imported: ${name})`;
     })
     .replace(/<img\b[^>]*>/gi, (tag) => {
+      const src = imageSources(tag)[0];
+      const image = images.get(src);
+      if (image?.stored) return image.text;
       notes.media++;
-      const m = attr(tag, 'src');
-      const src = (m?.[1] ?? m?.[2] ?? m?.[3] ?? '').trim();
+      if (image) return image.text;
       return /^[\w .()-]+$/.test(src) ? `(image not imported: ${src})` : '(image not imported)';
     })
     .replace(/<br\s*\/?>/gi, '\n')

@@ -3,20 +3,30 @@
 import DOMPurify from 'dompurify';
 import { parseCloze } from '../domain/cloze';
 import { SAFE_URL, cardMarked, escapeHtml } from '../io/markdown-dialect';
+import { MEDIA_ID } from '../io/media';
 
 // Links are checked by the dialect and again by DOMPurify: only http(s) and mailto, opened without an opener.
-const marked = cardMarked(' rel="noopener noreferrer" target="_blank"');
+// Stored images become <img data-media>: no src until media-images.ts gives it a blob: URL.
+const marked = cardMarked(' rel="noopener noreferrer" target="_blank"', (id, alt) => `<img alt="${alt}" data-media="${id}">`);
 
 const ALLOWED_TAGS = [
   'p', 'br', 'strong', 'em', 'del', 's', 'code', 'pre', 'ul', 'ol', 'li', 'blockquote', 'a', 'h1', 'h2', 'h3', 'h4', 'h5',
-  'h6', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'mark', 'kbd', 'sub', 'sup',
+  'h6', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'mark', 'kbd', 'sub', 'sup', 'img',
 ];
-const ALLOWED_ATTR = ['href', 'title', 'class', 'align', 'start'];
+const ALLOWED_ATTR = ['href', 'title', 'class', 'align', 'start', 'alt', 'data-media'];
 
 let hooked = false;
 function purify(html: string): string {
   if (!hooked) {
     DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+      // An image only ever shows a stored image: no src of its own, and a data-media that is a content hash.
+      if (node.tagName === 'IMG') {
+        node.removeAttribute('src');
+        if (!MEDIA_ID.test(node.getAttribute('data-media') ?? '')) node.removeAttribute('data-media');
+        if (!node.hasAttribute('alt')) node.setAttribute('alt', '');
+        return;
+      }
+      node.removeAttribute('data-media');
       if (node.tagName !== 'A') return;
       const href = node.getAttribute('href') ?? '';
       if (!SAFE_URL.test(href.trim())) node.removeAttribute('href');

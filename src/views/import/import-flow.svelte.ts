@@ -98,7 +98,7 @@ export class ImportFlow {
       if (controller.signal.aborted || this.#controller !== controller) return;
       if (!result.ok) return this.#fail(result.error.message);
       const { planImport } = await import('../../lib/db/imports');
-      const plan = await planImport(result.value.decks);
+      const plan = await planImport(result.value.decks, result.value.media);
       if (controller.signal.aborted) return;
       this.bundle = result.value;
       this.plan = plan;

@@ -28,7 +28,7 @@ export const EXPORT_FORMATS: { value: ExportFormat; label: string; keeps: string
   },
   {
     value: 'apkg', label: 'Anki package (.apkg)',
-    keeps: 'Opens in Anki with a note type per kind: Cloze, typed answer, choice, true/false and basic with an explanation. Importing it back into Drydock gives the same cards with all their fields. Cannot keep your review progress.',
+    keeps: 'Opens in Anki with a note type per kind: Cloze, typed answer, choice, true/false and basic with an explanation. Importing it back into Drydock gives the same cards with all their fields, and the images they show. Cannot keep your review progress.',
   },
 ];
 
@@ -112,7 +112,8 @@ export class LibraryState {
       }
       else {
         const { writeApkg } = await import('../../lib/io/apkg-write');
-        const bytes = await writeApkg(decks, now);
+        const { mediaOfDecks } = await import('../../lib/db/media');
+        const bytes = await writeApkg(decks, now, await mediaOfDecks(decks));
         download = { name: `${base}.apkg`, blob: new Blob([bytes as BlobPart], { type: 'application/octet-stream' }) };
       }
       const cards = decks.reduce((n, d) => n + d.cards.length, 0);

@@ -48,3 +48,20 @@ describe('version 2: note ids on states', () => {
     upgraded.close();
   });
 });
+
+describe('version 4: images table', () => {
+  it('opens a version 1 collection unchanged, with an empty media table that takes images', async () => {
+    await writeV1Database(NAME, {
+      decks: [{ id: 'd', title: 'D', description: '', tags: [], source: 's', origin: 'imported', createdAt: NOW, updatedAt: NOW }],
+      cards: [cardRow('a')],
+      states: [{ cardId: 'a', deckId: 'd', inactive: 0, ...fsrs }],
+      reviews: [],
+    });
+    const upgraded = new DrydockDB(NAME);
+    expect(await upgraded.cards.count()).toBe(1);
+    expect(await upgraded.media.count()).toBe(0);
+    await upgraded.media.add({ id: 'f'.repeat(64), deckId: 'd', type: 'image/png', name: 'a.png', bytes: new Uint8Array([1]), createdAt: NOW });
+    expect(await upgraded.media.where('deckId').equals('d').count()).toBe(1);
+    upgraded.close();
+  });
+});

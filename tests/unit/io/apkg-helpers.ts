@@ -92,3 +92,22 @@ export async function sqliteWith(sql: string): Promise<Uint8Array> {
   db.close();
   return bytes;
 }
+
+/** A 1×1 PNG. */
+export const PNG_1PX = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+
+/** A legacy package with one Basic note whose fields are given, and media files under the names the fields use. */
+export async function legacyApkgWithMedia(front: string, back: string, media: Record<string, Uint8Array>): Promise<Uint8Array> {
+  const esc = (s: string) => s.replace(/'/g, "''");
+  const collection = await sqliteWith(`
+    create table col (id, crt, mod, scm, ver, dty, usn, ls, conf, models, decks, dconf, tags);
+    create table notes (id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data);
+    create table cards (id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps, lapses, left, odue, odid, flags, data);
+    insert into col values (1,0,0,0,11,0,0,0,'{}','{"1":{"type":0,"flds":[{"name":"Front","ord":0},{"name":"Back","ord":1}],"tmpls":[{"ord":0,"qfmt":"{{Front}}","afmt":"{{Back}}"}]}}','{"1":{"name":"Pictures"}}','{}','{}');
+    insert into notes values (1,'g',1,0,0,'','${esc(front)}' || char(31) || '${esc(back)}','',0,0,'');
+    insert into cards values (1,1,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,'');`);
+  const names = Object.keys(media);
+  const files: Record<string, Uint8Array> = { 'collection.anki2': collection, media: strToU8(JSON.stringify(Object.fromEntries(names.map((n, i) => [String(i), n])))) };
+  names.forEach((n, i) => (files[String(i)] = media[n]));
+  return zipSync(files, { level: 0 });
+}

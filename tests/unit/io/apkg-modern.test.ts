@@ -13,7 +13,7 @@ test('a current-format package (collection.anki21b, meta, protobuf media map) gi
     return [c.kind];
   });
   expect(cards).toEqual([
-    ['basic', 'What does docker image prune remove?', 'Dangling images (image not imported: layers.png)', ['images']],
+    ['basic', 'What does docker image prune remove?', `Dangling images ![layers.png](drydock-media:${r.value.media?.[0].id})`, ['images']],
     ['basic', 'docker rmi', 'Removes one or more images', ['images', 'cli']],
     ['basic', 'Removes one or more images', 'docker rmi', ['images', 'cli']],
     ['cloze', 'An image is a stack of {{c1::read-only layers}} plus metadata.', 'See docker history', []],

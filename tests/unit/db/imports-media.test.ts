@@ -1,0 +1,70 @@
+// Images are written in the import's own transaction: with the cards that show them, or not at all.
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { db } from '../../../src/lib/db/db';
+import { applyImport, planImport } from '../../../src/lib/db/imports';
+import { FORMAT_VERSION, type Deck } from '../../../src/lib/domain/model';
+import type { MediaFile } from '../../../src/lib/io/media';
+import { ImportFlow } from '../../../src/views/import/import-flow.svelte';
+import { PNG_1PX, legacyApkgWithMedia } from '../io/apkg-helpers';
+
+const NOW = Date.UTC(2026, 11, 1, 9);
+const image = (n: number): MediaFile => ({ id: String(n).repeat(64), type: 'image/png', name: `p${n}.png`, bytes: PNG_1PX });
+const deck = (prompts: string[], id = 'pictures'): Deck => ({
+  formatVersion: FORMAT_VERSION, id, title: 'Pictures', description: '', tags: [], source: 'p.apkg',
+  cards: prompts.map((prompt, i) => ({ id: `c${i}`, kind: 'basic', tags: [], prompt, answer: 'a' })),
+});
+
+beforeEach(async () => {
+  await db.delete();
+  await db.open();
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('images in applyImport', () => {
+  test('the images the written cards show are stored with their deck; an image no card shows is not', async () => {
+    await applyImport(await planImport([deck([`see ![p1.png](drydock-media:${image(1).id})`])], [image(1), image(2)]), 'update', NOW);
+    expect((await db.media.toArray()).map((m) => [m.id, m.deckId, m.type, m.name, m.bytes])).toEqual([[image(1).id, 'pictures', 'image/png', 'p1.png', PNG_1PX]]);
+  });
+
+  test('a failed import leaves neither cards nor images', async () => {
+    const plan = await planImport([deck([`![p1.png](drydock-media:${image(1).id})`])], [image(1)]);
+    const fail = () => {
+      throw new Error('disk full');
+    };
+    db.states.hook('creating', fail);
+    await expect(applyImport(plan, 'update', NOW)).rejects.toThrow(/disk full/);
+    db.states.hook('creating').unsubscribe(fail);
+    expect(await db.cards.count()).toBe(0);
+    expect(await db.media.count()).toBe(0);
+  });
+
+  test('skipped duplicates bring no images', async () => {
+    await applyImport(await planImport([deck(['plain'])]), 'update', NOW);
+    await applyImport(await planImport([deck([`![p1.png](drydock-media:${image(1).id})`])], [image(1)]), 'skip', NOW + 1);
+    expect(await db.media.count()).toBe(0);
+  });
+});
+
+describe('images in the import screen', () => {
+  const file = (bytes: Uint8Array) => ({ name: 'pictures.apkg', size: bytes.length, arrayBuffer: async () => bytes.slice().buffer });
+
+  test('the preview counts the images; confirming stores them with the cards', async () => {
+    const flow = new ImportFlow();
+    await flow.openFile(file(await legacyApkgWithMedia('<img src="dot.png"><img src="big.png">', 'b', { 'dot.png': PNG_1PX, 'big.png': new Uint8Array(3 * 1024 * 1024).fill(0x89, 0, 1) })));
+    expect(flow.phase).toBe('preview');
+    expect(flow.bundle?.images).toEqual({ imported: 1, skipped: 1 });
+    expect(await db.media.count()).toBe(0);
+    await flow.confirm(NOW);
+    expect(flow.phase).toBe('done');
+    expect((await db.media.toArray()).map((m) => m.name)).toEqual(['dot.png']);
+  });
+
+  test('cancelling the preview stores nothing', async () => {
+    const flow = new ImportFlow();
+    await flow.openFile(file(await legacyApkgWithMedia('<img src="dot.png">', 'b', { 'dot.png': PNG_1PX })));
+    expect(flow.bundle?.media).toHaveLength(1);
+    flow.reset();
+    expect(await db.media.count()).toBe(0);
+    expect(await db.cards.count()).toBe(0);
+  });
+});
