@@ -1,7 +1,6 @@
 // The library screen's state: decks with counts, new/delete, export in three formats, share links, backup and restore.
 import { createDeck, decksForExport, deleteDeck, listDecks, type DeckSummary } from '../../lib/db/editor';
-import { countCollection, countsOf, restoreCollection, RestoreError } from '../../lib/db/backup';
-import { makeBackupFile, type PendingRestore } from '../../lib/db/backup-file';
+import { applyRestore, makeBackupFile, pendingRestore, type PendingRestore } from '../../lib/db/backup-file';
 import { recordBackupDownload } from '../../lib/db/backup-reminder';
 import { parseBackup } from '../../lib/io/backup';
 import { writeDeckJson } from '../../lib/io/deck-json';
@@ -155,7 +154,7 @@ export class LibraryState {
       this.error = parsed.error.message;
       return;
     }
-    this.restore = { source: file.name, parsed: parsed.value, current: await countCollection(), incoming: countsOf(parsed.value.snapshot) };
+    this.restore = await pendingRestore(file.name, parsed.value);
   }
 
   async confirmRestore(): Promise<void> {
@@ -163,12 +162,12 @@ export class LibraryState {
     if (!pending) return;
     this.busy = true;
     try {
-      await restoreCollection(pending.parsed.snapshot);
-      this.restore = null;
-      this.status = `Restored ${pending.incoming.decks} decks, ${pending.incoming.cards} cards and ${pending.incoming.reviews} reviews from ${pending.source}.`;
-      await this.load();
-    } catch (e) {
-      this.error = e instanceof RestoreError ? e.message : `The restore failed and nothing was changed (${e instanceof Error ? e.message : String(e)}).`;
+      const outcome = await applyRestore(pending);
+      if (outcome.ok) {
+        this.restore = null;
+        this.status = outcome.status;
+        await this.load();
+      } else this.error = outcome.error;
     } finally {
       this.busy = false;
     }

@@ -1,7 +1,6 @@
 // Settings → Backups: the automatic backups kept in this browser (restore any one after the usual preview), the
 // reminder to download a backup file, and the backup folder where the browser supports one.
-import { countCollection, countsOf, restoreCollection } from '../../lib/db/backup';
-import type { PendingRestore } from '../../lib/db/backup-file';
+import { applyRestore, pendingRestore, type PendingRestore } from '../../lib/db/backup-file';
 import { backupDownloads, setBackupReminderOff } from '../../lib/db/backup-reminder';
 import { listSnapshots, readSnapshot, type SnapshotSummary } from '../../lib/db/snapshots';
 import { backupFolderStatus, backupFolderSupported, chooseBackupFolder, forgetBackupFolder, syncBackupFolder, type FolderStatus } from '../../lib/backup-folder';
@@ -44,7 +43,7 @@ export class BackupsState {
       this.error = parsed.error.message;
       return;
     }
-    this.pending = { source, parsed: parsed.value, current: await countCollection(), incoming: countsOf(parsed.value.snapshot) };
+    this.pending = await pendingRestore(source, parsed.value);
     this.pendingId = id;
   }
 
@@ -58,11 +57,11 @@ export class BackupsState {
     if (!pending) return;
     this.busy = true;
     try {
-      await restoreCollection(pending.parsed.snapshot);
-      this.cancelRestore();
-      this.status = `Restored ${pending.incoming.decks} decks, ${pending.incoming.cards} cards and ${pending.incoming.reviews} reviews from ${pending.source}.`;
-    } catch (e) {
-      this.error = `The restore failed and nothing was changed (${e instanceof Error ? e.message : String(e)}).`;
+      const outcome = await applyRestore(pending);
+      if (outcome.ok) {
+        this.cancelRestore();
+        this.status = outcome.status;
+      } else this.error = outcome.error;
     } finally {
       this.busy = false;
     }
