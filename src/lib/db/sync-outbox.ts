@@ -3,7 +3,7 @@
 // the outbox, so an answer and its operation commit or fail together). Writers need not know about sync, so editor
 // saves, imports, restores and repairs are all carried. Only while this device is in a sync space; transactions that
 // derive data on every device alike (bundled-deck updates, applying operations received) are marked local-only.
-import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware, Transaction } from 'dexie';
+import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTransaction, type Middleware, type Transaction } from 'dexie';
 import { entityKey, OP_FORMAT, type EntityKind, type SyncOp, type SyncOpBody } from '../domain/sync/operations';
 import { formatHlc, parseHlc, tick, type Hlc } from '../domain/sync/hlc';
 import { randomId } from '../io/sync-crypto';
@@ -36,19 +36,20 @@ interface TxSync {
   membership: SyncMembership;
   clock: Hlc;
 }
-const perTransaction = new WeakMap<object, Promise<TxSync | null>>();
+const perTransaction = new WeakMap<object, PromiseLike<TxSync | null>>();
 
-function syncOf(down: DBCore, trans: DBCoreTransaction): Promise<TxSync | null> {
+// Every step below chains Dexie's own promises (never a native await): Dexie keeps the transaction's zone through
+// them, and the layers under this one (table hooks) read it when the write goes down.
+function syncOf(down: DBCore, trans: DBCoreTransaction): PromiseLike<TxSync | null> {
   let found = perTransaction.get(trans);
   if (!found) {
-    found = (async () => {
-      const device = down.table('device');
-      const [membership, clock] = await Promise.all([device.get({ trans, key: SYNC_KEYS.membership }), device.get({ trans, key: SYNC_KEYS.clock })]);
+    const device = down.table('device');
+    found = Dexie.Promise.all([device.get({ trans, key: SYNC_KEYS.membership }), device.get({ trans, key: SYNC_KEYS.clock })]).then(([membership, clock]) => {
       const m = membership?.value as SyncMembership | undefined;
       if (!m) return null;
       const parsed = typeof clock?.value === 'string' ? parseHlc(clock.value) : null;
       return { membership: m, clock: parsed ?? { wall: 0, counter: 0, device: m.deviceId } };
-    })();
+    });
     perTransaction.set(trans, found);
   }
   return found;
@@ -74,70 +75,84 @@ export const syncOutboxMiddleware: Middleware<DBCore> = {
         const table = down.table(name);
         const kind = SYNCED_TABLES[name];
         if (!kind) return table;
-        return { ...table, mutate: (req) => mutateWithOutbox(down, table, kind, req) };
+        return { ...table, mutate: (req) => mutateWithOutbox(down, table, kind, req) as Promise<DBCoreMutateResponse> };
       },
     };
   },
 };
 
-async function mutateWithOutbox(down: DBCore, table: DBCoreTable, kind: EntityKind | 'review', req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+function mutateWithOutbox(down: DBCore, table: DBCoreTable, kind: EntityKind | 'review', req: DBCoreMutateRequest): PromiseLike<DBCoreMutateResponse> {
   const trans = req.trans as DBCoreTransaction & { mode?: string };
-  if (localOnly.has(trans) || trans.mode === 'versionchange') return table.mutate(req);
-  const sync = await syncOf(down, trans);
-  if (!sync) return table.mutate(req);
+  // Every review has its id from the start, synced or not, so a collection that starts syncing later needs no rewrite.
+  const request: DBCoreMutateRequest =
+    kind === 'review' && (req.type === 'add' || req.type === 'put') ? { ...req, values: req.values.map((v) => (v.uid ? v : { ...v, uid: randomId() })) } : req;
+  if (localOnly.has(trans) || trans.mode === 'versionchange') return table.mutate(request);
+  return syncOf(down, trans).then((sync) => {
+    if (!sync) return table.mutate(request);
+    return rowsToDelete(table, request)
+      .then((deleted) => operationsFor(down, sync, kind, request, deleted))
+      .then((bodies) =>
+        table.mutate(request).then((result) => {
+          if (bodies.length === 0) return result;
+          const device = sync.membership.deviceId;
+          const rows = bodies.map((body) => ({ op: { ...body, id: randomId(), device, format: OP_FORMAT } as SyncOp }));
+          return down
+            .table('outbox')
+            .mutate({ trans, type: 'add', values: rows })
+            .then(() => {
+              outboxListeners.forEach((listener) => listener());
+              return result;
+            });
+        }),
+      );
+  });
+}
 
+/** The operations one write makes; versions also move their record's clock and the device's clock, in the same transaction. */
+function operationsFor(down: DBCore, sync: TxSync, kind: EntityKind | 'review', req: DBCoreMutateRequest, deleted: Record<string, any>[]): PromiseLike<SyncOpBody[]> {
+  const trans = req.trans;
   const bodies: SyncOpBody[] = [];
-  let request = req;
   if (kind === 'review') {
     if (req.type === 'add' || req.type === 'put') {
-      const values = req.values.map((v) => (v.uid ? v : { ...v, uid: randomId() }));
-      request = { ...req, values };
-      for (const v of values) {
+      for (const v of req.values) {
         bodies.push({ type: 'review', review: { uid: v.uid, cardId: v.cardId, deckId: v.deckId, rating: v.rating, at: v.review, durationMs: v.durationMs ?? 0, source: v.source === 'mock' ? 'mock' : 'study' } });
       }
     } else {
-      for (const row of await rowsToDelete(table, req)) if (row?.uid) bodies.push({ type: 'unreview', uid: row.uid, cardId: row.cardId });
+      for (const row of deleted) if (row?.uid) bodies.push({ type: 'unreview', uid: row.uid, cardId: row.cardId });
     }
+    return Dexie.Promise.resolve(bodies);
+  }
+  const versions: { key: string; value: Record<string, unknown> | null }[] = [];
+  if (req.type === 'add' || req.type === 'put') {
+    for (const v of req.values) versions.push({ key: kind === 'setting' ? v.key : v.id, value: versionValue(kind, v) });
   } else {
-    const versions: { key: string; value: Record<string, unknown> | null }[] = [];
-    if (req.type === 'add' || req.type === 'put') {
-      for (const v of req.values) versions.push({ key: kind === 'setting' ? v.key : v.id, value: versionValue(kind, v) });
-    } else {
-      for (const row of await rowsToDelete(table, req)) if (row) versions.push({ key: kind === 'setting' ? row.key : row.id, value: null });
-    }
-    const relevant = kind === 'setting' ? versions.filter((v) => !DEVICE_ONLY_SETTINGS.has(v.key)) : versions;
-    if (relevant.length > 0) {
-      const clocks = down.table('clocks');
-      const keys = relevant.map((v) => entityKey(kind, v.key));
-      const current = await clocks.getMany({ trans, keys });
-      const writes = relevant.map((v, i) => {
-        sync.clock = tick(sync.clock, Date.now());
-        const hlc = formatHlc(sync.clock);
-        const base: string = current[i]?.hlc ?? '';
-        bodies.push({ type: 'version', entity: kind, key: v.key, hlc, base, value: v.value });
-        return { key: keys[i], hlc, base };
-      });
-      await clocks.mutate({ trans, type: 'put', values: writes });
-      await down.table('device').mutate({ trans, type: 'put', values: [{ key: SYNC_KEYS.clock, value: formatHlc(sync.clock) }] });
-    }
+    for (const row of deleted) if (row) versions.push({ key: kind === 'setting' ? row.key : row.id, value: null });
   }
-  const result = await table.mutate(request);
-  if (bodies.length > 0) {
-    const device = sync.membership.deviceId;
-    const rows = bodies.map((body) => ({ op: { ...body, id: randomId(), device, format: OP_FORMAT } as SyncOp }));
-    await down.table('outbox').mutate({ trans, type: 'add', values: rows });
-    outboxListeners.forEach((listener) => listener());
-  }
-  return result;
+  const relevant = kind === 'setting' ? versions.filter((v) => !DEVICE_ONLY_SETTINGS.has(v.key)) : versions;
+  if (relevant.length === 0) return Dexie.Promise.resolve(bodies);
+  const clocks = down.table('clocks');
+  const keys = relevant.map((v) => entityKey(kind, v.key));
+  return clocks.getMany({ trans, keys }).then((current) => {
+    const writes = relevant.map((v, i) => {
+      sync.clock = tick(sync.clock, Date.now());
+      const hlc = formatHlc(sync.clock);
+      const base: string = current[i]?.hlc ?? '';
+      bodies.push({ type: 'version', entity: kind, key: v.key, hlc, base, value: v.value });
+      return { key: keys[i], hlc, base };
+    });
+    return clocks
+      .mutate({ trans, type: 'put', values: writes })
+      .then(() => down.table('device').mutate({ trans, type: 'put', values: [{ key: SYNC_KEYS.clock, value: formatHlc(sync.clock) }] }))
+      .then(() => bodies);
+  });
 }
 
-async function rowsToDelete(table: DBCoreTable, req: DBCoreMutateRequest): Promise<Record<string, any>[]> {
+function rowsToDelete(table: DBCoreTable, req: DBCoreMutateRequest): PromiseLike<Record<string, any>[]> {
   if (req.type === 'delete') return table.getMany({ trans: req.trans, keys: req.keys });
   if (req.type === 'deleteRange') {
-    const found = await table.query({ trans: req.trans, values: true, query: { index: table.schema.primaryKey, range: req.range } });
-    return found.result;
+    return table.query({ trans: req.trans, values: true, query: { index: table.schema.primaryKey, range: req.range } }).then((found) => found.result);
   }
-  return [];
+  return Dexie.Promise.resolve([]);
 }
 
 const outboxListeners = new Set<() => void>();

@@ -74,11 +74,11 @@ export function createScheduler(
     enable_short_term: true,
   });
   // The fuzz seed depends on the card and its history, not on the millisecond of the tap, so the interval shown on a
-  // button is the interval that answer sets. Nor on a new card's due date, which each device sets when it first
-  // stores the card: two synced devices replaying the same reviews must draw the same fuzz.
+  // button is the interval that answer sets. A new card's due date is left out: each device sets it when it first
+  // stores the card, and two synced devices replaying the same reviews must draw the same fuzz.
   engine.useStrategy(StrategyMode.SEED, function (this: unknown) {
     const { last, current } = this as { last: FsrsCard & { cardId?: string }; current: FsrsCard };
-    return `${last.cardId ?? ''}_${current.reps}_${last.last_review?.getTime() ?? 0}`;
+    return `${last.cardId ?? ''}_${current.reps}_${last.last_review?.getTime() ?? 0}_${last.state === 0 ? 0 : last.due.getTime()}`;
   });
 
   function outcome<S extends FsrsStateFields & { cardId?: string }>(state: S, rating: RatingValue, now: number) {
