@@ -2,6 +2,7 @@
 // index.html, the manifest) are revalidated on every load; Vite's content-hashed files under /assets/ never change,
 // so browsers keep them for a year. Anything else gets a short revalidating cache.
 import { serveStatic } from '@hono/node-server/serve-static';
+import type { Context } from 'hono';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { App } from './http.ts';
@@ -21,7 +22,7 @@ export function registerStatic(app: App, dist: string) {
     app.get('*', (c) => c.text(`No built app in ${dist}: run "npm run build" (or "npm start", which builds first).`, 503));
     return;
   }
-  const onFound = (path: string, c: Parameters<NonNullable<Parameters<typeof serveStatic>[0]['onFound']>>[1]) => {
+  const onFound = (path: string, c: Context) => {
     c.header('Cache-Control', cacheControlFor(path));
   };
   app.use('*', serveStatic({ root: dist, onFound }));
