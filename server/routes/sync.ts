@@ -4,7 +4,6 @@ import { bodyLimit } from 'hono/body-limit';
 import { fail, type RegisterRoutes } from '../http.ts';
 import { bearerToken, hashToken, spaceGuard, tokenMatches } from '../space-guard.ts';
 import { isDeviceId, isSpaceId, LIMITS, parseDevice, parsePull, parsePush, ShapeError } from '../sync-shapes.ts';
-import type { Queryable } from '../db/database.ts';
 
 const limitBody = bodyLimit({
   maxSize: LIMITS.bodyBytes,
@@ -24,15 +23,6 @@ async function jsonBody(c: Context): Promise<unknown> {
 function shapeFailure(c: Context, error: unknown) {
   if (error instanceof ShapeError) return fail(c, error.status, error.error, error.message);
   throw error;
-}
-
-async function touchDevice(db: Queryable, space: string, device: string) {
-  // At most one write a minute per device, so pulls stay reads.
-  await db.query(
-    `UPDATE devices SET last_seen_at = now()
-     WHERE space_id = $1 AND id = $2 AND last_seen_at < now() - interval '1 minute'`,
-    [space, device],
-  );
 }
 
 export const registerSyncRoutes: RegisterRoutes = (app, deps) => {
@@ -121,6 +111,10 @@ export const registerSyncRoutes: RegisterRoutes = (app, deps) => {
     }
     const space = c.get('space');
     const device = c.get('device');
+    // Repeats inside one push count as duplicates; the first copy is the one stored.
+    const firsts = new Map<string, (typeof ops)[number]>();
+    for (const op of ops) if (!firsts.has(op.id)) firsts.set(op.id, op);
+    const unique = [...firsts.values()];
     const result = await db.transaction(async (tx) => {
       // Locking the space row serialises pushes to this space across every server process: numbers are handed out
       // and committed in one order, so a pull never passes a number that a slower push commits later.
@@ -132,29 +126,25 @@ export const registerSyncRoutes: RegisterRoutes = (app, deps) => {
       );
       if (locked.rows.length === 0) return 'gone' as const;
       if (locked.rows[0].removed) return 'removed' as const;
-
-      const unique = new Map<string, (typeof ops)[number]>();
-      for (const op of ops) if (!unique.has(op.id)) unique.set(op.id, op);
-      const stored = await tx.query<{ id: string }>('SELECT id FROM ops WHERE space_id = $1 AND id = ANY($2::text[])', [
-        space,
-        [...unique.keys()],
-      ]);
-      for (const { id } of stored.rows) unique.delete(id);
-      const fresh = [...unique.values()];
-
-      let last = locked.rows[0].last_seq;
-      if (fresh.length > 0) {
-        await tx.query(
-          `INSERT INTO ops (space_id, seq, id, device, iv, data)
-           SELECT $1, $2::bigint + t.ord, t.id, $3, t.iv, t.data
-           FROM unnest($4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS t (id, iv, data, ord)`,
-          [space, last, device, fresh.map((op) => op.id), fresh.map((op) => op.iv), fresh.map((op) => op.data)],
-        );
-        last += fresh.length;
-        await tx.query('UPDATE spaces SET last_seq = $2 WHERE id = $1', [space, last]);
-      }
-      await tx.query('UPDATE devices SET last_seen_at = now() WHERE space_id = $1 AND id = $2', [space, device]);
-      return { accepted: fresh.length, duplicates: ops.length - fresh.length, last };
+      // This statement starts after the lock is held, so it sees every op any other push to this space committed:
+      // the NOT EXISTS leaves out exactly the ops already stored, and the rest are numbered on from last_seq.
+      const { rows } = await tx.query<{ last_seq: number }>(
+        `WITH incoming AS (
+           SELECT t.id, t.iv, t.data, t.ord FROM unnest($3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS t (id, iv, data, ord)
+           WHERE NOT EXISTS (SELECT 1 FROM ops WHERE ops.space_id = $1 AND ops.id = t.id)
+         ),
+         inserted AS (
+           INSERT INTO ops (space_id, seq, id, device, iv, data)
+           SELECT $1, s.last_seq + row_number() OVER (ORDER BY incoming.ord), incoming.id, $2, incoming.iv, incoming.data
+           FROM incoming, spaces s WHERE s.id = $1
+           RETURNING 1
+         )
+         UPDATE spaces SET last_seq = last_seq + (SELECT count(*) FROM inserted) WHERE id = $1 RETURNING last_seq`,
+        [space, device, unique.map((op) => op.id), unique.map((op) => op.iv), unique.map((op) => op.data)],
+      );
+      const last = rows[0].last_seq;
+      const accepted = last - locked.rows[0].last_seq;
+      return { accepted, duplicates: ops.length - accepted, last };
     });
     if (result === 'gone') return fail(c, 401, 'unauthorized');
     if (result === 'removed') return fail(c, 403, 'device-removed', 'This device was removed from the sync space.');
@@ -175,7 +165,6 @@ export const registerSyncRoutes: RegisterRoutes = (app, deps) => {
     );
     const more = rows.length > page.limit;
     const ops = more ? rows.slice(0, page.limit) : rows;
-    await touchDevice(db, space, c.get('device'));
     return c.json({ ops, last: ops.length > 0 ? ops[ops.length - 1].seq : page.after, more });
   });
 };

@@ -80,7 +80,7 @@ for (const store of STORES) {
 
     test('rate limits per space and per address answer 429 with Retry-After, are kept in the database, and reset with the window', async () => {
       let now = Date.UTC(2030, 0, 1, 12, 0, 10);
-      const config = testConfig({ rateLimitSpace: { limit: 5, windowSeconds: 60 }, rateLimitAddress: { limit: 12, windowSeconds: 60 } });
+      const config = testConfig({ rateLimitSpace: 5, rateLimitAddress: 12, rateWindowSeconds: 60 });
       const roomy = inProcessServer(database.db, testConfig(), () => now);
       const first = inProcessServer(database.db, config, () => now);
       const identity = await roomy.newIdentity();
