@@ -54,7 +54,9 @@ const port = await new Promise<number>((resolve) => {
   });
 });
 const dataDir = databaseUrl ? '' : mkdtempSync(join(tmpdir(), 'drydock-bench-'));
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+// BENCH_SYNC_NODE_ARGS passes flags to the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
+const nodeArgs = (process.env.BENCH_SYNC_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const server = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
   env: {
     ...process.env,
     PORT: String(port),

@@ -25,6 +25,30 @@ function shapeFailure(c: Context, error: unknown) {
   throw error;
 }
 
+// A push is this one statement, so one transaction, with its round trip. Its UPDATE locks the space row and
+// numbers the new ops after last_seq: pushes to one space, from any number of server processes, take numbers and
+// commit in one order, so a pull never passes a number that a slower push commits later. The NOT EXISTS leaves out
+// ops already stored; when this push had to wait for another one to the same space, its snapshot may predate the
+// other's ops, and ON CONFLICT then skips them (leaving unused numbers: numbers only ever increase).
+const PUSH_SQL = `
+WITH incoming AS (
+  SELECT t.id, t.iv, t.data, row_number() OVER (ORDER BY t.ord) AS n
+  FROM unnest($3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS t (id, iv, data, ord)
+  WHERE NOT EXISTS (SELECT 1 FROM ops WHERE ops.space_id = $1 AND ops.id = t.id)
+),
+bumped AS (
+  UPDATE spaces SET last_seq = last_seq + (SELECT count(*) FROM incoming)
+  WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM devices WHERE space_id = $1 AND id = $2 AND removed_at IS NOT NULL)
+  RETURNING last_seq, last_seq - (SELECT count(*) FROM incoming) AS first
+),
+inserted AS (
+  INSERT INTO ops (space_id, seq, id, device, iv, data)
+  SELECT $1, bumped.first + incoming.n, incoming.id, $2, incoming.iv, incoming.data FROM bumped, incoming
+  ON CONFLICT (space_id, id) DO NOTHING
+  RETURNING 1
+)
+SELECT (SELECT last_seq FROM bumped) AS last, (SELECT count(*) FROM inserted)::int AS accepted`;
+
 export const registerSyncRoutes: RegisterRoutes = (app, deps) => {
   const { db } = deps;
   const guard = spaceGuard(deps);
@@ -115,37 +139,21 @@ export const registerSyncRoutes: RegisterRoutes = (app, deps) => {
     const firsts = new Map<string, (typeof ops)[number]>();
     for (const op of ops) if (!firsts.has(op.id)) firsts.set(op.id, op);
     const unique = [...firsts.values()];
-    const result = await db.transaction(async (tx) => {
-      // Locking the space row serialises pushes to this space across every server process: numbers are handed out
-      // and committed in one order, so a pull never passes a number that a slower push commits later.
-      const locked = await tx.query<{ last_seq: number; removed: boolean | null }>(
-        `SELECT s.last_seq, d.removed_at IS NOT NULL AS removed
-         FROM spaces s LEFT JOIN devices d ON d.space_id = s.id AND d.id = $2
-         WHERE s.id = $1 FOR UPDATE OF s`,
-        [space, device],
-      );
-      if (locked.rows.length === 0) return 'gone' as const;
-      if (locked.rows[0].removed) return 'removed' as const;
-      // This statement starts after the lock is held, so it sees every op any other push to this space committed:
-      // the NOT EXISTS leaves out exactly the ops already stored, and the rest are numbered on from last_seq.
-      const { rows } = await tx.query<{ last_seq: number }>(
-        `WITH incoming AS (
-           SELECT t.id, t.iv, t.data, t.ord FROM unnest($3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS t (id, iv, data, ord)
-           WHERE NOT EXISTS (SELECT 1 FROM ops WHERE ops.space_id = $1 AND ops.id = t.id)
-         ),
-         inserted AS (
-           INSERT INTO ops (space_id, seq, id, device, iv, data)
-           SELECT $1, s.last_seq + row_number() OVER (ORDER BY incoming.ord), incoming.id, $2, incoming.iv, incoming.data
-           FROM incoming, spaces s WHERE s.id = $1
-           RETURNING 1
-         )
-         UPDATE spaces SET last_seq = last_seq + (SELECT count(*) FROM inserted) WHERE id = $1 RETURNING last_seq`,
-        [space, device, unique.map((op) => op.id), unique.map((op) => op.iv), unique.map((op) => op.data)],
-      );
-      const last = rows[0].last_seq;
-      const accepted = last - locked.rows[0].last_seq;
-      return { accepted, duplicates: ops.length - accepted, last };
-    });
+    const { rows } = await db.query<{ last: number | null; accepted: number }>(PUSH_SQL, [
+      space,
+      device,
+      unique.map((op) => op.id),
+      unique.map((op) => op.iv),
+      unique.map((op) => op.data),
+    ]);
+    let result: 'gone' | 'removed' | { accepted: number; duplicates: number; last: number };
+    if (rows[0].last === null) {
+      // Rare: the space was deleted, or this device removed, after the guard let the request in.
+      const exists = await db.query('SELECT 1 FROM spaces WHERE id = $1', [space]);
+      result = exists.rows.length === 0 ? 'gone' : 'removed';
+    } else {
+      result = { accepted: rows[0].accepted, duplicates: ops.length - rows[0].accepted, last: rows[0].last };
+    }
     if (result === 'gone') return fail(c, 401, 'unauthorized');
     if (result === 'removed') return fail(c, 403, 'device-removed', 'This device was removed from the sync space.');
     return c.json(result);
