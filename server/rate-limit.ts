@@ -54,8 +54,8 @@ export function addressRateLimit(deps: AppDeps): MiddlewareHandler {
   return async (c, next) => {
     if (SPACE_ROUTE.test(c.req.path)) return next();
     const window = windowOf(deps.now(), rateWindowSeconds);
-    const hits = await hit(deps.db, `addr:${clientAddress(c, trustProxy)}`, window.start);
-    await pruneNowAndThen(deps.db, window.start);
+    const hits = await hit(deps.db.relaxed, `addr:${clientAddress(c, trustProxy)}`, window.start);
+    await pruneNowAndThen(deps.db.relaxed, window.start);
     if (hits > rateLimitAddress) return tooMany(c, window.retryAfter);
     await next();
   };

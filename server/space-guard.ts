@@ -63,12 +63,12 @@ export function spaceGuard(deps: AppDeps): MiddlewareHandler<AppEnv> {
     const window = windowOf(deps.now(), rateWindowSeconds);
     // A malformed request still counts against its address.
     const lookup = isSpaceId(space) && isDeviceId(device) && token;
-    const { rows } = await deps.db.query<{ token_hash: Uint8Array | null; removed: boolean | null; address_hits: number; space_hits: number | null }>(
+    const { rows } = await deps.db.relaxed.query<{ token_hash: Uint8Array | null; removed: boolean | null; address_hits: number; space_hits: number | null }>(
       GUARD_SQL,
       lookup ? [space, device, hashToken(token), address, window.start] : ['', '', Buffer.alloc(0), address, window.start],
     );
     const row = rows[0];
-    await pruneNowAndThen(deps.db, window.start);
+    await pruneNowAndThen(deps.db.relaxed, window.start);
     if (row.address_hits > rateLimitAddress) return tooMany(c, window.retryAfter);
 
     if (!isSpaceId(space)) return fail(c, 400, 'bad-request', 'The space id must be 22-43 base64url characters.');

@@ -142,10 +142,14 @@ for (const store of STORES) {
     });
 
     test('a fault in the store answers 500 {"error":"server"} without internals, logs no secret, and stores nothing', async () => {
+      // The store fails the push's statement, as a lost connection or a full disk would.
       const failing: Database = {
         ...database.db,
-        transaction: () => Promise.reject(Object.assign(new Error(`boom near secret-parameter`), { code: 'XX000' })),
-      };
+        query: (sql, params) =>
+          /INSERT INTO ops/.test(sql)
+            ? Promise.reject(Object.assign(new Error(`boom near secret-parameter`), { code: 'XX000' }))
+            : database.db.query(sql, params),
+      } as Database;
       const setup = inProcessServer(database.db);
       const identity = await setup.newIdentity();
       const before = await countRows(database.db);
