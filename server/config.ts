@@ -1,11 +1,5 @@
 // Everything the server reads from its environment, in one place; README "Running the server" lists the same.
 
-export interface RateLimit {
-  /** Requests allowed in one window. */
-  limit: number;
-  windowSeconds: number;
-}
-
 export interface ServerConfig {
   host: string;
   port: number;
@@ -16,8 +10,10 @@ export interface ServerConfig {
   dataDir: string;
   /** Connections per server process when on PostgreSQL. */
   poolSize: number;
-  rateLimitSpace: RateLimit;
-  rateLimitAddress: RateLimit;
+  /** Requests allowed per space, and per client address, in one fixed window of rateWindowSeconds. */
+  rateLimitSpace: number;
+  rateLimitAddress: number;
+  rateWindowSeconds: number;
   /** Take the client address from the last X-Forwarded-For entry (only behind a proxy that sets it). */
   trustProxy: boolean;
   /** Log one line per request to stdout. */
@@ -33,7 +29,6 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  const window = positiveInt(env, 'DRYDOCK_RATE_WINDOW_SECONDS', 60);
   return {
     host: env.HOST || '127.0.0.1',
     port: env.PORT === undefined || env.PORT === '' ? 4173 : Number(env.PORT),
@@ -41,8 +36,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.DRYDOCK_DATA || './data',
     poolSize: positiveInt(env, 'DRYDOCK_DB_POOL', 10),
-    rateLimitSpace: { limit: positiveInt(env, 'DRYDOCK_RATE_SPACE', 600), windowSeconds: window },
-    rateLimitAddress: { limit: positiveInt(env, 'DRYDOCK_RATE_ADDRESS', 1200), windowSeconds: window },
+    rateLimitSpace: positiveInt(env, 'DRYDOCK_RATE_SPACE', 600),
+    rateLimitAddress: positiveInt(env, 'DRYDOCK_RATE_ADDRESS', 1200),
+    rateWindowSeconds: positiveInt(env, 'DRYDOCK_RATE_WINDOW_SECONDS', 60),
     trustProxy: env.DRYDOCK_TRUST_PROXY === '1',
     requestLog: env.DRYDOCK_REQUEST_LOG !== '0',
   };
