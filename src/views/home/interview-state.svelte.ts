@@ -1,7 +1,7 @@
 // Screen state for the interview line on the home screen: the date, the countdown, the predicted recall on the day
 // against the target, and the daily plan. The plan is computed off the main thread (it reads every card's state).
 import { loadSettings, saveSettings } from '../../lib/db/settings';
-import { computeInterviewPlan } from '../../lib/stats-client';
+import { computeInterviewPlan } from '../../lib/workers/stats-client';
 import type { InterviewPlan } from '../../lib/domain/interview-plan';
 import type { Settings } from '../../lib/domain/settings';
 import { dayOf, dayOfIso, isoOfDay, localZone, type TimeZone } from '../../lib/domain/stats/days';

@@ -6,7 +6,7 @@ import { DEFAULT_PARAMETERS, MIN_REVIEWS, type ParameterSet } from '../../lib/do
 import { simulateRetentionCost, RETENTION_CHOICES, type RetentionCost } from '../../lib/domain/optimizer/retention-cost';
 import type { OptimiseOutcome } from '../../lib/domain/optimizer/optimise';
 import { localZone } from '../../lib/domain/stats/days';
-import { OptimiserCancelled, startOptimiser, type OptimiserRun, type StartOptimiser } from '../../lib/optimizer-client';
+import { OptimiserCancelled, startOptimiser, type OptimiserRun, type StartOptimiser } from '../../lib/workers/optimizer-client';
 
 export type OptimiserStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
 

@@ -7,7 +7,7 @@ import { newStateRecord } from '../../../src/lib/db/records';
 import { DEFAULT_SETTINGS, restoreSettings } from '../../../src/lib/domain/settings';
 import { DEFAULT_PARAMETERS, type ParameterSet } from '../../../src/lib/domain/optimizer/parameters';
 import type { OptimiseOutcome } from '../../../src/lib/domain/optimizer/optimise';
-import { OptimiserCancelled, type StartOptimiser } from '../../../src/lib/optimizer-client';
+import { OptimiserCancelled, type StartOptimiser } from '../../../src/lib/workers/optimizer-client';
 import { OptimizerState } from '../../../src/views/settings/optimizer-state.svelte';
 import { TRUE_PARAMETERS } from '../../fixtures/simulated-learner';
 
