@@ -1,5 +1,5 @@
 // The interview plan: how much to study each day so that, on the morning of the interview, the predicted recall of
-// every active card meets the target (the learner's desired retention). The rule (README, "Interview plan"):
+// every active card meets the target (the learner's desired retention). The rule (docs/scheduling.md, "Interview plan"):
 //  1. New cards: every card not yet introduced is introduced by the day before the interview, spread evenly over the
 //     days left, so each gets at least one review after its first day. Today's new limit is the larger of the
 //     learner's own limit and that share.
