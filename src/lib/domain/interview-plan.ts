@@ -9,7 +9,7 @@
 //     Every review due by the cutoff is offered: the review limit rises to let them through.
 //  3. The plan is told in the units study shows: new cards and reviews a day; learning steps are extra taps.
 import { fsrs, Rating, State, createEmptyCard, type Card as FsrsCard, type StepUnit } from 'ts-fsrs';
-import { retrievability, type MemoryState } from './readiness';
+import { forgettingCurve, retrievability, type MemoryState } from './readiness';
 import { dayOf, dayOfIso, startOfDay, type TimeZone } from './stats/days';
 
 export interface PlanCard extends MemoryState {
@@ -34,6 +34,8 @@ export interface InterviewPlanInput {
   reviewedToday?: Readonly<Record<string, number>>;
   learningSteps?: StepUnit[];
   relearningSteps?: StepUnit[];
+  /** The learner's applied FSRS parameters; the defaults when absent. */
+  parameters?: readonly number[] | null;
   cards: Iterable<PlanCard>;
 }
 
@@ -77,6 +79,7 @@ export function planInterview(input: InterviewPlanInput): InterviewPlan | null {
   const interviewStart = startOfDay(interviewDay, input.zone);
   const interviewEnd = startOfDay(interviewDay + 1, input.zone) - 1;
   const endOfToday = startOfDay(today + 1, input.zone) - 1;
+  const curve = forgettingCurve(input.parameters);
 
   let cards = 0;
   let newLeft = 0;
@@ -91,7 +94,7 @@ export function planInterview(input: InterviewPlanInput): InterviewPlan | null {
       newLeft++;
       newByDeck.set(card.deckId, (newByDeck.get(card.deckId) ?? 0) + 1);
     } else {
-      recall += retrievability(card, interviewStart);
+      recall += retrievability(card, interviewStart, curve);
       if (card.due <= interviewEnd) reviewsDue++;
       if (card.state === 2 && card.due <= (daysLeft === 1 ? interviewEnd : endOfToday)) reviewsByDeck.set(card.deckId, (reviewsByDeck.get(card.deckId) ?? 0) + 1);
     }
@@ -158,7 +161,7 @@ interface NewCardWork {
 const workCache = new Map<string, NewCardWork>();
 
 /** Answers a new card needs from its first showing until the interview `horizonDays` later (see newCardWork). */
-export function answersForNewCard(horizonDays: number, input: Pick<InterviewPlanInput, 'target' | 'learningSteps' | 'relearningSteps'>): number {
+export function answersForNewCard(horizonDays: number, input: Pick<InterviewPlanInput, 'target' | 'learningSteps' | 'relearningSteps' | 'parameters'>): number {
   return newCardWork(horizonDays, input).answers;
 }
 
@@ -167,8 +170,8 @@ export function answersForNewCard(horizonDays: number, input: Pick<InterviewPlan
  * first shown), the learning steps answered Good, then each FSRS review that falls due before the interview day,
  * answered Good.
  */
-export function newCardWork(horizonDays: number, input: Pick<InterviewPlanInput, 'target' | 'learningSteps' | 'relearningSteps'>): NewCardWork {
-  const key = `${horizonDays}|${input.target}|${input.learningSteps?.join(',')}`;
+export function newCardWork(horizonDays: number, input: Pick<InterviewPlanInput, 'target' | 'learningSteps' | 'relearningSteps' | 'parameters'>): NewCardWork {
+  const key = `${horizonDays}|${input.target}|${input.learningSteps?.join(',')}|${input.relearningSteps?.join(',')}|${input.parameters?.join(',') ?? ''}`;
   const known = workCache.get(key);
   if (known !== undefined) return known;
   const scheduler = fsrs({
@@ -176,6 +179,7 @@ export function newCardWork(horizonDays: number, input: Pick<InterviewPlanInput,
     enable_fuzz: false,
     ...(input.learningSteps ? { learning_steps: input.learningSteps } : {}),
     ...(input.relearningSteps ? { relearning_steps: input.relearningSteps } : {}),
+    ...(input.parameters ? { w: [...input.parameters] } : {}),
   });
   const start = Date.UTC(2000, 0, 1, 12);
   const end = start + horizonDays * 86_400_000 - 12 * 3_600_000;
