@@ -58,7 +58,15 @@ export interface InterviewPlan {
   reviewCutoff: number;
   /** Today's review limit per deck: high enough for every review due by the cutoff. */
   reviewLimit: number;
-  /** New cards a day, all decks together: what Study all offers today under `newLimit`. */
+  /**
+   * The pace: new cards a day, all decks together, that introduce every card by the day before the interview (the new
+   * cards at the start of today spread over the days left for introducing). Steady from day to day while followed.
+   */
+  newPace: number;
+  /**
+   * Today's ceiling, all decks together: each deck's new cards up to `newLimit`. Siblings wait for another day, so study
+   * may show fewer; the home screen's count is what it will show.
+   */
   newPerDay: number;
   /** Estimated reviews a day until the interview (answers to cards in review). */
   reviewsPerDay: number;
@@ -110,7 +118,7 @@ export function planInterview(input: InterviewPlanInput): InterviewPlan | null {
     reviewsDue,
   };
   if (daysLeft <= 0) {
-    return { ...base, newLimit: input.newPerDay, reviewCutoff: endOfToday, reviewLimit: 0, newPerDay: 0, reviewsPerDay: 0, learningTapsPerDay: 0, answersPerDay: 0 };
+    return { ...base, newLimit: input.newPerDay, reviewCutoff: endOfToday, reviewLimit: 0, newPace: 0, newPerDay: 0, reviewsPerDay: 0, learningTapsPerDay: 0, answersPerDay: 0 };
   }
 
   // Limits are per deck, so the deck with the most left to introduce sets the pace; the others finish early.
@@ -120,11 +128,16 @@ export function planInterview(input: InterviewPlanInput): InterviewPlan | null {
   let newLimit = input.newPerDay;
   for (const deckId of newDecks) newLimit = Math.max(newLimit, planNewToday(newAtStartOfToday(deckId), daysLeft));
   let newPerDay = 0;
-  for (const deckId of newDecks) newPerDay += Math.min(newLimit, newAtStartOfToday(deckId));
+  let newAtStart = 0;
+  for (const deckId of newDecks) {
+    newPerDay += Math.min(newLimit, newAtStartOfToday(deckId));
+    newAtStart += newAtStartOfToday(deckId);
+  }
+  const newPace = planNewToday(newAtStart, daysLeft);
   let reviewLimit = 0;
   for (const [deckId, due] of reviewsByDeck) reviewLimit = Math.max(reviewLimit, due + (input.reviewedToday?.[deckId] ?? 0));
   const reviewCutoff = daysLeft === 1 ? interviewEnd : endOfToday;
-  return { ...base, newLimit, reviewCutoff, reviewLimit, newPerDay, ...estimateWorkPerDay(newLeft, reviewsDue, daysLeft, input) };
+  return { ...base, newLimit, reviewCutoff, reviewLimit, newPace, newPerDay, ...estimateWorkPerDay(newLeft, reviewsDue, daysLeft, input) };
 }
 
 /** Today's share of the new cards: all of them introduced by the day before the interview. */
