@@ -46,3 +46,41 @@ export function notReadyReason(reviewCount: number, items: readonly TrainingItem
 export function isImprovement(current: Evaluation, candidate: Evaluation): boolean {
   return Number.isFinite(candidate.logLoss) && candidate.logLoss < current.logLoss;
 }
+
+/** Resamples in the paired bootstrap below. */
+export const BOOTSTRAP_RESAMPLES = 1000;
+
+/**
+ * How much better the candidate predicts, beyond noise: the 5th percentile of the mean gain in log loss (current minus
+ * candidate, prediction by prediction) over paired bootstrap resamples of the held-out predictions. Above zero, the
+ * gain is unlikely to be luck of which reviews were held out (a one-sided 95% bound); at or below zero, Apply is not
+ * offered. Paired, because both sets predict the same reviews and most of the noise is in the reviews themselves; a
+ * bootstrap, because per-review log-loss differences are far from normal. Seeded, so the same data gets the same answer.
+ */
+export function gainLowerBound(current: ArrayLike<number>, candidate: ArrayLike<number>, resamples = BOOTSTRAP_RESAMPLES, seed = 0x5eed): number {
+  const n = current.length;
+  if (n === 0 || candidate.length !== n) return Number.NaN;
+  const gains = new Float64Array(n);
+  for (let i = 0; i < n; i++) gains[i] = current[i] - candidate[i];
+  const random = mulberry32(seed);
+  const means = new Float64Array(resamples);
+  for (let r = 0; r < resamples; r++) {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += gains[Math.floor(random() * n)];
+    means[r] = sum / n;
+  }
+  means.sort();
+  return means[Math.floor(0.05 * resamples)];
+}
+
+/** A small, fast seeded generator (Mulberry32): the bootstrap must not depend on Math.random. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
