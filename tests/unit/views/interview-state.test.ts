@@ -5,6 +5,7 @@ import { InterviewState } from '../../../src/views/home/interview-state.svelte';
 import { planInterview, type InterviewPlan } from '../../../src/lib/domain/interview-plan';
 import { buildQueue, deckCounts, type QueueCandidate } from '../../../src/lib/domain/queue';
 import { DEFAULT_SETTINGS } from '../../../src/lib/domain/settings';
+import type { Deck } from '../../../src/lib/domain/model';
 import { studyLimits } from '../../../src/lib/domain/study-limits';
 import { isoOfDay, dayOf } from '../../../src/lib/domain/stats/days';
 
@@ -138,7 +139,7 @@ describe('interview state', () => {
   it('shows the change after an Again: predicted recall to one decimal', async () => {
     const { mergeBundledDeck } = await import('../../../src/lib/db/bundled');
     const { answerCard } = await import('../../../src/lib/db/study');
-    const deck = { formatVersion: 1, id: 'big', title: 'Big', description: '', tags: [], source: 't', cards: Array.from({ length: 354 }, (_, i) => ({ id: `c${i}`, kind: 'basic' as const, tags: [], prompt: `Q${i}`, answer: 'A' })) };
+    const deck: Deck = { formatVersion: 1, id: 'big', title: 'Big', description: '', tags: [], source: 't', cards: Array.from({ length: 354 }, (_, i) => ({ id: `c${i}`, kind: 'basic' as const, tags: [], prompt: `Q${i}`, answer: 'A' })) };
     await mergeBundledDeck(deck, NOW);
     for (let i = 0; i < 10; i++) await answerCard({ cardId: `c${i}`, rating: 3, now: NOW - 3 * 86_400_000 + i, durationMs: 1, source: 'study' });
     for (let i = 0; i < 10; i++) await answerCard({ cardId: `c${i}`, rating: 3, now: NOW - 86_400_000 + i, durationMs: 1, source: 'study' });
