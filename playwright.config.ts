@@ -23,9 +23,12 @@ export const CHROMIUM_ARGS = [
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
+  // Spec files run side by side on two workers: every test gets a fresh browser context (its own in-memory IndexedDB and
+  // service worker), and the specs that need more bring their own origin (update.spec.ts) or on-disk profile
+  // (storage-full.spec.ts). Tests inside a file stay in order. No retries: a flaky test is a bug to find.
   fullyParallel: false,
-  workers: 1,
-  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],

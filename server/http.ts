@@ -28,3 +28,6 @@ export type RegisterRoutes = (app: App, deps: AppDeps) => void;
 export function fail(c: Context, status: ContentfulStatusCode, error: string, message?: string) {
   return c.json(message === undefined ? { error } : { error, message }, status);
 }
+
+/** Paths of routes about one space (their rate limit is counted by the space guard, after the token check). */
+export const SPACE_ROUTE = /^\/api\/spaces\/[^/]+/;

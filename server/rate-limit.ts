@@ -4,8 +4,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Queryable } from './db/database.ts';
-import { fail, type AppDeps } from './http.ts';
-import { SPACE_ROUTE } from './space-guard.ts';
+import { fail, SPACE_ROUTE, type AppDeps } from './http.ts';
 
 /** The fixed window `nowMs` falls in: its start (seconds) and the seconds left (for Retry-After). */
 export function windowOf(nowMs: number, windowSeconds: number): { start: number; retryAfter: number } {

@@ -27,7 +27,7 @@ export function bearerToken(header: string | undefined): string | undefined {
 }
 
 /** Space routes: the path the address middleware leaves to the guard, which counts the address itself. */
-export const SPACE_ROUTE = /^\/api\/spaces\/[^/]+/;
+export { SPACE_ROUTE } from './http.ts';
 
 // The space counter moves only for a request that passes (the SQL equality of two sha256 digests tells nobody
 // anything about the token; the decision itself is timingSafeEqual's), so strangers cannot use up a space's limit.

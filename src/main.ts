@@ -3,7 +3,7 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import { router } from './lib/ui/router.svelte';
 import { appUpdate } from './lib/ui/pwa.svelte';
-import { startDailyBackups } from './lib/daily-backup';
+import { startDailyBackups } from './lib/db/daily-backup';
 
 router.start();
 mount(App, { target: document.getElementById('app')! });

@@ -4,7 +4,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Database, Queryable, QueryResult } from './database.ts';
+import type { Database, Queryable, QueryResult } from './types.ts';
 
 function wrap(db: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable {
   return {

@@ -1,6 +1,6 @@
 // PostgreSQL through node-postgres: a pool, and one pooled client held for each transaction.
 import pg from 'pg';
-import type { Database, Queryable, QueryResult } from './database.ts';
+import type { Database, Queryable, QueryResult } from './types.ts';
 
 // int8 (bigint: sequence numbers) as a JS number, as PGlite returns it; sequences stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));

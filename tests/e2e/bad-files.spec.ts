@@ -29,6 +29,9 @@ const cases: { name: string; file: () => { name: string; buffer: Buffer } | stri
   { name: 'SQLite that is not an Anki collection', file: () => 'tests/fixtures/bad/not-anki.apkg', message: /without Anki's notes and cards tables/ },
 ];
 
+// Each test has its own context and file: they share nothing, so the two workers split them.
+test.describe.configure({ mode: 'parallel' });
+
 test.describe('bad files', () => {
   for (const c of cases) {
     test(`${c.name}: clear message, nothing written, page responsive`, async ({ page }) => {

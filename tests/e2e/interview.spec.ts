@@ -17,10 +17,19 @@ test('set an interview date: the home screen shows the countdown and the plan, a
   await summary.getByLabel('Interview date').fill(inNineDays);
   await summary.getByRole('button', { name: 'Save date' }).click();
 
-  await expect(page.getByTestId('interview-countdown')).toHaveText(/^Interview in 9 days — predicted recall \d+%, target 90%$/);
+  await expect(page.getByTestId('interview-countdown')).toHaveText(/^Interview in 9 days — predicted recall \d+\.\d%, target 90%$/);
   // Nothing studied yet: every bundled card is new, so recall on the day is 0% and the plan introduces them all.
-  await expect(page.getByTestId('interview-countdown')).toContainText('predicted recall 0%');
-  await expect(page.getByTestId('interview-plan')).toHaveText(/^About \d+ new cards and \d+ reviews a day until then, plus about \d+ extra taps for learning steps; \d+ new cards to meet, up to \d+ a day per deck\.$/);
+  await expect(page.getByTestId('interview-countdown')).toContainText('predicted recall 0.0%');
+  // The pace until the day, then today's offer, which is what Study all will show (siblings wait for another day).
+  await expect(page.getByTestId('interview-plan')).toHaveText(
+    /^About \d+ new cards and \d+ reviews a day until then, plus about \d+ extra taps for learning steps; 354 new cards to meet\. Today: \d+ new cards to study, up to \d+ per deck\.$/,
+  );
+  const [, pace] = /^About (\d+) new cards/.exec((await page.getByTestId('interview-plan').textContent())!)!;
+  // 354 new cards over the 8 days left for introducing them.
+  expect(Number(pace)).toBe(Math.ceil(354 / 8));
+  const studyAll = await page.getByRole('link', { name: /^Study all decks/ }).getAttribute('aria-label');
+  const [, shown] = /: (\d+) new/.exec(studyAll!)!;
+  await expect(page.getByTestId('interview-plan')).toContainText(`Today: ${shown} new cards to study`);
   await expectNoAxeViolations(page);
 
   // The date survives a reload.

@@ -1,6 +1,6 @@
 import { test, expect, openApp, expectNoAxeViolations } from './fixtures';
 import type { Page } from '@playwright/test';
-import { simulateLearner } from '../fixtures/simulated-learner';
+import { simulateLearner, TRUE_PARAMETERS } from '../fixtures/simulated-learner';
 
 const DAY = 86_400_000;
 
@@ -14,7 +14,10 @@ async function seedSimulatedReviews(page: Page): Promise<number> {
       req.onsuccess = () => (db.close(), resolve(req.result));
     };
   }));
-  const logs = simulateLearner({ start, days: 195, cards: Math.min(400, cards) });
+  // Forgetting much steeper than the defaults say (FSRS-6's last parameter): a few hundred later-day reviews show the
+  // fitted set's gain beyond noise, so Apply is offered (docs/scheduling.md, "Apply only beyond noise").
+  const parameters = [...TRUE_PARAMETERS.slice(0, 20), 0.7];
+  const logs = simulateLearner({ start, days: 195, cards: Math.min(400, cards), parameters });
   return page.evaluate(async (logs) => {
     const db: IDBDatabase = await new Promise((resolve, reject) => {
       const req = indexedDB.open('drydock');

@@ -9,6 +9,9 @@ const bundled: Deck[] = readdirSync('decks')
   .filter((f) => f.endsWith('.deck.json'))
   .map((f) => JSON.parse(readFileSync(`decks/${f}`, 'utf8')) as Deck);
 
+// One deck per test, each on a fresh context: the two workers split them.
+test.describe.configure({ mode: 'parallel' });
+
 test('the bundled decks group forms of one fact into notes', () => {
   // Otherwise the spec below would pass without a single sibling to keep apart.
   expect(bundled.some((deck) => new Set(deck.cards.map(noteOf)).size < deck.cards.length)).toBe(true);

@@ -5,6 +5,7 @@ import { FORMAT_VERSION, noteOf } from '../domain/model';
 import { slugify, stableId } from '../domain/ids';
 import { cardOfRecord, newCardRecord, newStateRecord } from './records';
 import { dismissBundledDeck } from './bundled';
+import { deleteImagesOfDeck } from './media';
 import { db, type CardRecord, type DeckRecord } from './db';
 
 export async function createDeck(title: string, now: number, description = ''): Promise<string> {
@@ -28,12 +29,13 @@ export async function renameDeck(deckId: string, changes: { title?: string; desc
   if (n === 0) throw new Error('This deck no longer exists.');
 }
 
-/** Deletes the deck with its cards, their states and their review history. */
+/** Deletes the deck with its cards, their states, their review history and the images only they show. */
 export async function deleteDeck(deckId: string): Promise<void> {
-  await db.transaction('rw', [db.decks, db.cards, db.states, db.reviews, db.settings], async () => {
+  await db.transaction('rw', [db.decks, db.cards, db.states, db.reviews, db.settings, db.media], async () => {
     const deck = await db.decks.get(deckId);
     // A deleted built-in deck stays deleted: the start-up merge must not bring it back behind the learner's back.
     if (deck?.origin === 'bundled') await dismissBundledDeck(deckId);
+    await deleteImagesOfDeck(deckId);
     await db.reviews.where('deckId').equals(deckId).delete();
     await db.states.where('deckId').equals(deckId).delete();
     await db.cards.where('deckId').equals(deckId).delete();

@@ -1,6 +1,6 @@
 import { db, type DrydockDB } from './db';
 import { restoreSettings, validateSettings, type Settings } from '../domain/settings';
-import { HISTORY_LENGTH, isParameterSet, restoreParameterHistory, type ParameterSet } from '../domain/optimizer/parameters';
+import { HISTORY_LENGTH, isParameterSet, restoreParameterHistory, type ParameterSet } from '../domain/parameter-set';
 
 const KEY = 'settings';
 

@@ -7,7 +7,7 @@ import { StatsAccumulator, type StatsResult } from '../domain/stats';
 import type { StatsCard, StatsLog } from '../domain/stats/types';
 import { dayOfIso, startOfDay, type TimeZone } from '../domain/stats/days';
 import { planInterview, type InterviewPlan } from '../domain/interview-plan';
-import { retrievability } from '../domain/readiness';
+import { forgettingCurve, retrievability } from '../domain/readiness';
 import type { MockCandidate } from '../domain/mock-interview';
 import type { CardKind } from '../domain/model';
 import { toFsrsSteps } from '../domain/scheduler';
@@ -47,7 +47,7 @@ export async function computeStatsFromDb(
 ): Promise<StatsResponse> {
   const settings = await loadSettings();
   const interviewStart = settings.interviewDate ? startOfDay(dayOfIso(settings.interviewDate), request.zone) : null;
-  const acc = new StatsAccumulator({ ...request, desiredRetention: settings.desiredRetention, interviewStart });
+  const acc = new StatsAccumulator({ ...request, desiredRetention: settings.desiredRetention, interviewStart, parameters: settings.fsrsParameters?.w });
   const [logTotal, cardTotal] = await Promise.all([db.reviews.count(), db.cards.count()]);
   // Cards are a tenth of the work per row of logs or less; weigh the phases so the bar moves evenly.
   const work = logTotal + cardTotal * 2 || 1;
@@ -112,12 +112,14 @@ export async function loadInterviewPlan(now: number, zone: TimeZone): Promise<In
     reviewedToday: today.reviewsDoneToday,
     learningSteps: toFsrsSteps(settings.learningSteps),
     relearningSteps: toFsrsSteps(settings.relearningSteps),
+    parameters: settings.fsrsParameters?.w,
     cards: states.map((s) => ({ deckId: s.deckId, state: s.state, stability: s.stability, lastReview: s.last_review, due: s.due, suspended: s.inactive === 1 })),
   });
 }
 
 /** Every active card as a mock-interview candidate with its recall now, without reading card content. */
 export async function loadMockCandidates(now: number): Promise<MockCandidate[]> {
+  const curve = forgettingCurve((await loadSettings()).fsrsParameters?.w);
   const kindOf = new Map<string, CardKind>();
   for (const kind of ['basic', 'cloze', 'choice', 'typed', 'truefalse'] as const) {
     for (const id of await db.cards.where('kind').equals(kind).primaryKeys()) kindOf.set(id, kind);
@@ -130,7 +132,7 @@ export async function loadMockCandidates(now: number): Promise<MockCandidate[]> 
       deckId: s.deckId,
       noteId: s.noteId,
       kind: kindOf.get(s.cardId)!,
-      recall: retrievability({ state: s.state, stability: s.stability, lastReview: s.last_review }, now),
+      recall: retrievability({ state: s.state, stability: s.stability, lastReview: s.last_review }, now, curve),
     }));
 }
 

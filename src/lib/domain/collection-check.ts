@@ -26,6 +26,7 @@ export const FINDINGS = {
   'bad-date': 'out-of-range dates or numbers (corrected)',
   'out-of-step': 'suspended, retired or deck fields out of step (aligned with the card)',
   'duplicate-sibling': 'duplicate sibling cards (the extra copies were retired, their history kept)',
+  'orphan-media': 'images no card shows (removed)',
 } as const;
 export type FindingKind = keyof typeof FINDINGS;
 

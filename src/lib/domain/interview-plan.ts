@@ -1,5 +1,5 @@
 // The interview plan: how much to study each day so that, on the morning of the interview, the predicted recall of
-// every active card meets the target (the learner's desired retention). The rule (README, "Interview plan"):
+// every active card meets the target (the learner's desired retention). The rule (docs/scheduling.md, "Interview plan"):
 //  1. New cards: every card not yet introduced is introduced by the day before the interview, spread evenly over the
 //     days left, so each gets at least one review after its first day. Today's new limit is the larger of the
 //     learner's own limit and that share.
@@ -9,7 +9,7 @@
 //     Every review due by the cutoff is offered: the review limit rises to let them through.
 //  3. The plan is told in the units study shows: new cards and reviews a day; learning steps are extra taps.
 import { fsrs, Rating, State, createEmptyCard, type Card as FsrsCard, type StepUnit } from 'ts-fsrs';
-import { retrievability, type MemoryState } from './readiness';
+import { forgettingCurve, retrievability, type MemoryState } from './readiness';
 import { dayOf, dayOfIso, startOfDay, type TimeZone } from './stats/days';
 
 export interface PlanCard extends MemoryState {
@@ -34,6 +34,8 @@ export interface InterviewPlanInput {
   reviewedToday?: Readonly<Record<string, number>>;
   learningSteps?: StepUnit[];
   relearningSteps?: StepUnit[];
+  /** The learner's applied FSRS parameters; the defaults when absent. */
+  parameters?: readonly number[] | null;
   cards: Iterable<PlanCard>;
 }
 
@@ -56,7 +58,15 @@ export interface InterviewPlan {
   reviewCutoff: number;
   /** Today's review limit per deck: high enough for every review due by the cutoff. */
   reviewLimit: number;
-  /** New cards a day, all decks together: what Study all offers today under `newLimit`. */
+  /**
+   * The pace: new cards a day, all decks together, that introduce every card by the day before the interview (the new
+   * cards at the start of today spread over the days left for introducing). Steady from day to day while followed.
+   */
+  newPace: number;
+  /**
+   * Today's ceiling, all decks together: each deck's new cards up to `newLimit`. Siblings wait for another day, so study
+   * may show fewer; the home screen's count is what it will show.
+   */
   newPerDay: number;
   /** Estimated reviews a day until the interview (answers to cards in review). */
   reviewsPerDay: number;
@@ -77,6 +87,7 @@ export function planInterview(input: InterviewPlanInput): InterviewPlan | null {
   const interviewStart = startOfDay(interviewDay, input.zone);
   const interviewEnd = startOfDay(interviewDay + 1, input.zone) - 1;
   const endOfToday = startOfDay(today + 1, input.zone) - 1;
+  const curve = forgettingCurve(input.parameters);
 
   let cards = 0;
   let newLeft = 0;
@@ -91,7 +102,7 @@ export function planInterview(input: InterviewPlanInput): InterviewPlan | null {
       newLeft++;
       newByDeck.set(card.deckId, (newByDeck.get(card.deckId) ?? 0) + 1);
     } else {
-      recall += retrievability(card, interviewStart);
+      recall += retrievability(card, interviewStart, curve);
       if (card.due <= interviewEnd) reviewsDue++;
       if (card.state === 2 && card.due <= (daysLeft === 1 ? interviewEnd : endOfToday)) reviewsByDeck.set(card.deckId, (reviewsByDeck.get(card.deckId) ?? 0) + 1);
     }
@@ -107,7 +118,7 @@ export function planInterview(input: InterviewPlanInput): InterviewPlan | null {
     reviewsDue,
   };
   if (daysLeft <= 0) {
-    return { ...base, newLimit: input.newPerDay, reviewCutoff: endOfToday, reviewLimit: 0, newPerDay: 0, reviewsPerDay: 0, learningTapsPerDay: 0, answersPerDay: 0 };
+    return { ...base, newLimit: input.newPerDay, reviewCutoff: endOfToday, reviewLimit: 0, newPace: 0, newPerDay: 0, reviewsPerDay: 0, learningTapsPerDay: 0, answersPerDay: 0 };
   }
 
   // Limits are per deck, so the deck with the most left to introduce sets the pace; the others finish early.
@@ -117,11 +128,16 @@ export function planInterview(input: InterviewPlanInput): InterviewPlan | null {
   let newLimit = input.newPerDay;
   for (const deckId of newDecks) newLimit = Math.max(newLimit, planNewToday(newAtStartOfToday(deckId), daysLeft));
   let newPerDay = 0;
-  for (const deckId of newDecks) newPerDay += Math.min(newLimit, newAtStartOfToday(deckId));
+  let newAtStart = 0;
+  for (const deckId of newDecks) {
+    newPerDay += Math.min(newLimit, newAtStartOfToday(deckId));
+    newAtStart += newAtStartOfToday(deckId);
+  }
+  const newPace = planNewToday(newAtStart, daysLeft);
   let reviewLimit = 0;
   for (const [deckId, due] of reviewsByDeck) reviewLimit = Math.max(reviewLimit, due + (input.reviewedToday?.[deckId] ?? 0));
   const reviewCutoff = daysLeft === 1 ? interviewEnd : endOfToday;
-  return { ...base, newLimit, reviewCutoff, reviewLimit, newPerDay, ...estimateWorkPerDay(newLeft, reviewsDue, daysLeft, input) };
+  return { ...base, newLimit, reviewCutoff, reviewLimit, newPace, newPerDay, ...estimateWorkPerDay(newLeft, reviewsDue, daysLeft, input) };
 }
 
 /** Today's share of the new cards: all of them introduced by the day before the interview. */
@@ -158,7 +174,7 @@ interface NewCardWork {
 const workCache = new Map<string, NewCardWork>();
 
 /** Answers a new card needs from its first showing until the interview `horizonDays` later (see newCardWork). */
-export function answersForNewCard(horizonDays: number, input: Pick<InterviewPlanInput, 'target' | 'learningSteps' | 'relearningSteps'>): number {
+export function answersForNewCard(horizonDays: number, input: Pick<InterviewPlanInput, 'target' | 'learningSteps' | 'relearningSteps' | 'parameters'>): number {
   return newCardWork(horizonDays, input).answers;
 }
 
@@ -167,8 +183,8 @@ export function answersForNewCard(horizonDays: number, input: Pick<InterviewPlan
  * first shown), the learning steps answered Good, then each FSRS review that falls due before the interview day,
  * answered Good.
  */
-export function newCardWork(horizonDays: number, input: Pick<InterviewPlanInput, 'target' | 'learningSteps' | 'relearningSteps'>): NewCardWork {
-  const key = `${horizonDays}|${input.target}|${input.learningSteps?.join(',')}`;
+export function newCardWork(horizonDays: number, input: Pick<InterviewPlanInput, 'target' | 'learningSteps' | 'relearningSteps' | 'parameters'>): NewCardWork {
+  const key = `${horizonDays}|${input.target}|${input.learningSteps?.join(',')}|${input.relearningSteps?.join(',')}|${input.parameters?.join(',') ?? ''}`;
   const known = workCache.get(key);
   if (known !== undefined) return known;
   const scheduler = fsrs({
@@ -176,6 +192,7 @@ export function newCardWork(horizonDays: number, input: Pick<InterviewPlanInput,
     enable_fuzz: false,
     ...(input.learningSteps ? { learning_steps: input.learningSteps } : {}),
     ...(input.relearningSteps ? { relearning_steps: input.relearningSteps } : {}),
+    ...(input.parameters ? { w: [...input.parameters] } : {}),
   });
   const start = Date.UTC(2000, 0, 1, 12);
   const end = start + horizonDays * 86_400_000 - 12 * 3_600_000;

@@ -152,6 +152,8 @@ export interface DeckCounts {
   new: number;
   learning: number;
   due: number;
+  /** New cards that wait for another day because a card of their note is shown or was answered today. */
+  waiting?: number;
 }
 
 /**
@@ -161,10 +163,14 @@ export interface DeckCounts {
 export function deckCounts(input: Omit<QueueInput, 'mode' | 'extraNew' | 'aheadCount' | 'weakestCount'>): DeckCounts {
   const { active, learning, notes } = todaysStart(input, input.learnAheadMs ?? LEARN_AHEAD_MS);
   const due = pickReviews(input, active, notes, 'normal').length;
+  const fresh = pickNew(input, active, notes, 0);
+  const shown = new Set(fresh.map((s) => s.cardId));
   return {
-    new: pickNew(input, active, notes, 0).length,
+    new: fresh.length,
     learning: learning.filter((s) => s.due <= input.reviewCutoff).length,
     due,
+    // Every note shown today is claimed by now, so an unshown new card whose note is claimed waits for its sibling.
+    waiting: active.filter((s) => s.state === 0 && !shown.has(s.cardId) && notes.isBuried(s)).length,
   };
 }
 

@@ -6,7 +6,18 @@ import { computeDecayFactor, default_w } from 'ts-fsrs';
 import type { FsrsState } from './stats/types';
 import { DAY_MS } from './stats/days';
 
-const { decay, factor } = computeDecayFactor(default_w);
+/** The shape of the forgetting curve. FSRS-6 fits it too (its last parameter), so it follows the learner's parameters. */
+export interface ForgettingCurve {
+  decay: number;
+  factor: number;
+}
+
+export const DEFAULT_CURVE: ForgettingCurve = computeDecayFactor(default_w);
+
+/** The curve of the applied parameters, or the defaults' when the learner has none. */
+export function forgettingCurve(parameters?: readonly number[] | null): ForgettingCurve {
+  return parameters ? computeDecayFactor(parameters) : DEFAULT_CURVE;
+}
 
 export interface MemoryState {
   state: FsrsState;
@@ -16,10 +27,10 @@ export interface MemoryState {
 }
 
 /** FSRS probability of recall at `at` (epoch ms); 0 for a card never studied. Same curve as ts-fsrs forgetting_curve. */
-export function retrievability(card: MemoryState, at: number): number {
+export function retrievability(card: MemoryState, at: number, curve: ForgettingCurve = DEFAULT_CURVE): number {
   if (card.state === 0 || card.lastReview === undefined || !(card.stability > 0)) return 0;
   const elapsedDays = Math.max(0, (at - card.lastReview) / DAY_MS);
-  return Math.pow(1 + (factor * elapsedDays) / card.stability, decay);
+  return Math.pow(1 + (curve.factor * elapsedDays) / card.stability, curve.decay);
 }
 
 export interface ReadinessCard extends MemoryState {
@@ -80,7 +91,12 @@ class Sum {
 }
 
 /** Readiness overall and per deck and per tag at `at`. Suspended cards are left out: the learner chose to skip them. */
-export function computeReadiness(cards: Iterable<ReadinessCard>, at: number, deckTitles: Record<string, string> = {}): ReadinessReport {
+export function computeReadiness(
+  cards: Iterable<ReadinessCard>,
+  at: number,
+  deckTitles: Record<string, string> = {},
+  curve: ForgettingCurve = DEFAULT_CURVE,
+): ReadinessReport {
   const overall = new Sum();
   const decks = new Map<string, Sum>();
   const tags = new Map<string, Sum>();
@@ -91,7 +107,7 @@ export function computeReadiness(cards: Iterable<ReadinessCard>, at: number, dec
   };
   for (const card of cards) {
     if (card.suspended) continue;
-    const r = card.lastAnswerAgain ? 0 : retrievability(card, at);
+    const r = card.lastAnswerAgain ? 0 : retrievability(card, at, curve);
     const studied = card.state !== 0;
     overall.add(r, studied);
     bucket(decks, card.deckId).add(r, studied);

@@ -1,4 +1,4 @@
-import { isParameterSet, type ParameterSet } from './optimizer/parameters';
+import { isParameterSet, type ParameterSet } from './parameter-set';
 
 // Learner settings: one record, validated against defaults whenever it is read or imported
 // so an old or hand-edited backup can never put the scheduler into a bad state.

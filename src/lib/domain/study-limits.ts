@@ -28,7 +28,7 @@ type LimitSettings = Pick<Settings, 'newPerDay' | 'reviewsPerDay'> &
   Partial<Pick<Settings, 'interviewDate' | 'desiredRetention' | 'learningSteps' | 'relearningSteps'>>;
 
 /**
- * Today's limits. With an interview date ahead, the interview plan applies (README, "Interview plan"): the new-card
+ * Today's limits. With an interview date ahead, the interview plan applies (docs/scheduling.md, "Interview plan"): the new-card
  * limit rises so every card is introduced in time (needs `plan.states`), the review limit lets every due review
  * through, and on the day before the interview the review cutoff moves to the end of the interview day.
  */

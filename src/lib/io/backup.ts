@@ -4,7 +4,7 @@
 // that could fail at write time (duplicate keys, review ids, nesting, field sizes) is settled here, so "Replace
 // everything" cannot fail half-way through a check the preview could have made. Unknown primitive fields are kept so
 // newer bookkeeping survives a round trip.
-import type { CardRecord, CardStateRecord, DeckRecord, MediaRecord, ReviewLogRecord, SettingRecord } from '../db/db';
+import type { CardRecord, CardStateRecord, DeckRecord, MediaRecord, ReviewLogRecord, SettingRecord } from '../domain/records';
 import { noteOf } from '../domain/model';
 import { restoreSettings } from '../domain/settings';
 import { fromBase64, toBase64 } from './bytes';

@@ -1,4 +1,4 @@
-// Limits for untrusted input, the only place they are stated (the README quotes them under "Import and export"). Every
+// Limits for untrusted input, the only place they are stated (docs/import-export.md quotes them under "Limits"). Every
 // importer (JSON, CSV/TSV, notes, Anki, share links, backups) enforces them. Generous for real decks, small enough that a
 // hostile file is refused before it can exhaust a phone's memory.
 

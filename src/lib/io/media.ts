@@ -3,7 +3,9 @@
 // the renderer (src/lib/ui/markdown.ts) turns the reference into an <img> with a blob: URL. The type is decided by
 // the file's first bytes, never by its name. Pure: runs in the parse worker and in Node tests.
 
-export type ImageType = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp' | 'image/svg+xml';
+import type { ImageType } from '../domain/records';
+
+export type { ImageType };
 
 export interface MediaFile {
   /** SHA-256 (hex) of the bytes as they came in the package. */

@@ -91,10 +91,17 @@ export class DeckEditor {
     const cards: Card[] = result.card.kind === 'cloze' ? clozeCards(result.card, newCardId(this.deckId, now)) : [result.card];
     const gaps = cards.length > 1 ? `, one per gap (${cards.length} cards)` : '';
     if (this.editing === '') {
-      await addCards(this.deckId, cards.map((c) => ({ ...c, id: '' })), now);
+      // The form stays open for the next card, of the same kind and with the same tags. It is cleared before the write,
+      // not after: whatever is typed while the card is written belongs to the next card and must not be wiped.
+      const submitted = this.draft;
+      this.draft = { ...emptyDraft(submitted.kind), tags: submitted.tags };
+      try {
+        await addCards(this.deckId, cards.map((c) => ({ ...c, id: '' })), now);
+      } catch (error) {
+        this.draft = submitted;
+        throw error;
+      }
       this.message = `${cards.length > 1 ? 'Cards' : 'Card'} added${gaps}.`;
-      // The form stays open for the next card, of the same kind and with the same tags.
-      this.draft = { ...emptyDraft(this.draft.kind), tags: this.draft.tags };
     } else {
       const [edited, ...siblings] = cards;
       await editCardAddingSiblings(this.editing, edited, siblings, now);

@@ -3,7 +3,7 @@
 import { applyRestore, pendingRestore, type PendingRestore } from '../../lib/db/backup-file';
 import { backupDownloads, setBackupReminderOff } from '../../lib/db/backup-reminder';
 import { listSnapshots, readSnapshot, type SnapshotSummary } from '../../lib/db/snapshots';
-import { backupFolderStatus, backupFolderSupported, chooseBackupFolder, forgetBackupFolder, syncBackupFolder, type FolderStatus } from '../../lib/backup-folder';
+import { backupFolderStatus, backupFolderSupported, chooseBackupFolder, forgetBackupFolder, syncBackupFolder, type FolderStatus } from '../../lib/db/backup-folder';
 
 export const snapshotLabel = (s: Pick<SnapshotSummary, 'createdAt'>) =>
   `automatic backup of ${new Date(s.createdAt).toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}`;

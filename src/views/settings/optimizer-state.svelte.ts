@@ -6,7 +6,7 @@ import { DEFAULT_PARAMETERS, MIN_REVIEWS, type ParameterSet } from '../../lib/do
 import { simulateRetentionCost, RETENTION_CHOICES, type RetentionCost } from '../../lib/domain/optimizer/retention-cost';
 import type { OptimiseOutcome } from '../../lib/domain/optimizer/optimise';
 import { localZone } from '../../lib/domain/stats/days';
-import { OptimiserCancelled, startOptimiser, type OptimiserRun, type StartOptimiser } from '../../lib/optimizer-client';
+import { OptimiserCancelled, startOptimiser, type OptimiserRun, type StartOptimiser } from '../../lib/workers/optimizer-client';
 
 export type OptimiserStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
 
@@ -79,6 +79,30 @@ export class OptimizerState {
 
   cancel(): void {
     this.#run?.cancel();
+  }
+
+  /** What the figures are measured on: predictions at later-day reviews, and how many reviews the fit drew on. */
+  get resultCaption(): string {
+    const o = this.outcome;
+    if (o?.kind !== 'fitted') return '';
+    const n = (x: number) => x.toLocaleString('en');
+    return (
+      `How well each set predicted your latest ${n(o.testItems)} later-day reviews (reviews on a later day than the card's previous one; ` +
+      `lower is better). The new set was fitted on the ${n(o.trainItems)} later-day reviews before them, out of ${n(o.reviewsBeforeTest)} reviews in all.`
+    );
+  }
+
+  /** Why Apply is not offered, when it is not. */
+  get noApplyReason(): string {
+    const o = this.outcome;
+    if (o?.kind !== 'fitted' || o.better) return '';
+    if (o.gain > 0) {
+      return (
+        `The new parameters predicted your latest reviews only slightly better (log loss ${o.gain.toFixed(4)} lower), ` +
+        `which ${o.testItems.toLocaleString('en')} reviews cannot tell from chance, so nothing changes.`
+      );
+    }
+    return 'The new parameters did not predict your latest reviews better, so nothing changes.';
   }
 
   /** Applies the new parameters; only offered (and only done) when they predicted the later reviews better. */

@@ -1,7 +1,7 @@
 // Screen state for the stats screen: starts the computation (in a worker), shows progress only when it takes
 // longer than PROGRESS_DELAY_MS, and keeps the result.
 import type { StatsProgress, StatsRequest, StatsResponse } from '../../lib/db/stats';
-import { computeStats } from '../../lib/stats-client';
+import { computeStats } from '../../lib/workers/stats-client';
 import { ensureBundledDecks } from '../../lib/db/first-run';
 import { localZone, type TimeZone } from '../../lib/domain/stats/days';
 

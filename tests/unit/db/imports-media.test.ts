@@ -68,3 +68,38 @@ describe('images in the import screen', () => {
     expect(await db.cards.count()).toBe(0);
   });
 });
+
+describe('images when a deck goes', () => {
+  test('deleting a deck deletes the images only its cards show, in the same transaction; an image another deck shows stays', async () => {
+    const { deleteDeck } = await import('../../../src/lib/db/editor');
+    const shows = (n: number) => `![p${n}.png](drydock-media:${image(n).id})`;
+    await applyImport(await planImport([deck([shows(1), shows(2)], 'pictures')], [image(1), image(2)]), 'update', NOW);
+    await applyImport(await planImport([{ ...deck([`again ${shows(2)}`], 'more'), cards: [{ id: 'm0', kind: 'basic', tags: [], prompt: `again ${shows(2)}`, answer: 'a' }] }]), 'update', NOW);
+    expect(await db.media.count()).toBe(2);
+
+    // A failed delete keeps everything.
+    const fail = () => {
+      throw new Error('disk full');
+    };
+    db.decks.hook('deleting', fail);
+    await expect(deleteDeck('pictures')).rejects.toThrow(/disk full/);
+    db.decks.hook('deleting').unsubscribe(fail);
+    expect((await db.media.toCollection().primaryKeys()).sort()).toEqual([image(1).id, image(2).id]);
+
+    await deleteDeck('pictures');
+    expect(await db.media.toCollection().primaryKeys()).toEqual([image(2).id]);
+    await deleteDeck('more');
+    expect(await db.media.count()).toBe(0);
+  });
+
+  test('Check the collection removes images no card shows, and a second run finds nothing', async () => {
+    const { checkAndRepairCollection } = await import('../../../src/lib/db/check');
+    await applyImport(await planImport([deck([`![p1.png](drydock-media:${image(1).id})`])], [image(1)]), 'update', NOW);
+    await db.media.add({ id: image(2).id, deckId: 'gone', type: 'image/png', name: 'p2.png', bytes: PNG_1PX, createdAt: NOW });
+    expect(await checkAndRepairCollection(NOW, { repair: false })).toEqual({ counts: { 'orphan-media': 1 }, total: 1 });
+    expect(await db.media.count()).toBe(2);
+    await checkAndRepairCollection(NOW, { repair: true });
+    expect(await db.media.toCollection().primaryKeys()).toEqual([image(1).id]);
+    expect(await checkAndRepairCollection(NOW, { repair: true })).toEqual({ counts: {}, total: 0 });
+  });
+});

@@ -6,7 +6,7 @@ import { applyImport, planImport } from '../../../src/lib/db/imports';
 import { answerCard } from '../../../src/lib/db/study';
 import { listSnapshots, readSnapshot, takeSnapshotIfDue } from '../../../src/lib/db/snapshots';
 import { backupReminderStatus, recordBackupDownload, setBackupReminderOff } from '../../../src/lib/db/backup-reminder';
-import { writeBackupInto, type BackupDirectory } from '../../../src/lib/backup-folder';
+import { writeBackupInto, type BackupDirectory } from '../../../src/lib/db/backup-folder';
 import { parseBackup } from '../../../src/lib/io/backup';
 import { studyDeck } from '../../fixtures/study-deck';
 

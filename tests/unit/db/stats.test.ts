@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../src/lib/db/db';
 import { newCardRecord, newStateRecord } from '../../../src/lib/db/records';
 import { answerCard, undoAnswer } from '../../../src/lib/db/study';
-import { saveSettings } from '../../../src/lib/db/settings';
+import { applyParameters, saveSettings } from '../../../src/lib/db/settings';
+import { default_w, forgetting_curve } from 'ts-fsrs';
 import { computeStatsFromDb, loadInterviewPlan, loadMockCandidates, readStatsCards } from '../../../src/lib/db/stats';
 import { DEFAULT_SETTINGS } from '../../../src/lib/domain/settings';
 import type { Card, CardKind } from '../../../src/lib/domain/model';
@@ -77,6 +78,32 @@ describe('stats from the database', () => {
     expect(plan.newLimit).toBe(4);
     expect(plan.predictedRecall).toBeGreaterThan(0);
     expect(plan.predictedRecall).toBeLessThan(0.05);
+  });
+
+  it('readiness, the interview plan and the mock interview follow the parameters the learner applied', async () => {
+    await seed('docker', 'Docker', [card('a'), card('b')]);
+    await saveSettings({ ...DEFAULT_SETTINGS, interviewDate: '2026-12-17' });
+    await answerCard({ cardId: 'a', rating: 4, now: NOW, durationMs: 1, source: 'study' });
+    const later = NOW + 5 * 86_400_000;
+    const measure = async () => ({
+      readiness: (await computeStatsFromDb({ now: later, zone })).result.readiness.overall.recall,
+      plan: (await loadInterviewPlan(later, zone))!.predictedRecall,
+      mock: (await loadMockCandidates(later)).find((c) => c.cardId === 'a')!.recall,
+    });
+    const before = await measure();
+    // A learner whose memory fades faster early on: FSRS-6's last parameter bends the forgetting curve.
+    const w = [...default_w.slice(0, 20), 0.6];
+    await applyParameters({ w, createdAt: later, reviewCount: 400 });
+    const after = await measure();
+
+    const { stability, last_review } = (await db.states.get('a'))!;
+    const interviewDays = (Date.parse('2026-12-16T23:00:00Z') - last_review!) / 86_400_000;
+    // Card b was never studied and counts 0, so the mean over two cards is half of a's recall.
+    expect(before.plan).toBeCloseTo(forgetting_curve(default_w, interviewDays, stability) / 2, 6);
+    expect(after.plan).toBeCloseTo(forgetting_curve(w, interviewDays, stability) / 2, 6);
+    expect(after.readiness).toBeCloseTo(after.plan, 6);
+    expect(after.mock).toBeCloseTo(forgetting_curve(w, (later - last_review!) / 86_400_000, stability), 6);
+    for (const key of ['readiness', 'plan', 'mock'] as const) expect(after[key]).not.toBeCloseTo(before[key], 3);
   });
 
   it('offers every active card as a mock question with its kind and recall', async () => {

@@ -105,7 +105,7 @@ describe('deckCounts and nextDueAfter', () => {
       card({ state: 2, due: NOW + 48 * HOUR }),
       card({ state: 2, due: NOW - HOUR, inactive: 1 }),
     ];
-    expect(deckCounts(input(states))).toEqual({ new: 20, learning: 1, due: 2 });
+    expect(deckCounts(input(states))).toEqual({ new: 20, learning: 1, due: 2, waiting: 0 });
     expect(deckCounts(input(states, { newDoneToday: { a: 18 } })).new).toBe(2);
   });
 

@@ -35,6 +35,14 @@ describe('siblings in the study queue', () => {
     expect(deckCounts(input(states)).new).toBe(10);
   });
 
+  it('counts the new cards that wait for their siblings, apart from those over the limit', () => {
+    // A deck of 30 new cards from 11 facts: 11 new today, 19 after their siblings, though the limit is 20.
+    const states = Array.from({ length: 30 }, (_, i) => card(`fact-${i % 11}`));
+    expect(deckCounts(input(states))).toMatchObject({ new: 11, waiting: 19 });
+    // 40 facts of one card each: 20 today, the rest wait for the limit, not for siblings.
+    expect(deckCounts(input(Array.from({ length: 40 }, (_, i) => card(`single-${i}`))))).toMatchObject({ new: 20, waiting: 0 });
+  });
+
   it('keeps a note’s siblings waiting once one of its cards was answered today, and brings them the next day', () => {
     const [first, second] = [card('n', { state: 2, due: NOW + 3 * DAY_MS }), card('n')];
     const other = card('other');
@@ -52,7 +60,7 @@ describe('siblings in the study queue', () => {
     expect(buildQueue(input([review, answeredSibling], { answeredToday: answered(answeredSibling) }))).toEqual([]);
     const learningSibling = card('m', { state: 1, due: NOW + 3 * HOUR });
     expect(ids(buildQueue(input([review, learningSibling, newSibling])))).toEqual([]);
-    expect(deckCounts(input([review, learningSibling, newSibling]))).toEqual({ new: 0, learning: 1, due: 0 });
+    expect(deckCounts(input([review, learningSibling, newSibling]))).toEqual({ new: 0, learning: 1, due: 0, waiting: 1 });
     // A due review takes its note, so the new sibling waits.
     expect(ids(buildQueue(input([review, newSibling])))).toEqual([review.cardId]);
   });

@@ -23,6 +23,25 @@ describe('card drafts', () => {
 });
 
 describe('DeckEditor', () => {
+  test('what is typed while a card is being added goes into the next card, never wiped when the write ends', async () => {
+    const deckId = await createDeck('Docker', NOW);
+    const ed = new DeckEditor(deckId);
+    await ed.load();
+    ed.startNew('cloze');
+    ed.draft.text = 'Named {{c1::volumes}} outlive their containers.';
+    ed.draft.tags = 'storage';
+    const saving = ed.save(NOW);
+    // The instructor moves on at once: another kind, a question, options.
+    expect(ed.draft).toMatchObject({ kind: 'cloze', text: '', tags: 'storage' });
+    ed.draft.kind = 'choice';
+    ed.draft.prompt = 'Which network driver spans hosts?';
+    ed.draft.options = 'bridge\noverlay\nhost';
+    expect(await saving).toBe(true);
+    expect(ed.message).toBe('Card added.');
+    expect(ed.draft).toMatchObject({ kind: 'choice', prompt: 'Which network driver spans hosts?', options: 'bridge\noverlay\nhost', tags: 'storage' });
+    expect(ed.cards.map((c) => c.kind)).toEqual(['cloze']);
+  });
+
   test('add, preview, edit (id and progress kept), search, filter, suspend, delete', async () => {
     const deckId = await createDeck('Docker', NOW);
     const ed = new DeckEditor(deckId);

@@ -7,19 +7,22 @@ import { newStateRecord } from '../../../src/lib/db/records';
 import { DEFAULT_SETTINGS, restoreSettings } from '../../../src/lib/domain/settings';
 import { DEFAULT_PARAMETERS, type ParameterSet } from '../../../src/lib/domain/optimizer/parameters';
 import type { OptimiseOutcome } from '../../../src/lib/domain/optimizer/optimise';
-import { OptimiserCancelled, type StartOptimiser } from '../../../src/lib/optimizer-client';
+import { OptimiserCancelled, type StartOptimiser } from '../../../src/lib/workers/optimizer-client';
 import { OptimizerState } from '../../../src/views/settings/optimizer-state.svelte';
 import { TRUE_PARAMETERS } from '../../fixtures/simulated-learner';
 
 const NOW = Date.UTC(2026, 5, 1, 12);
 const evaluation = (logLoss: number) => ({ logLoss, rmseBins: 0.03, count: 100 });
-const fitted = (better: boolean): OptimiseOutcome => ({
+const fitted = (better: boolean, newLogLoss = better ? 0.25 : 0.35): OptimiseOutcome => ({
   kind: 'fitted',
   reviewCount: 500,
   trainItems: 320,
   testItems: 80,
+  reviewsBeforeTest: 410,
+  gain: 0.3 - newLogLoss,
+  gainLowerBound: better ? 0.01 : -0.01,
   current: evaluation(0.3),
-  candidate: { w: [...TRUE_PARAMETERS], createdAt: NOW, reviewCount: 500, evaluation: evaluation(better ? 0.25 : 0.35) },
+  candidate: { w: [...TRUE_PARAMETERS], createdAt: NOW, reviewCount: 500, evaluation: evaluation(newLogLoss) },
   better,
 });
 
@@ -80,6 +83,21 @@ describe('OptimizerState', () => {
     const state = new OptimizerState(scripted(fitted(false)));
     await state.load();
     await state.optimise(NOW);
+    expect(state.noApplyReason).toBe('The new parameters did not predict your latest reviews better, so nothing changes.');
+    await state.apply();
+    expect((await loadSettings()).fsrsParameters).toBeNull();
+  });
+
+  it('names what the figures count, and says when a gain is within the noise', async () => {
+    await seedReviews(500);
+    const state = new OptimizerState(scripted(fitted(false, 0.2998)));
+    await state.load();
+    await state.optimise(NOW);
+    expect(state.resultCaption).toBe(
+      "How well each set predicted your latest 80 later-day reviews (reviews on a later day than the card's previous one; lower is better). " +
+        'The new set was fitted on the 320 later-day reviews before them, out of 410 reviews in all.',
+    );
+    expect(state.noApplyReason).toBe('The new parameters predicted your latest reviews only slightly better (log loss 0.0002 lower), which 80 reviews cannot tell from chance, so nothing changes.');
     await state.apply();
     expect((await loadSettings()).fsrsParameters).toBeNull();
   });

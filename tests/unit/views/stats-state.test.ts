@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PROGRESS_DELAY_MS, StatsState, type StatsCompute } from '../../../src/views/stats/stats-state.svelte';
 import { computeStats } from '../../../src/lib/domain/stats';
 import type { StatsResponse } from '../../../src/lib/db/stats';
-import { computeStats as computeInPlace } from '../../../src/lib/stats-client';
+import { computeStats as computeInPlace } from '../../../src/lib/workers/stats-client';
 
 const NOW = Date.parse('2026-11-27T09:00:00Z');
 const response = (): StatsResponse => ({

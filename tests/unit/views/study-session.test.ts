@@ -140,8 +140,9 @@ describe('siblings', () => {
     await siblingDeck();
     const home = new HomeState();
     await home.refresh(NOW);
-    expect(home.decks[0].counts).toEqual({ new: 3, learning: 0, due: 0 });
-    expect(home.total).toEqual({ new: 3, learning: 0, due: 0 });
+    // Three notes: one card of each today, and the other four forms on later days.
+    expect(home.decks[0].counts).toEqual({ new: 3, learning: 0, due: 0, waiting: 4 });
+    expect(home.total).toEqual({ new: 3, learning: 0, due: 0, waiting: 4 });
     const studyAll = new StudySession({ deckId: null, mode: 'normal' });
     await studyAll.load(NOW);
     expect(studyAll.remaining).toEqual({ new: 3, learning: 0, review: 0 });
@@ -209,15 +210,15 @@ describe('HomeState', () => {
     const home = new HomeState();
     await home.refresh(NOW);
     expect(home.decks).toEqual([
-      { id: 'test-deck', title: 'Test deck', description: 'Every card kind once.', cardCount: 5, counts: { new: 5, learning: 0, due: 0 } },
+      { id: 'test-deck', title: 'Test deck', description: 'Every card kind once.', cardCount: 5, counts: { new: 5, learning: 0, due: 0, waiting: 0 } },
     ]);
     const session = new StudySession({ deckId: 'test-deck', mode: 'normal' });
     await session.load(NOW);
     session.reveal(NOW);
     await session.answer(1, NOW);
     await home.refresh(NOW + 1000);
-    expect(home.decks[0].counts).toEqual({ new: 4, learning: 1, due: 0 });
-    expect(home.total).toEqual({ new: 4, learning: 1, due: 0 });
+    expect(home.decks[0].counts).toEqual({ new: 4, learning: 1, due: 0, waiting: 0 });
+    expect(home.total).toEqual({ new: 4, learning: 1, due: 0, waiting: 0 });
   });
 
   it('an answer that hits the storage quota keeps the card on screen with a message and writes nothing', async () => {

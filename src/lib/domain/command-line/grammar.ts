@@ -79,3 +79,36 @@ export function dockerAliases(path: string): string[] {
 }
 
 export const dockerCommandCount = Object.keys(grammar.commands).length;
+
+const CONTAINER = ['the container name or id'];
+/**
+ * What the positional arguments of common Docker commands are (the usage lines of the docker/cli reference, which the
+ * generated grammar leaves out), so feedback can say "the image name is missing". The last entry stands for any
+ * further arguments. Keyed by the canonical command.
+ */
+export const DOCKER_ARGUMENTS: Record<string, readonly string[]> = {
+  'docker container run': ['the image name', 'the command to run', 'an argument of the command'],
+  'docker container create': ['the image name', 'the command to run', 'an argument of the command'],
+  'docker container exec': ['the container name or id', 'the command to run', 'an argument of the command'],
+  ...Object.fromEntries(
+    ['attach', 'inspect', 'kill', 'logs', 'pause', 'port', 'restart', 'rm', 'start', 'stats', 'stop', 'top', 'unpause', 'wait'].map((c) => [`docker container ${c}`, CONTAINER]),
+  ),
+  'docker container commit': ['the container name or id', 'the new image name'],
+  'docker container cp': ['the source path', 'the destination path'],
+  'docker container rename': ['the container name or id', 'the new name'],
+  'docker image build': ['the build context'],
+  'docker image history': ['the image name'],
+  'docker image pull': ['the image name'],
+  'docker image push': ['the image name'],
+  'docker image rm': ['the image name'],
+  'docker image save': ['the image name'],
+  'docker image tag': ['the source image', 'the new image name'],
+  'docker network connect': ['the network name', 'the container name or id'],
+  'docker network disconnect': ['the network name', 'the container name or id'],
+  'docker network create': ['the network name'],
+  'docker network inspect': ['the network name'],
+  'docker network rm': ['the network name'],
+  'docker volume create': ['the volume name'],
+  'docker volume inspect': ['the volume name'],
+  'docker volume rm': ['the volume name'],
+};

@@ -1,6 +1,7 @@
 // Decides whether a typed command is the expected one, the way an interviewer would: same command, same options with
 // equal values (in any order, by any of their names), same operands in order. What the prompt names must be typed
 // exactly; what it leaves open accepts any well-formed value. The verdict says why, and marks the words that differ.
+import { DOCKER_ARGUMENTS } from './grammar';
 import { parseCommandLine, type CommandLine, type OptionUse } from './parse';
 import { unsmart } from './shell-words';
 import { isDefaultValue, isPlaceholder, valuesMatch, type OpenTest } from './values';
@@ -160,9 +161,12 @@ export function compareCommand(expectedText: string, givenText: string, prompt?:
     given.operands = [];
   }
   const count = Math.max(expected.operands.length, given.operands.length);
-  if (expected.operands.length !== given.operands.length) {
-    problems.push(`expected ${expected.operands.length} argument${expected.operands.length === 1 ? '' : 's'}, got ${given.operands.length}`);
+  // Name what is missing ("the image name is missing") rather than count it; an extra argument is shown as typed.
+  for (let i = given.operands.length; i < expected.operands.length; i++) {
+    const role = argumentName(expected, i);
+    problems.push(role ? `${role} is missing` : `the argument ${code(expected.operands[i].value)} is missing`);
   }
+  for (let i = expected.operands.length; i < given.operands.length; i++) problems.push(`${code(given.operands[i].value)} is not in the answer`);
   for (let i = 0; i < count; i++) {
     const want = expected.operands[i];
     const got = given.operands[i];
@@ -180,4 +184,10 @@ export function compareCommand(expectedText: string, givenText: string, prompt?:
   if (expected.words[0]?.value === 'sudo' && given.words.length > 0 && given.words[0].value !== 'sudo') notes.push(`${code('sudo')} left out`);
   const accepted = problems.length === 0;
   return { accepted, problems, notes: accepted ? [...new Set(notes)] : [], yours: yourMarks, expected: expectedMarks };
+}
+
+/** What the argument at `index` is, for the Docker commands whose usage names it; null otherwise. */
+function argumentName(line: CommandLine, index: number): string | null {
+  const names = line.grammar === 'docker' ? DOCKER_ARGUMENTS[line.command] : undefined;
+  return names ? names[Math.min(index, names.length - 1)] : null;
 }

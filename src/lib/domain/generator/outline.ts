@@ -4,7 +4,10 @@
 import { commandOf } from './rules/commands.ts';
 import type { NoteNode } from './parse.ts';
 import { isDockerfileLine } from './lex.ts';
-import { cleanInline, codeSpan, joinItems } from './text.ts';
+import { cleanInline, codeSpan, joinItems, wordCount } from './text.ts';
+
+// Kept here too, for the rules that read it beside the outline helpers.
+export { wordCount };
 
 /** Children that are part of a node's list (commands, code and tables get cards of their own). */
 const lists = new WeakMap<NoteNode, NoteNode[]>();
@@ -56,9 +59,6 @@ export function termDefinition(text: string): { term: string; definition: string
   return { term, definition: m[2].trim() };
 }
 
-export function wordCount(text: string): number {
-  return text.trim() === '' ? 0 : text.trim().split(/\s+/).length;
-}
 
 export function isSentence(text: string): boolean {
   const clean = cleanInline(text);

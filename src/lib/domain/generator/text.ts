@@ -217,3 +217,7 @@ function splitPiece(text: string, max: number): string[] {
   }
   return [text.slice(0, max)];
 }
+
+export function wordCount(text: string): number {
+  return text.trim() === '' ? 0 : text.trim().split(/\s+/).length;
+}

@@ -29,17 +29,31 @@ export function predictRecall(w: readonly number[], items: readonly TrainingItem
 }
 
 export function evaluateParameters(w: readonly number[], items: readonly TrainingItem[]): Evaluation {
-  const predictions = predictRecall(w, items);
-  const recalled = items.map((item) => (item.reviews[item.reviews.length - 1].rating > 1 ? 1 : 0));
-  return { logLoss: logLoss(predictions, recalled), rmseBins: rmseBins(predictions, recalled), count: items.length };
+  return evaluationOf(predictRecall(w, items), outcomesOf(items));
+}
+
+export function evaluationOf(predictions: ArrayLike<number>, outcomes: ArrayLike<number>): Evaluation {
+  return { logLoss: logLoss(predictions, outcomes), rmseBins: rmseBins(predictions, outcomes), count: predictions.length };
+}
+
+/** 1 where the predicted review was remembered (any grade but Again), else 0. */
+export function outcomesOf(items: readonly TrainingItem[]): number[] {
+  return items.map((item) => (item.reviews[item.reviews.length - 1].rating > 1 ? 1 : 0));
+}
+
+/** Each prediction's own log loss: what the paired comparison of two parameter sets resamples. */
+export function itemLogLosses(predictions: ArrayLike<number>, outcomes: ArrayLike<number>): Float64Array {
+  const losses = new Float64Array(predictions.length);
+  for (let i = 0; i < predictions.length; i++) {
+    const p = Math.min(1 - EPSILON, Math.max(EPSILON, predictions[i]));
+    losses[i] = outcomes[i] ? -Math.log(p) : -Math.log(1 - p);
+  }
+  return losses;
 }
 
 export function logLoss(predictions: ArrayLike<number>, outcomes: ArrayLike<number>): number {
   let sum = 0;
-  for (let i = 0; i < predictions.length; i++) {
-    const p = Math.min(1 - EPSILON, Math.max(EPSILON, predictions[i]));
-    sum -= outcomes[i] ? Math.log(p) : Math.log(1 - p);
-  }
+  for (const loss of itemLogLosses(predictions, outcomes)) sum += loss;
   return predictions.length ? sum / predictions.length : Number.NaN;
 }
 

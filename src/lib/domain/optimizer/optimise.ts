@@ -2,8 +2,8 @@
 // build the items, split them by time, refuse what cannot be fitted, fit on the earlier part, and judge the current
 // and the new parameters on the later part.
 import { dayOf, type TimeZone } from '../stats/days';
-import { evaluateParameters, type Evaluation } from './evaluation';
-import { DEFAULT_PARAMETERS, isImprovement, isParameterVector, notReadyReason, type NotReady, type ParameterSet } from './parameters';
+import { evaluationOf, itemLogLosses, outcomesOf, predictRecall, type Evaluation } from './evaluation';
+import { DEFAULT_PARAMETERS, gainLowerBound, isImprovement, isParameterVector, notReadyReason, type NotReady, type ParameterSet } from './parameters';
 import { buildTrainingItems, flattenItems, splitByTime, type TrainingLog } from './training-items';
 
 export type FlatItems = ReturnType<typeof flattenItems>;
@@ -23,12 +23,21 @@ export type OptimiseOutcome =
   | {
       kind: 'fitted';
       reviewCount: number;
+      /** Predictions at later-day reviews (a review on a later day than the card's previous one) fitted on. */
       trainItems: number;
+      /** The latest predictions, held out to judge both sets. */
       testItems: number;
+      /** Reviews of every kind (same-day learning steps too) answered before the first held-out one. */
+      reviewsBeforeTest: number;
+      /** Mean gain in log loss of the new set over the current one on the held-out predictions (above 0: better). */
+      gain: number;
+      /** The gain beyond noise (gainLowerBound); Apply is offered only when it is above 0. */
+      gainLowerBound: number;
       /** The parameters in use, judged on the later reviews. */
       current: Evaluation;
       /** The new parameters (fitted on the earlier reviews), judged on the same later reviews. */
       candidate: ParameterSet & { evaluation: Evaluation };
+      /** The new set predicts better, and by more than noise: Apply is offered. */
       better: boolean;
     };
 
@@ -41,15 +50,23 @@ export function fitAndCompare({ logs, zone, now, current, fit, onStage = () => {
   const w = fit(flattenItems(train));
   if (!isParameterVector(w)) throw new Error('The optimiser returned no usable parameters.');
   onStage(0.9, `Comparing on your latest ${test.length.toLocaleString('en')} predictions`);
-  const before = evaluateParameters(current ?? DEFAULT_PARAMETERS, test);
-  const after = evaluateParameters(w, test);
+  const outcomes = outcomesOf(test);
+  const predictedBefore = predictRecall(current ?? DEFAULT_PARAMETERS, test);
+  const predictedAfter = predictRecall(w, test);
+  const before = evaluationOf(predictedBefore, outcomes);
+  const after = evaluationOf(predictedAfter, outcomes);
+  const bound = gainLowerBound(itemLogLosses(predictedBefore, outcomes), itemLogLosses(predictedAfter, outcomes));
+  const testStart = test[0]?.at ?? Infinity;
   return {
     kind: 'fitted',
     reviewCount: logs.length,
     trainItems: train.length,
     testItems: test.length,
+    reviewsBeforeTest: logs.filter((log) => log.review < testStart).length,
+    gain: before.logLoss - after.logLoss,
+    gainLowerBound: bound,
     current: before,
     candidate: { w, createdAt: now, reviewCount: logs.length, evaluation: after },
-    better: isImprovement(before, after),
+    better: isImprovement(before, after) && bound > 0,
   };
 }

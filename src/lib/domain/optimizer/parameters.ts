@@ -1,11 +1,17 @@
-// A learner's own FSRS parameters: versioned with the date and how many reviews they came from, and checked
-// wherever they are read, so a bad backup or a failed fit can never reach the scheduler.
-import { default_w } from 'ts-fsrs';
+// When the optimiser offers new FSRS parameters: enough reviews, cards and outcomes to fit, and a gain worth having.
+// The parameter set itself (its shape and its check) lives in ../parameter-set.ts, below both settings and the optimiser.
 import type { Evaluation } from './evaluation';
 import type { TrainingItem } from './training-items';
 
-export const PARAMETER_COUNT = 21;
-export const DEFAULT_PARAMETERS: readonly number[] = Object.freeze([...default_w]);
+export {
+  DEFAULT_PARAMETERS,
+  HISTORY_LENGTH,
+  isParameterSet,
+  isParameterVector,
+  PARAMETER_COUNT,
+  restoreParameterHistory,
+  type ParameterSet,
+} from '../parameter-set';
 
 /** Reviews needed before optimising is offered. */
 export const MIN_REVIEWS = 400;
@@ -15,39 +21,6 @@ export const MIN_CARDS = 20;
 export const MIN_TEST_ITEMS = 40;
 /** Both remembered and forgotten answers are needed to fit a forgetting curve. */
 export const MIN_OF_EACH_OUTCOME = 5;
-/** Previous sets kept for restoring. */
-export const HISTORY_LENGTH = 10;
-
-export interface ParameterSet {
-  /** The 21 FSRS-6 parameters. */
-  w: number[];
-  /** Epoch ms when they were fitted. */
-  createdAt: number;
-  /** Reviews in the log when they were fitted. */
-  reviewCount: number;
-  /** How they predicted the later reviews of the split, when they were fitted. */
-  evaluation?: { logLoss: number; rmseBins: number };
-}
-
-export function isParameterVector(value: unknown): value is number[] {
-  return Array.isArray(value) && value.length === PARAMETER_COUNT && value.every((x) => typeof x === 'number' && Number.isFinite(x));
-}
-
-export function isParameterSet(value: unknown): value is ParameterSet {
-  if (!value || typeof value !== 'object') return false;
-  const v = value as Record<string, unknown>;
-  const finite = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
-  const evaluationOk =
-    v.evaluation === undefined ||
-    (!!v.evaluation && typeof v.evaluation === 'object' && finite((v.evaluation as Record<string, unknown>).logLoss) && finite((v.evaluation as Record<string, unknown>).rmseBins));
-  return isParameterVector(v.w) && finite(v.createdAt) && Number.isInteger(v.reviewCount) && (v.reviewCount as number) >= 0 && evaluationOk;
-}
-
-/** Stored history, dropping anything malformed, newest first, at most HISTORY_LENGTH. */
-export function restoreParameterHistory(raw: unknown): ParameterSet[] {
-  if (!Array.isArray(raw)) return [];
-  return raw.filter(isParameterSet).sort((a, b) => b.createdAt - a.createdAt).slice(0, HISTORY_LENGTH);
-}
 
 export type NotReady =
   | { reason: 'too-few-reviews'; needed: number }
@@ -72,4 +45,42 @@ export function notReadyReason(reviewCount: number, items: readonly TrainingItem
 /** New parameters are applied only when they predict the later reviews better than the current ones. */
 export function isImprovement(current: Evaluation, candidate: Evaluation): boolean {
   return Number.isFinite(candidate.logLoss) && candidate.logLoss < current.logLoss;
+}
+
+/** Resamples in the paired bootstrap below. */
+export const BOOTSTRAP_RESAMPLES = 1000;
+
+/**
+ * How much better the candidate predicts, beyond noise: the 5th percentile of the mean gain in log loss (current minus
+ * candidate, prediction by prediction) over paired bootstrap resamples of the held-out predictions. Above zero, the
+ * gain is unlikely to be luck of which reviews were held out (a one-sided 95% bound); at or below zero, Apply is not
+ * offered. Paired, because both sets predict the same reviews and most of the noise is in the reviews themselves; a
+ * bootstrap, because per-review log-loss differences are far from normal. Seeded, so the same data gets the same answer.
+ */
+export function gainLowerBound(current: ArrayLike<number>, candidate: ArrayLike<number>, resamples = BOOTSTRAP_RESAMPLES, seed = 0x5eed): number {
+  const n = current.length;
+  if (n === 0 || candidate.length !== n) return Number.NaN;
+  const gains = new Float64Array(n);
+  for (let i = 0; i < n; i++) gains[i] = current[i] - candidate[i];
+  const random = mulberry32(seed);
+  const means = new Float64Array(resamples);
+  for (let r = 0; r < resamples; r++) {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += gains[Math.floor(random() * n)];
+    means[r] = sum / n;
+  }
+  means.sort();
+  return means[Math.floor(0.05 * resamples)];
+}
+
+/** A small, fast seeded generator (Mulberry32): the bootstrap must not depend on Math.random. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }

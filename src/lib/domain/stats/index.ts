@@ -7,7 +7,7 @@ import { heatmapAccumulator, type Heatmap } from './heatmap';
 import { retentionAccumulator, type Retention } from './retention';
 import { timePerDayAccumulator, type TimePerDay } from './time-per-day';
 import type { StatsCard, StatsClock, StatsLog } from './types';
-import { computeReadiness, readinessHorizon, type ReadinessHorizon, type ReadinessReport } from '../readiness';
+import { computeReadiness, forgettingCurve, readinessHorizon, type ReadinessHorizon, type ReadinessReport } from '../readiness';
 import { clampTime, isPlausibleTime } from '../time-range';
 
 /** Due dates are clamped into 1970–2200; a last review outside it is treated as unknown. */
@@ -35,6 +35,8 @@ export interface StatsOptions extends StatsClock {
   desiredRetention: number;
   /** Epoch ms of the start of the interview day, or null. */
   interviewStart: number | null;
+  /** The learner's applied FSRS parameters (readiness follows their forgetting curve); the defaults when absent. */
+  parameters?: readonly number[] | null;
 }
 
 export class StatsAccumulator {
@@ -85,7 +87,7 @@ export class StatsAccumulator {
       retention: this.retention.result(),
       forecast: computeForecast(cards, this.options),
       states: computeCardStates(cards),
-      readiness: computeReadiness(withLastAnswer, horizon.at, deckTitles),
+      readiness: computeReadiness(withLastAnswer, horizon.at, deckTitles, forgettingCurve(this.options.parameters)),
       readinessHorizon: horizon,
       logCount: this.logCount,
     };

@@ -6,7 +6,6 @@ import { TRUE_PARAMETERS } from '../../../fixtures/simulated-learner';
 describe('the daily cost of a desired retention', () => {
   it('grows with the retention and scales with the collection', () => {
     const costs = simulateRetentionCost({ w: DEFAULT_PARAMETERS, cardCount: 1000 });
-    console.log(costs.map((c) => `${c.retention}: ${c.reviewsPerDay.toFixed(1)}/day`).join(', '));
     const perDay = costs.map((c) => c.reviewsPerDay);
     for (let i = 1; i < perDay.length; i++) expect(perDay[i]).toBeGreaterThan(perDay[i - 1]);
     // 0.95 costs far more than 0.85: the point of showing it.

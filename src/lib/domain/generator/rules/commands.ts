@@ -4,9 +4,8 @@
 import type { Card } from '../../model.ts';
 import { basicCard, choiceCard, inNote, lowerFirst, subjectOf, typedCard, type FactOrigin } from '../cards.ts';
 import { describeCommand, equivalentCommands, parseCommand, programOf, type ParsedCommand } from '../command.ts';
-import { wordCount } from '../outline.ts';
 import type { NoteNode } from '../parse.ts';
-import { chunkText, cleanInline, codeSpan, contentWords, joinItems, sentenceCase, splitSentences } from '../text.ts';
+import { chunkText, cleanInline, codeSpan, contentWords, joinItems, sentenceCase, splitSentences, wordCount } from '../text.ts';
 import { origin, type Rule, type Visit } from '../visit.ts';
 
 export interface FoundCommand extends ParsedCommand {

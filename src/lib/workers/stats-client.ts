@@ -1,16 +1,9 @@
 // Runs stats jobs in a Web Worker (one per job, ended when it answers). Where workers are unavailable
 // (unit tests under happy-dom) the same code runs in place.
-import type { StatsProgress, StatsRequest, StatsResponse } from './db/stats';
-import type { InterviewPlan } from './domain/interview-plan';
-import type { TimeZone } from './domain/stats/days';
-
-type JobBody = { kind: 'stats'; request: StatsRequest } | { kind: 'plan'; now: number; zone: TimeZone };
-export type StatsJob = JobBody & { id: number };
-
-export type StatsWorkerMessage =
-  | { id: number; type: 'progress'; progress: StatsProgress }
-  | { id: number; type: 'done'; value: unknown }
-  | { id: number; type: 'error'; message: string };
+import type { StatsProgress, StatsRequest, StatsResponse } from '../db/stats';
+import type { InterviewPlan } from '../domain/interview-plan';
+import type { TimeZone } from '../domain/stats/days';
+import type { JobBody, StatsJob, StatsWorkerMessage } from './stats-protocol';
 
 let nextId = 1;
 
@@ -38,12 +31,12 @@ const workersAvailable = () => typeof Worker !== 'undefined' && typeof window !=
 
 export async function computeStats(request: StatsRequest, onProgress: (p: StatsProgress) => void = () => {}): Promise<StatsResponse> {
   if (workersAvailable()) return runJob<StatsResponse>({ kind: 'stats', request }, onProgress);
-  const { computeStatsFromDb } = await import('./db/stats');
+  const { computeStatsFromDb } = await import('../db/stats');
   return computeStatsFromDb(request, onProgress);
 }
 
 export async function computeInterviewPlan(now: number, zone: TimeZone): Promise<InterviewPlan | null> {
   if (workersAvailable()) return runJob<InterviewPlan | null>({ kind: 'plan', now, zone }, () => {});
-  const { loadInterviewPlan } = await import('./db/stats');
+  const { loadInterviewPlan } = await import('../db/stats');
   return loadInterviewPlan(now, zone);
 }

@@ -1,7 +1,7 @@
 // Reads the collection and computes the stats pictures or the interview plan off the main thread,
 // so a million review logs never freeze the page.
-import { computeStatsFromDb, loadInterviewPlan } from './db/stats';
-import type { StatsJob, StatsWorkerMessage } from './stats-client';
+import { computeStatsFromDb, loadInterviewPlan } from '../db/stats';
+import type { StatsJob, StatsWorkerMessage } from './stats-protocol';
 
 const post = (message: StatsWorkerMessage) => (self as unknown as Worker).postMessage(message);
 

@@ -1,14 +1,7 @@
 // Starts an optimisation in its own Web Worker and ends it when it answers, fails or is cancelled:
 // terminating the worker is the only way to stop fsrs-rs mid-fit, and it frees the wasm memory too.
-import type { OptimiseOutcome } from './domain/optimizer/optimise';
-import type { TimeZone } from './domain/stats/days';
-
-export type OptimiserJob = { type: 'optimise'; now: number; zone: TimeZone };
-
-export type OptimiserMessage =
-  | { type: 'progress'; fraction: number; label: string }
-  | { type: 'done'; outcome: OptimiseOutcome }
-  | { type: 'error'; message: string };
+import type { OptimiseOutcome } from '../domain/optimizer/optimise';
+import type { OptimiserJob, OptimiserMessage } from './optimizer-protocol';
 
 export interface OptimiserRun {
   outcome: Promise<OptimiseOutcome>;

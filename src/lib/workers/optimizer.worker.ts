@@ -2,10 +2,10 @@
 // imported only here, so its 1.7 MB wasm is fetched when the learner asks to optimise and never on the study path.
 import init, { Fsrs } from 'fsrs-browser';
 import wasmUrl from 'fsrs-browser/fsrs_browser_bg.wasm?url';
-import { readTrainingLogs } from './db/optimizer';
-import { loadSettings } from './db/settings';
-import { fitAndCompare } from './domain/optimizer/optimise';
-import type { OptimiserJob, OptimiserMessage } from './optimizer-client';
+import { readTrainingLogs } from '../db/optimizer';
+import { loadSettings } from '../db/settings';
+import { fitAndCompare } from '../domain/optimizer/optimise';
+import type { OptimiserJob, OptimiserMessage } from './optimizer-protocol';
 
 const post = (message: OptimiserMessage) => (self as unknown as Worker).postMessage(message);
 

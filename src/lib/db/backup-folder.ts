@@ -1,9 +1,9 @@
 // A folder on the device that receives the daily backup file, where the File System Access API exists (Chromium on
 // desktop). The folder's handle is kept in the device table; the browser may ask again for permission after a restart,
 // and only a tap can grant it, so a write that lacks permission waits for the Settings screen's "Allow" button.
-import { listSnapshots } from './db/snapshots';
-import { makeBackupFile } from './db/backup-file';
-import { deleteDevice, readDevice, writeDevice } from './db/device';
+import { listSnapshots } from './snapshots';
+import { makeBackupFile } from './backup-file';
+import { deleteDevice, readDevice, writeDevice } from './device';
 
 type Permission = 'granted' | 'denied' | 'prompt';
 /** The parts of FileSystemDirectoryHandle used here; the permission methods are not in TypeScript's DOM types yet. */

@@ -1,7 +1,7 @@
 // Runs the automatic backups: at start-up (once the page is idle) and whenever the app comes back to the foreground,
 // so a day that ended with the app open is still captured. Failures (a full disk) are logged and retried next time;
 // studying never waits on a backup.
-import { takeSnapshotIfDue } from './db/snapshots';
+import { takeSnapshotIfDue } from './snapshots';
 import { syncBackupFolder } from './backup-folder';
 
 let running: Promise<void> | null = null;
