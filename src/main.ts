@@ -3,9 +3,9 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import { router } from './lib/ui/router.svelte';
 import { appUpdate } from './lib/ui/pwa.svelte';
-import { startDailyBackups } from './lib/daily-backup';
 
 router.start();
 mount(App, { target: document.getElementById('app')! });
 appUpdate.register();
-startDailyBackups();
+// The backup code (gzip, snapshots, the backup folder) loads after the first screen.
+void import('./lib/daily-backup').then((m) => m.startDailyBackups());

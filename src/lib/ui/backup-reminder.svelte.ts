@@ -1,6 +1,5 @@
 // The home screen's reminder to download a backup file (rules in domain/backups.ts). "Not now" hides it for this visit;
 // "Don't remind me" turns it off (Settings → Backups turns it back on).
-import { makeBackupFile } from '../db/backup-file';
 import { backupReminderStatus, recordBackupDownload, setBackupReminderOff } from '../db/backup-reminder';
 
 let hiddenThisVisit = false;
@@ -19,6 +18,8 @@ export class BackupReminder {
 
   /** The file to save; the reminder goes away. */
   async download(now: number): Promise<{ name: string; blob: Blob }> {
+    // The backup writer loads when it is asked for, not with the home screen.
+    const { makeBackupFile } = await import('../db/backup-file');
     const file = await makeBackupFile(now);
     await recordBackupDownload(now);
     this.due = false;
