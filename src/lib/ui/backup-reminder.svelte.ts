@@ -9,7 +9,16 @@ export class BackupReminder {
   lastDownloadAt = $state<number | null>(null);
   reviewsSince = $state(0);
 
+  /** Never fails: a status that cannot be read leaves the reminder hidden. */
   async load(now: number): Promise<void> {
+    try {
+      await this.#read(now);
+    } catch {
+      // Nothing to remind of when the collection cannot be read; the deck list says so itself.
+    }
+  }
+
+  async #read(now: number): Promise<void> {
     const status = await backupReminderStatus(now);
     this.due = status.due && !hiddenThisVisit;
     this.lastDownloadAt = status.lastDownloadAt;
