@@ -2,10 +2,11 @@ import './app.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { router } from './lib/ui/router.svelte';
-import { appUpdate } from './lib/ui/pwa.svelte';
+import { afterFirstScreen, appUpdate } from './lib/ui/pwa.svelte';
 
 router.start();
 mount(App, { target: document.getElementById('app')! });
 appUpdate.register();
-// The backup code (gzip, snapshots, the backup folder) loads after the first screen.
-void import('./lib/daily-backup').then((m) => m.startDailyBackups());
+// The automatic backups (gzip, snapshots, the backup folder, the SVG sanitiser) load once the first screen has its card
+// or its decks: on a first run that takes a while, and nothing on it needs them.
+afterFirstScreen(() => void import('./lib/daily-backup').then((m) => m.startDailyBackups()));

@@ -9,6 +9,11 @@ interface BeforeInstallPromptEvent extends Event {
   userChoice: Promise<{ outcome: 'accepted' | 'dismissed' }>;
 }
 
+/** Runs `fn` about two seconds after start, when the page is idle: for what the first screen does not need. */
+export function afterFirstScreen(fn: () => void): void {
+  setTimeout(() => ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 2000 }) : fn()), 2000);
+}
+
 /** One-time notices, remembered per browser (they concern this device, not the collection). */
 const SEEN = { offline: 'drydock.offlineReadySeen', iosHint: 'drydock.iosInstallHintSeen' } as const;
 const seen = (key: string) => {
@@ -52,7 +57,7 @@ class AppUpdate {
     this.#watchInstall();
     if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
     // workbox-window loads after the first screen: nothing on it waits for the service worker.
-    void import('workbox-window').then(({ Workbox }) => this.#registerWith(new Workbox('./sw.js', { scope: './' })));
+    afterFirstScreen(() => void import('workbox-window').then(({ Workbox }) => this.#registerWith(new Workbox('./sw.js', { scope: './' }))));
   }
 
   #registerWith(wb: Workbox): void {
