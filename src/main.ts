@@ -2,12 +2,13 @@ import './app.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { router } from './lib/ui/router.svelte';
-import { appUpdate } from './lib/ui/pwa.svelte';
-import { startDailyBackups } from './lib/db/daily-backup';
+import { afterFirstScreen, appUpdate } from './lib/ui/pwa.svelte';
 
 router.start();
 mount(App, { target: document.getElementById('app')! });
 appUpdate.register();
-startDailyBackups();
-// Device sync loads after the first paint and does nothing until the learner turns it on.
-void import('./lib/ui/sync.svelte').then(({ syncController }) => syncController.start());
+// The automatic backups (gzip, snapshots, the backup folder, the SVG sanitiser) load once the first screen has its card
+// or its decks: on a first run that takes a while, and nothing on it needs them. Device sync too: it does nothing until
+// the learner turns it on.
+afterFirstScreen(() => void import('./lib/db/daily-backup').then((m) => m.startDailyBackups()));
+afterFirstScreen(() => void import('./lib/ui/sync.svelte').then(({ syncController }) => syncController.start()));

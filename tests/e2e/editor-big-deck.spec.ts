@@ -74,3 +74,42 @@ test('editing card 100 of a 150-card deck, adding with tags kept, and a c1/c2 cl
   await page.goto('./#/study/big');
   await expect(page.locator('.remaining')).toContainText(/\d+ new/);
 });
+
+test('a 3,000-card deck renders only the rows in view; search, scrolling and Edit still reach every card', async ({ page }) => {
+  test.setTimeout(120_000);
+  const many: Card[] = Array.from({ length: 3000 }, (_, i) => ({ id: `many-${i + 1}`, kind: 'basic', tags: [], prompt: `Question ${i + 1}`, answer: `Answer ${i + 1}` }));
+  await openApp(page);
+  await page.waitForSelector('li[data-deck-id]');
+  await seedDeck(page, { formatVersion: 1, id: 'many', title: 'Many cards', description: '', tags: [], source: 'tests', cards: many });
+  await page.goto('./#/edit/many');
+  await expect(page.getByText('Showing 3000 of 3000.')).toBeVisible();
+  const rows = page.getByTestId('card-row');
+  await expect(rows.first()).toContainText('Question 1');
+  expect(await rows.count()).toBeLessThan(60);
+
+  // Scrolled to the end, the last cards are there and the first ones are gone.
+  await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+  await expect(page.getByRole('button', { name: 'Edit card: Question 3000', exact: true })).toBeInViewport();
+  await expect(page.getByRole('button', { name: 'Edit card: Question 1', exact: true })).toHaveCount(0);
+
+  // Edit from the middle of the list: the form opens in place, in view, with focus on it, and saves.
+  await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight / 2));
+  const middle = page.getByRole('button', { name: /^Edit card: Question \d+$/ }).nth(3);
+  const name = /Question \d+/.exec((await middle.textContent())!)![0];
+  await middle.click();
+  const heading = page.getByRole('heading', { name: 'Edit card' });
+  await expect(heading).toBeFocused();
+  await expect(heading).toBeInViewport();
+  await expect(page.getByRole('textbox', { name: 'Question' })).toHaveValue(name);
+  await page.getByLabel('Answer', { exact: true }).fill('Edited in a long list');
+  await page.getByRole('button', { name: 'Save card' }).click();
+  await expect(page.getByTestId('editor-status')).toHaveText('Card saved.');
+  await expect(page.getByRole('button', { name: `Edit card: ${name}`, exact: true })).toBeFocused();
+
+  // Search reaches a card far down the list.
+  await page.evaluate(() => scrollTo(0, 0));
+  await page.getByLabel('Search cards').fill('question 2999');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Question 2999');
+  await expectNoAxeViolations(page);
+});

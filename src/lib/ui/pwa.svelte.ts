@@ -1,12 +1,17 @@
 // Service-worker registration and installation. An update waits until the learner presses "Reload": the app never
 // reloads itself in the middle of a review. Install: Chromium's `beforeinstallprompt` is kept and offered as an Install
 // button; iOS Safari has no such event, so it gets a one-time "Add to Home Screen" hint instead.
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 
 /** Chromium's install prompt event (not in TypeScript's DOM types). */
 interface BeforeInstallPromptEvent extends Event {
   prompt(): Promise<void>;
   userChoice: Promise<{ outcome: 'accepted' | 'dismissed' }>;
+}
+
+/** Runs `fn` about two seconds after start, when the page is idle: for what the first screen does not need. */
+export function afterFirstScreen(fn: () => void): void {
+  setTimeout(() => ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 2000 }) : fn()), 2000);
 }
 
 /** One-time notices, remembered per browser (they concern this device, not the collection). */
@@ -51,7 +56,11 @@ class AppUpdate {
   register(): void {
     this.#watchInstall();
     if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
-    const wb = new Workbox('./sw.js', { scope: './' });
+    // workbox-window loads after the first screen: nothing on it waits for the service worker.
+    afterFirstScreen(() => void import('workbox-window').then(({ Workbox }) => this.#registerWith(new Workbox('./sw.js', { scope: './' }))));
+  }
+
+  #registerWith(wb: Workbox): void {
     this.#workbox = wb;
     wb.addEventListener('waiting', () => {
       this.available = true;

@@ -28,11 +28,14 @@ export class DeckEditor {
   }
 
   readonly tags = $derived([...new Set(this.cards.flatMap((c) => c.tags))].sort());
+  /** Each card's searchable text, built once per load of the deck rather than on every keystroke. */
+  readonly #searchIndex = $derived(this.cards.map((c) => searchText(c)));
   readonly visible = $derived.by(() => {
     const q = this.query.trim().toLowerCase();
+    const index = this.#searchIndex;
     return this.cards.filter(
-      (c) =>
-        (!q || searchText(c).includes(q)) &&
+      (c, i) =>
+        (!q || index[i].includes(q)) &&
         (!this.tag || c.tags.includes(this.tag)) &&
         (!this.kind || c.kind === this.kind) &&
         (this.status === 'all' || (this.status === 'suspended') === (c.suspended === 1)),

@@ -7,7 +7,9 @@ import { updateBundledDecks } from '../../lib/db/bundled';
 import { answerCard, countDoneToday, undoAnswer, type AnswerReceipt } from '../../lib/db/study';
 import { loadCards, loadStudyStates, type StudyState } from '../../lib/db/study-data';
 import { requestPersistentStorage } from '../../lib/db/persistence';
-import { checkResponse, emptyResponse, suggestedRating, type CardResponse } from '../../lib/domain/answer-check';
+import { emptyResponse, suggestedRating, type CardResponse } from '../../lib/domain/response';
+import { checkNow, loadTypedCheck } from '../../lib/ui/response-check.svelte';
+import { prepareCardText } from '../../lib/ui/markdown-lazy.svelte';
 import { buildQueue, nextDueAfter, type QueueInput, type QueueItem, type QueueMode } from '../../lib/domain/queue';
 import { withoutLastAnswer, type AnsweredCard } from '../../lib/domain/siblings';
 import { createScheduler, type Preview, type RatingValue, type Scheduler } from '../../lib/domain/scheduler';
@@ -138,6 +140,9 @@ export class StudySession {
     if (!this.#cards.has(next.cardId)) await this.#prefetch([next.cardId]);
     void this.#prefetch(queue.slice(0, 5).map((q) => q.cardId)).catch(() => undefined);
     const card = this.#cards.get(next.cardId);
+    // The typed-answer grammar and the full Markdown renderer load with the first card that needs them, before it shows.
+    if (card?.kind === 'typed') await loadTypedCheck();
+    if (card) await prepareCardText(card);
     if (!card) {
       // Content missing (should not happen): leave the card out of this session rather than stall.
       this.#states.delete(next.cardId);
@@ -163,7 +168,12 @@ export class StudySession {
   async #prefetch(ids: string[]): Promise<void> {
     const missing = ids.filter((id) => !this.#cards.has(id));
     if (missing.length === 0) return;
-    for (const [id, card] of await loadCards(missing)) this.#cards.set(id, card);
+    for (const [id, card] of await loadCards(missing)) {
+      this.#cards.set(id, card);
+      // A typed card a few cards ahead: its checker loads while the learner works on the cards before it.
+      if (card.kind === 'typed') void loadTypedCheck().catch(() => undefined);
+      void prepareCardText(card).catch(() => undefined);
+    }
   }
 
   #finish(now: number): void {
@@ -182,7 +192,8 @@ export class StudySession {
     if (this.status !== 'question' || !this.card || !this.item) return;
     const state = this.#states.get(this.item.cardId)!;
     this.previews = this.#scheduler!.previewIntervals(state, now);
-    this.suggested = suggestedRating(checkResponse(this.card, this.response));
+    const check = checkNow(this.card, this.response);
+    this.suggested = check ? suggestedRating(check) : null;
     this.status = 'revealed';
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { render, screen, fireEvent } from '@testing-library/svelte';
+import { render, screen, fireEvent, waitFor } from '@testing-library/svelte';
 import CardFace from '../../../src/lib/ui/CardFace.svelte';
 import { emptyResponse } from '../../../src/lib/domain/answer-check';
 import type { Card } from '../../../src/lib/domain/model';
@@ -24,7 +24,8 @@ describe('CardFace', () => {
   it('shows the typed answer and the expected one word by word after reveal', async () => {
     const response = { ...emptyResponse(), typed: 'docker run -P nginx' };
     render(CardFace, { card: command, response, revealed: true });
-    expect(screen.getByText('Not quite')).toBeTruthy();
+    // The typed-answer checker loads with the first typed card.
+    expect(await screen.findByText('Not quite')).toBeTruthy();
     expect(screen.getByTitle('not in the answer').textContent).toBe('-P');
     expect(screen.getAllByTitle('missing').map((e) => e.textContent)).toEqual(['-p', '8080:80']);
     expect(screen.getByText('Your answer', { selector: 'dt' })).toBeTruthy();
@@ -47,8 +48,10 @@ describe('CardFace', () => {
 
   it('hides every cloze deletion until revealed', async () => {
     const { container, rerender } = render(CardFace, { card: cloze });
+    // Nothing of the text shows while the Markdown renderer loads, then the blanks do.
     expect(container.textContent).not.toContain('layers');
-    expect(container.textContent).toContain('[m…]');
+    await waitFor(() => expect(container.textContent).toContain('[m…]'));
+    expect(container.textContent).not.toContain('layers');
     await rerender({ card: cloze, revealed: true });
     expect(container.textContent).toContain('layers');
     expect(container.textContent).toContain('metadata');
