@@ -9,15 +9,16 @@ import { codeRule } from './rules/code.ts';
 import { commandRule } from './rules/commands.ts';
 import { factRule } from './rules/facts.ts';
 import { itemRule } from './rules/items.ts';
+import { markupRule } from './rules/markup.ts';
 import { labelListRule, sectionListCards } from './rules/lists.ts';
 import { questionRule } from './rules/questions.ts';
 import { tableRule } from './rules/tables.ts';
 import { trapRule } from './rules/traps.ts';
-import { cleanInline } from './text.ts';
+import { headingTitle } from './text.ts';
 import type { Env, Rule, Visit } from './visit.ts';
 
 // Order matters only for `consumed`: structural rules claim nodes before the sentence-level rule.
-const RULES: Rule[] = [commandRule, questionRule, tableRule, codeRule, itemRule, labelListRule, trapRule, factRule];
+const RULES: Rule[] = [markupRule, commandRule, questionRule, tableRule, codeRule, itemRule, labelListRule, trapRule, factRule];
 
 export interface SectionCards {
   section: Section;
@@ -34,7 +35,7 @@ export function collectCards(sections: Section[], source: string, warnings: stri
 }
 
 function walkSection(section: Section, path: string[], idPath: string[], source: string, env: Env, out: Card[]): void {
-  const title = cleanInline(section.title);
+  const title = headingTitle(section.title);
   const headingPath = title ? [...path, title] : path;
   const ids = section.title.trim() ? [...idPath, section.title.trim()] : idPath;
   const ctx: RuleContext = { source, headingPath, idPath: ids, tags: [...new Set(headingPath.map(tagSlug).filter(Boolean))] };
