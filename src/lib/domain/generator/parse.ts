@@ -70,9 +70,16 @@ export function parseNotes(text: string): ParsedNotes {
     current.nodes.push(...outline(body, warnings));
     body = [];
   };
+  let fenced = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (line.kind === 'rule') continue;
+    if (line.kind === 'fence') fenced = !fenced;
+    if (line.kind === 'rule' && !fenced) continue;
+    // A '# comment' inside a code fence is code, never a heading.
+    if (fenced && (line.kind === 'heading' || line.kind === 'question')) {
+      body.push({ ...line, kind: 'text', marker: '', text: line.raw.trim() });
+      continue;
+    }
     if (line.kind === 'heading' && !isCodeComment(lines, i)) {
       flush();
       const level = line.level;

@@ -13,6 +13,7 @@ function front(visit: Visit, text: string, reverse: boolean): string {
   const subject = subjectOf(visit.ctx);
   const lead = (prompt: string) => (subject && !mentionsSubject(prompt, visit.ctx) ? `${subject}: ${lowerFirst(prompt)}` : prompt);
   if (/\?$/.test(clean)) return lead(clean);
+  if (/^(what|why|how|when|where|which|who|does|do|is|are|can|should|name|list|explain)\b/i.test(clean)) return lead(`${clean.replace(/[.:]$/, '')}?`);
   if (reverse) return lead(`Which term is described by “${clean.replace(/\.$/, '')}”?`);
   if (clean.split(/\s+/).length <= 6 && !/[.!]$/.test(clean)) return lead(`What is ${/^[a-z./-]|`/.test(clean) ? (clean.includes('`') ? clean : `\`${clean}\``) : `“${clean}”`}?`);
   return lead(`${clean.replace(/[.:]$/, '')}?`);
