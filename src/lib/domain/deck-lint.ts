@@ -3,7 +3,19 @@
 
 import { cardBack, cardFront, type Card, type Deck } from './model.ts';
 
-export const LINT_RULES = ['duplicate-prompt', 'fragment', 'long-prompt', 'truefalse-balance', 'choice-options', 'giveaway', 'answer-repeats-prompt'] as const;
+export const LINT_RULES = [
+  'duplicate-prompt',
+  'fragment',
+  'long-prompt',
+  'truefalse-balance',
+  'choice-options',
+  'giveaway',
+  'answer-repeats-prompt',
+  'repeat',
+  'heading-dependence',
+  'label-answer',
+  'telltale-wording',
+] as const;
 export type LintRule = (typeof LINT_RULES)[number];
 
 export interface LintFinding {
@@ -69,7 +81,10 @@ export function lintCard(card: Card, deckId: string): LintFinding[] {
   const fragment = fragmentReason(front);
   if (fragment) add('fragment', fragment);
   if (card.kind === 'choice' && card.options.length < 4) add('choice-options', `Only ${card.options.length} options (4 wanted).`);
-  const giveaway = giveawayReason(card);
+  const leaning = headingDependence(front);
+  if (leaning) add('heading-dependence', leaning);
+  if (card.kind === 'basic' && isLabelAnswer(card.answer) && !card.explanation) add('label-answer', 'The answer is only short labels, with no reason given.');
+  const giveaway = giveawayReason(card) ?? stemGiveawayReason(card);
   if (giveaway) add('giveaway', giveaway);
   else if (card.kind === 'basic' && repeatsPrompt(card)) add('answer-repeats-prompt', 'The answer mostly repeats words of the prompt.');
   return out;
@@ -84,6 +99,45 @@ export function fragmentReason(front: string): string | null {
   const open = (front.match(/[“(]/g) ?? []).length;
   const close = (front.match(/[”)]/g) ?? []).length;
   if (open !== close) return 'The prompt has an unbalanced quote or bracket.';
+  return null;
+}
+
+/**
+ * A prompt whose subject only the heading above it explains: "How containers solve those problems: …", "This
+ * approach: why …?", "It: what …?".
+ */
+export function headingDependence(front: string): string | null {
+  const m = /(?:^|[:—]\s+)(?:what|why|how|which|when|where)?\b[^:?]*?\b(those|these|this|that|such)\s+(problems?|issues?|approach(?:es)?|methods?|ways?|cases?|steps?|ones?|things?|points?|features?|benefits?|limitations?|options?|commands?|techniques?|tools?)\b/i.exec(front);
+  if (m && !/\b(this|that)\s+(command|container|image|volume|network)\b.*`/i.test(front)) return `The prompt leans on a heading: “${m[1]} ${m[2]}” is not said here.`;
+  if (/^(it|they|this|these|those)\b[^?]*\?$/i.test(front) || /:\s+(it|they|these|those)\s*\?$/i.test(front)) return 'The prompt’s subject is a pronoun.';
+  return null;
+}
+
+/** "Containers: Very fast; Virtual Machines: Slow": labels from a table, with no reason. */
+export function isLabelAnswer(answer: string): boolean {
+  const parts = answer.split(/;\s+/);
+  if (parts.length < 2) return false;
+  return parts.every((p) => {
+    const m = /^[^:]{1,40}:\s*(.+)$/.exec(p.trim());
+    // "Yes"/"No" answers a yes-or-no question; "Very fast" / "Slow" only labels the answer.
+    return !!m && words(m[1]).length <= 3 && !/^(yes|no|partly)\b/i.test(m[1].trim()) && !/\b(because|since|so|as|due|which|by|via|through)\b/i.test(m[1]);
+  });
+}
+
+/**
+ * Why a recognition card's description gives the answer away by a shared stem or short form, or null:
+ * "contains variable data…" → `/var`, "Scale up/down quickly" → Scalability, "No networking" → none.
+ */
+export function stemGiveawayReason(card: Card): string | null {
+  if (card.kind === 'choice') {
+    const shared = sharedStem(card.prompt, card.correct.map((i) => card.options[i]), card.options.filter((_, i) => !card.correct.includes(i)));
+    if (shared) return `The description shares “${shared}” with the right option and with no other option.`;
+  }
+  if (card.kind === 'truefalse') {
+    // "“Scale up/down quickly” describes “Scalability”, not “Fast Deployment”": the shared stem answers it.
+    const m = /“([^”]+)” describes “([^”]+)”, not “([^”]+)”/.exec(card.statement);
+    if (m && (sharedStem(m[1], [m[2]], [m[3]]) || sharedStem(m[1], [m[3]], [m[2]]))) return 'The description shares a stem with one of the two names it contrasts.';
+  }
   return null;
 }
 
@@ -114,6 +168,40 @@ export function giveawayReason(card: Card): string | null {
     const hidden = [...card.text.matchAll(/\{\{c\d+::(.*?)(?:::.*?)?\}\}/g)].map((m) => m[1].toLowerCase());
     const shown = card.text.replace(/\{\{c\d+::.*?\}\}/g, ' ').toLowerCase();
     if (hidden.some((h) => h.length >= 4 && shown.includes(h))) return 'The hidden words also appear in the visible text.';
+  }
+  return null;
+}
+
+/** Short forms notes and options use for one another ("/var" and "variable", "none" and "no …"). */
+const ABBREVIATIONS: Record<string, string[]> = {
+  var: ['variable', 'vary', 'varies'], usr: ['user'], lib: ['library', 'libraries'], bin: ['binary', 'binaries'], etc: ['config', 'configuration'],
+  tmp: ['temporary'], dev: ['device', 'development'], proc: ['process'], sbin: ['system binary', 'system binaries'], opt: ['optional'],
+  none: ['no', 'without', 'nothing', 'disabled'], js: ['javascript'], k8s: ['kubernetes'],
+};
+
+function tokens(text: string): string[] {
+  return text.toLowerCase().replace(/`/g, '').split(/[^a-z0-9]+/).filter((w) => w.length >= 2 && !STOP.has(w));
+}
+
+/** Two words that are one word cut differently: "scale"/"scalability", "variable"/"var" (from four letters, or a known short form). */
+function sameStem(a: string, b: string): boolean {
+  if (a === b) return a.length >= 3;
+  if ((ABBREVIATIONS[a] ?? []).some((x) => x.split(' ')[0] === b) || (ABBREVIATIONS[b] ?? []).some((x) => x.split(' ')[0] === a)) return true;
+  let k = 0;
+  while (k < a.length && k < b.length && a[k] === b[k]) k++;
+  return k >= 4 && k >= Math.min(a.length, b.length) - 2;
+}
+
+/**
+ * A word of the description and a word of the right option are one stem or a known abbreviation, while no wrong
+ * option shares it: "contains variable data" → `/var`, "Scale up/down quickly" → Scalability, "No networking" → none.
+ */
+export function sharedStem(description: string, right: string[], wrong: string[]): string | null {
+  const said = tokens(description.replace(/“[^”]*”/g, (m) => m).replace(/^[^:]*:\s*/, ''));
+  const wrongWords = wrong.flatMap(tokens);
+  for (const option of right.flatMap(tokens)) {
+    const hit = said.find((w) => sameStem(w, option));
+    if (hit && !wrongWords.some((w) => sameStem(w, option) || sameStem(w, hit))) return `${hit}”/“${option}`;
   }
   return null;
 }
@@ -181,6 +269,64 @@ export function duplicateFindings(decks: Deck[]): LintFinding[] {
   return out;
 }
 
+/** "Good / best / recommended practice" statements: when they are all true or all false, the wording tells. */
+export function telltaleFinding(deck: Deck): LintFinding | null {
+  const advice = deck.cards.filter((c) => c.kind === 'truefalse' && /\b(good|best|recommended|bad|poor)\s+practices?\b|\bis recommended\b/i.test(c.statement));
+  if (advice.length < 3) return null;
+  const trueShare = advice.filter((c) => c.kind === 'truefalse' && c.isTrue).length / advice.length;
+  if (trueShare >= 0.25 && trueShare <= 0.75) return null;
+  return {
+    deckId: deck.id,
+    cardId: deck.id,
+    rule: 'telltale-wording',
+    reason: `${advice.length} “practice” statements and ${Math.round(trueShare * 100)}% are true: the wording gives the answer (25–75% wanted).`,
+  };
+}
+
+/** The card as a question and its answer, in stems, for comparing facts across notes. */
+function factStems(card: Card): { ask: string[]; answer: string[] } {
+  const back = card.kind === 'truefalse' ? '' : cardBack(card);
+  const ask = promptCore(card);
+  return { ask: promptStems(ask), answer: promptStems(back) };
+}
+
+/** "“a” describes “X”, not “Y”" and "“b” describes “Y”, not “X”": one distinction asked twice. */
+function mirrors(a: Card, b: Card): boolean {
+  const pair = (c: Card) => (c.kind === 'truefalse' ? /describes “([^”]+)”, not “([^”]+)”/.exec(c.statement) : null);
+  const x = pair(a);
+  const y = pair(b);
+  return !!x && !!y && x[1] === y[2] && x[2] === y[1];
+}
+
+const REPEAT_ASK = 0.6;
+const REPEAT_ANSWER = 0.6;
+
+/**
+ * Cards of different notes (different `noteId`) that ask the same thing: a near-identical question with a
+ * near-identical answer, or the same answer under two cues. Siblings ask one fact on purpose and are left alone.
+ */
+export function repeatFindings(decks: Deck[]): LintFinding[] {
+  const all = decks.flatMap((d) => d.cards.filter((c) => c.kind !== 'cloze').map((card) => ({ card, deckId: d.id, ...factStems(card) })));
+  if (all.length > NEAR_DUPLICATE_LIMIT) return [];
+  const out: LintFinding[] = [];
+  all.forEach((entry, i) => {
+    for (let j = 0; j < i; j++) {
+      const other = all[j];
+      if (entry.card.noteId && entry.card.noteId === other.card.noteId) continue;
+      if (entry.card.kind !== other.card.kind && (entry.card.kind === 'truefalse' || other.card.kind === 'truefalse')) continue;
+      const ask = similarity(entry.ask, other.ask);
+      const answer = similarity(entry.answer, other.answer);
+      const sameAnswer = entry.answer.length >= 1 && answer >= 0.85 && ask >= 0.3;
+      const bothStatements = entry.card.kind === 'truefalse' && other.card.kind === 'truefalse' && ask >= 0.45;
+      if ((ask >= REPEAT_ASK && answer >= REPEAT_ANSWER && Math.min(entry.ask.length, other.ask.length) >= 2) || sameAnswer || bothStatements || mirrors(entry.card, other.card)) {
+        out.push({ deckId: entry.deckId, cardId: entry.card.id, rule: 'repeat', reason: `Asks what card ${other.card.id} (another note) asks: “${cardFront(other.card).slice(0, 80)}”.` });
+        break;
+      }
+    }
+  });
+  return out;
+}
+
 /** Every lint over a set of decks (the bundled decks, or one import). */
 export function lintDecks(decks: Deck[]): LintFinding[] {
   const out: LintFinding[] = [];
@@ -188,6 +334,10 @@ export function lintDecks(decks: Deck[]): LintFinding[] {
     for (const card of deck.cards) out.push(...lintCard(card, deck.id));
     const balance = balanceFinding(deck);
     if (balance) out.push(balance);
+    const telltale = telltaleFinding(deck);
+    if (telltale) out.push(telltale);
   }
-  return [...out, ...duplicateFindings(decks)];
+  const duplicates = duplicateFindings(decks);
+  const flagged = new Set(duplicates.map((f) => f.cardId));
+  return [...out, ...duplicates, ...repeatFindings(decks).filter((f) => !flagged.has(f.cardId))];
 }

@@ -36,11 +36,27 @@ export function promptNames(prompt: string): (value: string) => boolean {
     value !== '' && new RegExp(`(?<![\\w/.$-])${escapeRegExp(value.toLowerCase())}(?![\\w/-]|\\.\\w)`).test(isPlaceholder(value) ? code : text);
 }
 
+/**
+ * `-v NAME:/path[:ro]` as the `--mount` it stands for: `type=volume` for a named volume, `type=bind` for a host path,
+ * `readonly` for `ro`. Docker documents the two as equivalent, so either spelling answers a card asking for the other.
+ */
+export function volumeAsMount(o: OptionUse): OptionUse {
+  if (o.key !== '--volume' || o.value === null) return o;
+  const parts = o.value.split(':');
+  if (parts.length > 3 || parts.some((p) => p === '')) return o;
+  const [source, target, mode] = parts.length === 1 ? ['', parts[0], undefined] : parts;
+  if (mode !== undefined && !/^(ro|rw|readonly)$/i.test(mode)) return o;
+  const hostPath = /^([/.~$]|"?\$)/.test(source) || source.includes('/');
+  const fields = [`type=${hostPath ? 'bind' : 'volume'}`, ...(source ? [`source=${source.replace(/^"|"$/g, '')}`] : []), `target=${target}`, ...(mode && /^(ro|readonly)$/i.test(mode) ? ['readonly'] : [])];
+  return { ...o, key: '--mount', valueType: 'mount', value: fields.join(','), defaultValue: '' };
+}
+
 /** Options as they count: a switch once however often it is given, and spelled-out defaults left out. */
 function effectiveOptions(line: CommandLine): OptionUse[] {
   const switches = new Set<string>();
   const options: OptionUse[] = [];
-  for (const o of line.options) {
+  for (const option of line.options) {
+    const o = line.grammar === 'docker' ? volumeAsMount(option) : option;
     if (isSpelledDefault(o)) continue;
     const isSwitch = o.valueType === null && o.defaultValue !== 'true';
     if (isSwitch && switches.has(o.key)) continue;
@@ -150,7 +166,7 @@ export function compareCommand(expectedText: string, givenText: string, prompt?:
   const order = (options: OptionUse[]) => options.map((o) => o.key).join(' ');
   const typedOrder = pairs.map(([, got]) => got).sort((a, b) => a.words[0] - b.words[0]);
   if (order(pairs.map(([want]) => want)) !== order(typedOrder)) notes.push('flag order differs');
-  if (pairs.some(([want, got]) => want.valueType === 'mount' && want.value !== got.value)) notes.push(`${code('--mount')} fields may come in any order, with defaults spelled out`);
+  if (pairs.some(([want, got]) => want.valueType === 'mount' && want.value !== got.value && want.spelled === got.spelled)) notes.push(`${code('--mount')} fields may come in any order, with defaults spelled out`);
 
   for (const o of given.options) if (isSpelledDefault(o)) notes.push(`${code(o.value === null ? o.spelled : `${o.spelled} ${o.value}`)} is the default`);
 

@@ -14,12 +14,13 @@ const NOTE_SEPARATOR = /\s*[─━]+\s*▶\uFE0F?\s*|\s+-+>\s+|\s+—\s+|\s+–\
 const PROSE_SECOND_WORD = /^(is|are|was|the|a|an|and|or|to|of|in|on|for|with|can|will|should|must|has|have|it|this|that|daemon|client|desktop|registry|registries|image|images|container|containers|hub|compose|objects?)$/i;
 
 /** A command, possibly followed by a description; null when the text is prose, a path or a label. */
-export function parseCommand(raw: string): ParsedCommand | null {
+export function parseCommand(raw: string, options: { single?: boolean } = {}): ParsedCommand | null {
   const text = raw.replace(/^`+|`+$/g, '').trim();
   if (text === '' || text.length > 400) return null;
   const [head, ...rest] = text.split(NOTE_SEPARATOR);
   const command = normalizeCommand(head.replace(/`/g, ''));
-  if (!/^[a-z][a-z0-9._-]*(\s+\S+)+$/.test(command)) return null;
+  // A one-word command counts only where the notes say it is one (a "Command" column).
+  if (!(options.single ? /^[a-z][a-z0-9._-]*(\s+\S+)*$/ : /^[a-z][a-z0-9._-]*(\s+\S+)+$/).test(command)) return null;
   if (/[→←⇒]|:\s*$/.test(command)) return null;
   const tokens = command.split(' ');
   const second = tokens[tokens[0] === 'sudo' ? 2 : 1] ?? '';

@@ -8,6 +8,9 @@ import { contentWords } from './text.ts';
 
 const noteOf = (card: Card) => card.noteId ?? card.id;
 
+/** Cards made from explicit card markup (`::`, `#card`, `==cloze==`…). */
+export const markedCards = new WeakSet<Card>();
+
 /** A cloze blank that hides an example value or name ("frontend-net", "8080", `/data`) rather than the idea. */
 export function blanksExample(card: Card): boolean {
   if (card.kind !== 'cloze') return false;
@@ -96,7 +99,8 @@ export function chooseForms(cards: Card[]): Card[] {
   }
   let nonCloze: Card[] | undefined;
   const notes = [...byNote.values()].map((group) => chooseInNote(group, () => (nonCloze ??= cards.filter((c) => c.kind !== 'cloze'))));
-  const kept = new Set(notes.flatMap((n) => n.keep));
+  // Cards the note-taker marked are kept as written: they chose the form.
+  const kept = new Set([...notes.flatMap((n) => n.keep), ...cards.filter((c) => markedCards.has(c))]);
   const statements = [...kept].filter((c): c is TrueFalseCard => c.kind === 'truefalse');
   const tally = { all: statements.length, true: statements.filter((c) => c.isTrue).length };
   const share = () => tally.true / (tally.all || 1);

@@ -4,10 +4,10 @@
 import { slugify } from '../ids.ts';
 import { FORMAT_VERSION, type Card, type Deck } from '../model.ts';
 import { finishCards } from './finish.ts';
-import { chooseForms } from './forms.ts';
+import { chooseForms, markedCards } from './forms.ts';
 import { parseNotes } from './parse.ts';
 import { collectCards, type SectionCards } from './walk.ts';
-import { cleanInline } from './text.ts';
+import { cleanInline, headingTitle } from './text.ts';
 
 /** One deck made from some of the notes' sections. */
 export interface DeckSpec {
@@ -55,7 +55,11 @@ export function generateDecks(text: string, options: GenerateOptions): GenerateR
 }
 
 function deckOf(id: string, title: string, description: string, tags: string[], source: string, cards: Card[], warnings: string[], seenFronts: Set<string>): Deck {
-  const tagged = cards.map((c) => ({ ...c, tags: [...new Set([id, ...c.tags])] }));
+  const tagged = cards.map((c) => {
+    const copy = { ...c, tags: [...new Set([id, ...c.tags])] };
+    if (markedCards.has(c)) markedCards.add(copy);
+    return copy;
+  });
   return { formatVersion: FORMAT_VERSION, id, title, description, tags, source, cards: finishCards(chooseForms(tagged), warnings, seenFronts) };
 }
 
@@ -72,7 +76,7 @@ function sectionDecks(collected: SectionCards[], source: string, warnings: strin
   return collected
     .filter(({ cards }) => cards.length > 0)
     .map(({ section, cards }) => {
-      const title = cleanInline(section.title) || 'Notes';
+      const title = headingTitle(section.title) || 'Notes';
       const id = uniqueId(slugify(title), taken);
       return deckOf(id, title, `Cards generated from “${title}” in ${source}.`, [id], source, cards, warnings, seenFronts);
     });

@@ -1,6 +1,7 @@
 // Classifies each line of a notes file by its leading marker. Linear and regex-light on purpose:
 // every pattern here is anchored and has no nested quantifiers, so hostile input stays fast.
 
+import type { ExplicitCard } from './markup.ts';
 import { keycapToDigit } from './text.ts';
 
 export type LineKind =
@@ -14,7 +15,8 @@ export type LineKind =
   | 'answer'
   | 'link' // 🔗 lines: commands, or labels of code that follows
   | 'bullet'
-  | 'text';
+  | 'text'
+  | 'card'; // a card the note-taker wrote explicitly (see markup.ts)
 
 export interface Line {
   no: number;
@@ -27,6 +29,7 @@ export interface Line {
   level: number;
   /** The line without its marker (emoji inside the text are left for cleaning later). */
   text: string;
+  card?: ExplicitCard;
 }
 
 /** Markers that open a sub-section (a level-2 heading) in emoji-style notes. */

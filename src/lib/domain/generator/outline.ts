@@ -52,7 +52,12 @@ export function listAnswer(node: NoteNode): string {
 /** "Term: definition" with a short term ("/bin: contains…", "Network Namespace: Isolated…"). */
 export function termDefinition(text: string): { term: string; definition: string } | null {
   const clean = cleanInline(text);
-  const m = /^([^:]{1,60}?):\s+(.{3,})$/.exec(clean) ?? /^([^—:]{1,60}?)\s+—\s+(.{3,})$/.exec(clean);
+  // "Term: definition", "Term — definition", "Term – definition", "Term - definition", "Term -> definition":
+  // the separator that comes first wins, so a colon inside the definition stays there.
+  const m = [/^([^:]{1,60}?):\s+(.{3,})$/, /^([^—:]{1,60}?)\s+—\s+(.{3,})$/, /^([^—–:]{1,60}?)\s+(?:–|-|->)\s+(.{3,})$/]
+    .map((re) => re.exec(clean))
+    .filter((x): x is RegExpExecArray => x !== null)
+    .sort((a, b) => a[1].length - b[1].length)[0];
   if (!m) return null;
   const term = m[1].trim();
   if (term.split(' ').length > 6 || /^(note|example|e\.g|tip|result|goal|answer)$/i.test(term) || /^https?$/i.test(term)) return null;

@@ -4,6 +4,7 @@
 
 import { parseCommand } from './command.ts';
 import { isDockerfileLine, isTreeLine, lexLine, markerRank, type Line } from './lex.ts';
+import { premark, type ExplicitCard } from './markup.ts';
 
 export interface TableRow {
   cells: string[];
@@ -11,7 +12,7 @@ export interface TableRow {
 }
 
 export interface NoteNode {
-  type: 'item' | 'bullet' | 'text' | 'question' | 'answer' | 'link' | 'table' | 'code';
+  type: 'item' | 'bullet' | 'text' | 'question' | 'answer' | 'link' | 'table' | 'code' | 'card';
   marker: string;
   text: string;
   line: number;
@@ -25,6 +26,8 @@ export interface NoteNode {
   /** Code blocks: the code, and the fence language if any. */
   code?: string;
   lang?: string;
+  /** Cards the note-taker wrote explicitly. */
+  card?: ExplicitCard;
 }
 
 export interface Section {
@@ -44,13 +47,21 @@ const MAX_LINE = 4000;
 
 export function parseNotes(text: string): ParsedNotes {
   const warnings: string[] = [];
-  const lines = String(text ?? '')
+  const raw = String(text ?? '')
     .replace(/^\uFEFF/, '')
     .split(/\r\n|\r|\n/)
-    .map((raw, i) => {
-      if (raw.length > MAX_LINE) warnings.push(`Line ${i + 1} is longer than ${MAX_LINE} characters and was shortened.`);
-      return lexLine(raw.slice(0, MAX_LINE), i + 1);
+    .map((line, i) => {
+      if (line.length > MAX_LINE) warnings.push(`Line ${i + 1} is longer than ${MAX_LINE} characters and was shortened.`);
+      return line.slice(0, MAX_LINE);
     });
+  const marked = premark(raw);
+  const lines = marked.lines.map((line, i): Line => {
+    const card = marked.cards.get(i);
+    if (card) return { no: i + 1, raw: line, kind: 'card', indent: 0, marker: '', level: 0, text: card.question, card };
+    const level = marked.headings.get(i);
+    if (level) return { no: i + 1, raw: line, kind: 'heading', indent: 0, marker: '#', level, text: line.trim() };
+    return asQuestion(lexLine(line, i + 1));
+  });
   const root: Section = { title: '', level: 0, line: 0, nodes: [], sections: [] };
   const sectionStack: Section[] = [root];
   let body: Line[] = [];
@@ -59,9 +70,16 @@ export function parseNotes(text: string): ParsedNotes {
     current.nodes.push(...outline(body, warnings));
     body = [];
   };
+  let fenced = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (line.kind === 'rule') continue;
+    if (line.kind === 'fence') fenced = !fenced;
+    if (line.kind === 'rule' && !fenced) continue;
+    // A '# comment' inside a code fence is code, never a heading.
+    if (fenced && (line.kind === 'heading' || line.kind === 'question')) {
+      body.push({ ...line, kind: 'text', marker: '', text: line.raw.trim() });
+      continue;
+    }
     if (line.kind === 'heading' && !isCodeComment(lines, i)) {
       flush();
       const level = line.level;
@@ -71,10 +89,37 @@ export function parseNotes(text: string): ParsedNotes {
       sectionStack.push(section);
       continue;
     }
+    if (line.kind === 'question' && line.level > 0) {
+      // A question heading closes deeper sections and sits in its parent's body.
+      flush();
+      while (sectionStack.length > 1 && sectionStack[sectionStack.length - 1].level >= line.level) sectionStack.pop();
+    }
     body.push(line.kind === 'heading' ? { ...line, kind: 'text', marker: '' } : line);
   }
   flush();
-  return { sections: promoteRootNodes(root), warnings };
+  const sections = promoteRootNodes(root);
+  // Explicit card markup wins: a file whose writer marked the cards gets those cards, and its other lines are context.
+  const explicit = [...marked.cards.values()].filter((c) => c.markup).length;
+  if (explicit >= 2) {
+    const keepCards = (s: Section) => {
+      s.nodes = s.nodes.filter((n) => n.type === 'card');
+      s.sections.forEach(keepCards);
+    };
+    sections.forEach(keepCards);
+    warnings.push(`The notes mark ${explicit} cards explicitly; only marked cards were made.`);
+  }
+  return { sections, warnings };
+}
+
+/** "### Q1. What is a Pod?" or "## Why do you need a Service?": a question, answered by what follows it. */
+function asQuestion(line: Line): Line {
+  if (line.kind !== 'heading' || line.marker.startsWith('#') === false) return line;
+  const text = line.text.trim();
+  const numbered = /^(?:Q|Question)\s*\d{0,3}\s*[.:)-]\s*(.+)$/i.exec(text);
+  if (numbered || (/\?$/.test(text) && line.level >= 2)) {
+    return { ...line, kind: 'question', marker: 'Q:', level: line.level, text: (numbered ? numbered[1] : text).replace(/^\d{1,3}[.)]\s+/, '') };
+  }
+  return line;
 }
 
 /** Text before the first heading still deserves cards: it becomes an untitled section. */
@@ -160,7 +205,7 @@ function outline(lines: Line[], warnings: string[]): NoteNode[] {
       if (end >= lines.length) warnings.push(`Code fence opened on line ${line.no} is never closed.`);
       popWhile(stack, (n) => n.type !== 'item' && !n.text.trim().endsWith(':'));
       const body = lines.slice(i + 1, stop);
-      const shellLines = body.filter((l) => l.kind !== 'blank').map((l) => ({ no: l.no, text: l.raw.trim().replace(/^\$\s+/, '') }));
+      const shellLines = shellCommands(body);
       // A shell block of a few commands reads as commands, one card each; anything else stays code.
       if (/^(sh|bash|shell|console|zsh|)$/i.test(line.text) && shellLines.length > 0 && shellLines.length <= 12 && shellLines.every((l) => parseCommand(l.text))) {
         for (const l of shellLines) attach({ type: 'link', marker: '```', text: l.text, line: l.no, indent: 0, children: [] });
@@ -182,7 +227,11 @@ function outline(lines: Line[], warnings: string[]): NoteNode[] {
       const start = i;
       while (i + 1 < lines.length && lines[i + 1].kind === 'table') i++;
       const table = tableNode(lines.slice(start, i + 1));
-      if (table) {
+      const commands = table ? commandRows(table) : null;
+      if (commands) {
+        popWhile(stack, (n) => n.type !== 'item');
+        for (const c of commands) attach(c);
+      } else if (table) {
         popWhile(stack, (n) => n.type !== 'item');
         attach(table);
       } else {
@@ -202,6 +251,12 @@ function outline(lines: Line[], warnings: string[]): NoteNode[] {
         if (!continued) break;
       }
       line.text = text.replace(/\s+/g, ' ').trim();
+    }
+    if (line.kind === 'card') {
+      stack.length = 0;
+      top.push({ ...nodeOf(line), card: line.card });
+      sawBlank = false;
+      continue;
     }
     if (line.kind === 'numbered') placeNumbered(stack, line.level);
     else while (stack.length && !accepts(stack[stack.length - 1], line, sawBlank)) stack.pop();
@@ -260,8 +315,67 @@ function isCodeContinuation(lines: Line[], i: number): boolean {
   return false;
 }
 
+/**
+ * The commands of a shell block, each with the `# comment` that describes it (on its own line or after it) as
+ * its note: the comment is what the command does, never part of the command.
+ */
+function shellCommands(body: Line[]): { no: number; text: string }[] {
+  const out: { no: number; text: string }[] = [];
+  let pending = '';
+  for (const l of body) {
+    if (l.kind === 'blank') {
+      pending = '';
+      continue;
+    }
+    const text = l.raw.trim().replace(/^\$\s+/, '');
+    if (text.startsWith('#')) {
+      pending = text.replace(/^#+\s*/, '');
+      continue;
+    }
+    const trailing = trailingComment(text);
+    const command = trailing ? text.slice(0, trailing.at).trim() : text;
+    const note = trailing?.comment || pending;
+    out.push({ no: l.no, text: note ? `${command} — ${note}` : command });
+    pending = '';
+  }
+  return out;
+}
+
+/** Where a shell comment starts: a `#` after whitespace, outside quotes. */
+function trailingComment(text: string): { at: number; comment: string } | null {
+  let quote = '';
+  for (let i = 1; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '#' && /\s/.test(text[i - 1])) return { at: i, comment: text.slice(i + 1).trim() };
+  }
+  return null;
+}
+
 function codeNode(code: string[], line: number, lang: string): NoteNode {
   return { type: 'code', marker: '```', text: '', line, indent: 0, children: [], code: code.join('\n').replace(/\s+$/, ''), lang };
+}
+
+/**
+ * A command table ("Command | Description", or a first column of code spans that are all commands) → one
+ * command line per row, "cmd — description", so the command rule asks for each as for a listed command.
+ */
+function commandRows(table: NoteNode): NoteNode[] | null {
+  const header = table.header ?? [];
+  const rows = table.rows ?? [];
+  if (header.length < 2 || rows.length === 0) return null;
+  const named = /^(commands?|cmds?|syntax|usage|shortcut)$/i.test(header[0].replace(/[*_`]/g, '').trim());
+  const cell = (c: string) => c.trim().replace(/^`([^`]+)`$/, '$1');
+  const allCode = rows.every((r) => /^`[^`]+`$/.test((r.cells[0] ?? '').trim()));
+  if (!named && !allCode) return null;
+  if (!rows.every((r) => parseCommand(cell(r.cells[0] ?? ''), { single: true }))) return null;
+  return rows.map((r) => {
+    const description = r.cells.slice(1).find((c) => c.trim() !== '') ?? '';
+    const command = cell(r.cells[0]);
+    return { type: 'link', marker: '|', text: description ? `${command} — ${description.trim()}` : command, line: r.line, indent: 0, children: [] };
+  });
 }
 
 function splitRow(text: string): string[] {

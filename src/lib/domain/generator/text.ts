@@ -39,6 +39,12 @@ export function cleanInline(raw: string): string {
 
 function cleanUncached(raw: string): string {
   let text = keycapToDigit(raw);
+  // Link markup: the link text stays, the address goes; images and badges go whole.
+  text = text.replace(/\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)/g, ' ').replace(/!\[[^\]]*\]\([^)]*\)/g, ' ');
+  text = text.replace(/\[([^\]]+)\]\((?:https?:|mailto:|#|\.{0,2}\/)[^)\s]*(?:\s+"[^"]*")?\)/g, '$1');
+  text = text.replace(/\[\[(?:[^\]|]*\|)?([^\]]+)\]\]/g, '$1');
+  // Obsidian/Logseq tags (#flashcards, #card) and callout markers ([!note]) are filing, not content.
+  text = text.replace(/(^|\s)#(?:card|flashcards?|anki|srs|review|reverse)(?:\/[\w/-]+)?\b/gi, '$1').replace(/^>\s*\[![a-z-]+\][+-]?\s*/i, '').replace(/^>\s+/, '');
   text = text.replace(/🆚/gu, ' vs ');
   text = text.replace(/\s*[─━—-]{3,}\s*▶\uFE0F?\s*/gu, ' — ');
   text = text.replace(/\s*[─━]{2,}\s*/gu, ' — ');
@@ -50,11 +56,33 @@ function cleanUncached(raw: string): string {
   text = text.replace(/^#{1,6}\s+/, '');
   text = text.replace(/[“”]/g, '"').replace(/[‘’]/g, "'");
   text = text.replace(/\s+/g, ' ').trim();
-  text = text.replace(/\s+([,.;:?!])(?=\s|$)/g, '$1').replace(/:\s*:/g, ':');
-  text = text.replace(/^[\s→:;,.-]+/u, '').replace(/[\s→,;-]+$/u, '');
+  // Spaces before punctuation go, except inside code spans (`find . -name` stays as written).
+  text = text.split(/(`[^`]*`)/).map((part, i) => (i % 2 ? part : part.replace(/\s+([,.;:?!])(?=\s|$)/g, '$1').replace(/:\s*:/g, ':'))).join('');
+  text = text.replace(/^(?:[\s→:;,-]|\.(?![\w/]))+/u, '').replace(/[\s→,;-]+$/u, '');
   // A stray closing quote without an opening one is residue from copy-paste.
   if ((text.match(/"/g) ?? []).length % 2 === 1) text = text.replace(/"(?=\s*$)|"(?=\.$)/, '').replace(/^"/, '');
   return text.trim();
+}
+
+/** A heading as a subject: "2. Core Concepts" → "Core Concepts" (the number orders the notes, it is not the subject). */
+export function headingTitle(raw: string): string {
+  return unshout(cleanInline(raw)).replace(/^(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)]|[IVX]{1,5}[.)]|(?:part|chapter|section|module|lesson|day|week)\s+\d{1,3}\s*[:.)-])\s+(?=\S)/i, '');
+}
+
+const SMALL_WORDS = new Set(['and', 'or', 'of', 'the', 'to', 'in', 'on', 'for', 'with', 'a', 'an', 'by', 'at', 'vs', 'from', 'into', 'how', 'why', 'what', 'not', 'is', 'are']);
+
+/** "IMAGES AND CONTAINERS" → "Images and containers"; short words that are not English stay acronyms (DNS, API). */
+export function unshout(title: string): string {
+  if (/[a-z]/.test(title) || !/[A-Z]{4,}/.test(title)) return title;
+  return title
+    .split(' ')
+    .map((w, i) => {
+      const lower = w.toLowerCase();
+      if (w.length <= 3 && !SMALL_WORDS.has(lower) && /^[A-Z0-9]+$/.test(w)) return w;
+      if (PROPER.has(lower.replace(/[^a-z.]/g, ''))) return capitalize(lower);
+      return i === 0 ? capitalize(lower) : lower;
+    })
+    .join(' ');
 }
 
 export function capitalize(text: string): string {

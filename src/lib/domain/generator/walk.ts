@@ -9,15 +9,16 @@ import { codeRule } from './rules/code.ts';
 import { commandRule } from './rules/commands.ts';
 import { factRule } from './rules/facts.ts';
 import { itemRule } from './rules/items.ts';
+import { markupRule } from './rules/markup.ts';
 import { labelListRule, sectionListCards } from './rules/lists.ts';
 import { questionRule } from './rules/questions.ts';
 import { tableRule } from './rules/tables.ts';
 import { trapRule } from './rules/traps.ts';
-import { cleanInline } from './text.ts';
+import { headingTitle } from './text.ts';
 import type { Env, Rule, Visit } from './visit.ts';
 
 // Order matters only for `consumed`: structural rules claim nodes before the sentence-level rule.
-const RULES: Rule[] = [commandRule, questionRule, tableRule, codeRule, itemRule, labelListRule, trapRule, factRule];
+const RULES: Rule[] = [markupRule, commandRule, questionRule, tableRule, codeRule, itemRule, labelListRule, trapRule, factRule];
 
 export interface SectionCards {
   section: Section;
@@ -33,8 +34,25 @@ export function collectCards(sections: Section[], source: string, warnings: stri
   });
 }
 
-function walkSection(section: Section, path: string[], idPath: string[], source: string, env: Env, out: Card[]): void {
-  const title = cleanInline(section.title);
+/**
+ * "How containers solve those problems" after "Problems with virtual machines": the heading leans on the one before
+ * it, so its subject names that one ("How containers solve the problems with virtual machines").
+ */
+export function resolveBackReference(title: string, previous: string | undefined): string {
+  const m = /\b(those|these|such|the above)\s+([a-z]+)\b/i.exec(title);
+  if (!m || !previous) return title;
+  const noun = m[2].toLowerCase().replace(/s$/, '');
+  const before = headingTitle(previous);
+  if (!before.toLowerCase().includes(noun)) return title;
+  return title.replace(m[0], lowerFirstWord(before));
+}
+
+function lowerFirstWord(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
+}
+
+function walkSection(section: Section, path: string[], idPath: string[], source: string, env: Env, out: Card[], previous?: string): void {
+  const title = resolveBackReference(headingTitle(section.title), previous);
   const headingPath = title ? [...path, title] : path;
   const ids = section.title.trim() ? [...idPath, section.title.trim()] : idPath;
   const ctx: RuleContext = { source, headingPath, idPath: ids, tags: [...new Set(headingPath.map(tagSlug).filter(Boolean))] };
@@ -63,5 +81,5 @@ function walkSection(section: Section, path: string[], idPath: string[], source:
   };
   visitNodes(section.nodes, null);
   out.push(...sectionListCards(section, (node, index) => visitFor(node, index)));
-  for (const sub of section.sections) walkSection(sub, headingPath, ids, source, env, out);
+  section.sections.forEach((sub, i) => walkSection(sub, headingPath, ids, source, env, out, section.sections[i - 1]?.title));
 }

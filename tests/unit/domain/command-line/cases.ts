@@ -14,6 +14,8 @@ const P_PUBLISH = 'Which `docker` command do you use to run a container from `ng
 const A_PUBLISH = ['docker run -p 8080:80 nginx', 'docker container run -p 8080:80 nginx'];
 const P_MOUNT = 'Which `docker` command do you use to run a container from `docker-volume` in the background, with the mount `source=myvolume,target=/app`?';
 const A_MOUNT = ['docker run -d --mount source=myvolume,target=/app docker-volume', 'docker container run -d --mount source=myvolume,target=/app docker-volume'];
+const P_RO = 'Which `docker` command do you use to run `nginx` with the `site` volume mounted read-only at `/usr/share/nginx/html`?';
+const A_RO = ['docker run -v site:/usr/share/nginx/html:ro nginx'];
 const P_MYSQL = 'Which `docker` command do you use to run a container from `mysql` in the background, with `mysql_data` mounted at `/var/lib/mysql`?';
 const A_MYSQL = ['docker run -d -v mysql_data:/var/lib/mysql mysql', 'docker container run -d -v mysql_data:/var/lib/mysql mysql'];
 const P_HOST = 'Containers communicate with the host: which `docker` command is “Host network mode”?';
@@ -171,7 +173,19 @@ export const CASES: Record<string, AnswerCase[]> = {
     no(P_MOUNT, A_MOUNT, 'docker run -d --mount source=/app,target=myvolume docker-volume'),
     no(P_MOUNT, A_MOUNT, 'docker run -d --mount source=myvolume,target=/app,readonly docker-volume'),
     no(P_MOUNT, A_MOUNT, 'docker run -d --mount source=myvolume docker-volume'),
-    no(P_MOUNT, A_MOUNT, 'docker run -d -v myvolume:/app docker-volume'),
+    // `-v NAME:/path` is `--mount source=NAME,target=/path` (type=volume implied; type=bind for a host path; ro = readonly).
+    yes(P_MOUNT, A_MOUNT, 'docker run -d -v myvolume:/app docker-volume'),
+    yes(P_MYSQL, A_MYSQL, 'docker run -d --mount source=mysql_data,target=/var/lib/mysql mysql'),
+    yes(P_MYSQL, A_MYSQL, 'docker run -d --mount type=volume,src=mysql_data,dst=/var/lib/mysql mysql'),
+    yes(P_BIND, A_BIND, 'docker run --mount type=bind,source=$(pwd),target=/app node'),
+    no(P_BIND, A_BIND, 'docker run --mount source=$(pwd),target=/app node'),
+    no(P_MYSQL, A_MYSQL, 'docker run -d --mount source=mysql_data,target=/var/lib/mysql,readonly mysql'),
+    no(P_MYSQL, A_MYSQL, 'docker run -d --mount type=bind,source=mysql_data,target=/var/lib/mysql mysql'),
+    no(P_MOUNT, A_MOUNT, 'docker run -d -v myvolume:/app:ro docker-volume'),
+    yes(P_RO, A_RO, 'docker run --mount source=site,target=/usr/share/nginx/html,readonly nginx'),
+    yes(P_RO, A_RO, 'docker run --mount src=site,dst=/usr/share/nginx/html,ro nginx'),
+    yes(P_RO, A_RO, 'docker run --mount source=site,target=/usr/share/nginx/html,readonly=true nginx'),
+    no(P_RO, A_RO, 'docker run --mount source=site,target=/usr/share/nginx/html nginx'),
     no(P_PUBLISH, A_PUBLISH, 'docker run -p 80:8080 nginx'),
     no(P_PUBLISH, A_PUBLISH, 'docker run -p 8080:80/udp nginx'),
     no(P_PUBLISH, A_PUBLISH, 'docker run -p 8080 nginx'),

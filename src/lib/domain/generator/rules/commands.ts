@@ -22,9 +22,15 @@ export function commandOf(node: NoteNode): ParsedCommand | null {
 }
 
 function findCommand(node: NoteNode): ParsedCommand | null {
-  if (node.type === 'link') return parseCommand(node.text);
+  if (node.type === 'link') return parseCommand(node.text, { single: node.marker === '|' });
   if (node.type === 'item' || node.type === 'bullet' || node.type === 'text') {
     const text = node.text.trim();
+    // "`git add -p` lets you stage a file hunk by hunk": the code span is the command, the prose says what it does.
+    const spoken = /^`([^`]+)`\s*(?:[—–:-]\s*)?([a-z][a-z-]*\b.{6,})$/.exec(text);
+    if (spoken && !/^(is|are|was|and|or|to|of|in|on|for|with|vs|command)\b/.test(spoken[2])) {
+      const parsed = parseCommand(spoken[1]);
+      if (parsed && !parsed.note) return { command: parsed.command, note: cleanInline(spoken[2]) };
+    }
     const parsed = parseCommand(text.replace(/^`([^`]+)`/, '$1'));
     // Bare bullets count only with a description ("- docker ps — lists containers"), so prose is never a command.
     if (node.type !== 'item' && !text.startsWith('`')) return parsed?.note ? parsed : null;
@@ -74,12 +80,18 @@ export function describe(visit: Visit, found: ParsedCommand): { task: string; st
   return { task: anatomy ?? '', strong: false };
 }
 
+/** Verbs a cheat sheet starts a description with ("List all files", "Force-kill a process"). */
+const IMPERATIVE = /^(add|apply|build|change|check|clean|clear|clone|compare|connect|copy|count|create|delete|describe|display|download|drop|edit|enter|exec|export|extract|fetch|find|follow|force-kill|format|get|give|import|inspect|install|kill|list|load|log|make|merge|monitor|mount|move|open|print|prune|pull|push|query|read|rebase|reload|remove|rename|restart|restore|revert|roll|run|save|scale|search|set|show|sort|start|stop|stream|switch|tag|test|trace|undo|unmount|update|upload|view|watch|write)$/;
+
 function taskQuestion(task: string, program: string): string {
-  const t = task.replace(/\.$/, '');
+  // "replaces the last commit…; never amend a pushed commit": the advice after ';' is not the task.
+  const t = task.replace(/;\s.*$/, '').replace(/\.$/, '').replace(/^([A-Z][a-z]+(?:-[a-z]+)?)\b/, (w) => (IMPERATIVE.test(w.toLowerCase()) ? w.toLowerCase() : w));
   const first = t.split(' ')[0] ?? '';
-  if (/^to$/i.test(first)) return `Which \`${program}\` command do you use ${lowerFirst(t)}?`;
-  if (/^[a-z]+s$/.test(first) && !/ss$/.test(first)) return `Which \`${program}\` command ${t}?`;
-  if (/^[a-z]+$/.test(first)) return `Which \`${program}\` command do you use to ${t}?`;
+  const which = program ? `Which \`${program}\` command` : 'Which command';
+  if (/^to$/i.test(first)) return `${which} do you use ${lowerFirst(t)}?`;
+  if (/^[a-z]+s$/.test(first) && !/ss$/.test(first)) return `${which} ${t}?`;
+  if (/^[a-z]+(-[a-z]+)?$/.test(first) && (IMPERATIVE.test(first) || program)) return `${which} do you use to ${t}?`;
+  if (!program) return `Which command gives: ${lowerFirst(t)}?`;
   return '';
 }
 
@@ -88,7 +100,8 @@ export const commandRule: Rule = (visit, env) => {
   if (!found) return [];
   env.consumed.add(visit.node);
   const { command } = found;
-  const program = programOf(command);
+  // A one-word command ("top") is its own program: naming the program would give it away.
+  const program = command.includes(' ') ? programOf(command) : '';
   const { task, strong, fromNote, title, details } = describe(visit, found);
   const subject = subjectOf(visit.ctx);
   const cards: Card[] = [];

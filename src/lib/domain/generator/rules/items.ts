@@ -67,7 +67,7 @@ function itemPrompt(visit: Visit, entry: Entry): string {
   if (wordCount(entry.definition) > 14 && !termDefinition(entry.node.text)) return `${where}: what should you know about “${term}”?`;
   if (/\b(contains?|consists?|includes?|layers?)\b/i.test(heading + ' ' + term) && listChildren(entry.node).length > 1) return `${where}: what does “${term}” include?`;
   if (entry.node.children.some((c) => commandOf(c))) return `${where}: what does the “${term}” step do?`;
-  if (/^\/|^[a-z]/.test(term)) return `${where}: what is \`${term}\`?`.replace(/``/g, '`');
+  if (/^\/|^\.?[a-z][\w./-]*$/.test(term)) return `${where}: what is \`${term}\`?`.replace(/``/g, '`');
   return `${where}: what is “${term}”?`;
 }
 

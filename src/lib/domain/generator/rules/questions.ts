@@ -5,6 +5,7 @@ import { basicCard, lowerFirst, mentionsSubject, topicOf } from '../cards.ts';
 import type { NoteNode } from '../parse.ts';
 import { chunkSentences, cleanInline } from '../text.ts';
 import { origin, type Rule } from '../visit.ts';
+import { commandOf } from './commands.ts';
 
 const CONCLUSION = /^(➡|👉|⇒|→)/u;
 
@@ -48,6 +49,16 @@ export const questionRule: Rule = (visit, env) => {
     } else {
       const conclusion = findConclusion(following);
       if (conclusion) lines = [conclusion];
+      else if (node.marker === 'Q:') {
+        // "## Merge or rebase?" or "Q: …" over a plain paragraph: the paragraph (up to a command, table or code) answers it.
+        const paragraph: NoteNode[] = [];
+        for (const s of following) {
+          if (!(s.type === 'text' || s.type === 'bullet') || commandOf(s)) break;
+          paragraph.push(s);
+        }
+        for (const p of paragraph) env.consumed.add(p);
+        lines = answerLines(paragraph);
+      }
     }
   }
   if (lines.length === 0) {
