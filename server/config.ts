@@ -1,0 +1,49 @@
+// Everything the server reads from its environment, in one place; README "Running the server" lists the same.
+
+export interface RateLimit {
+  /** Requests allowed in one window. */
+  limit: number;
+  windowSeconds: number;
+}
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  /** The built PWA (vite build's outDir). */
+  dist: string;
+  /** postgres://… ; absent: embedded PGlite in dataDir. */
+  databaseUrl?: string;
+  dataDir: string;
+  /** Connections per server process when on PostgreSQL. */
+  poolSize: number;
+  rateLimitSpace: RateLimit;
+  rateLimitAddress: RateLimit;
+  /** Take the client address from the last X-Forwarded-For entry (only behind a proxy that sets it). */
+  trustProxy: boolean;
+  /** Log one line per request to stdout. */
+  requestLog: boolean;
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number, not "${raw}"`);
+  return value;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const window = positiveInt(env, 'DRYDOCK_RATE_WINDOW_SECONDS', 60);
+  return {
+    host: env.HOST || '127.0.0.1',
+    port: env.PORT === undefined || env.PORT === '' ? 4173 : Number(env.PORT),
+    dist: env.DRYDOCK_DIST || 'dist',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.DRYDOCK_DATA || './data',
+    poolSize: positiveInt(env, 'DRYDOCK_DB_POOL', 10),
+    rateLimitSpace: { limit: positiveInt(env, 'DRYDOCK_RATE_SPACE', 600), windowSeconds: window },
+    rateLimitAddress: { limit: positiveInt(env, 'DRYDOCK_RATE_ADDRESS', 1200), windowSeconds: window },
+    trustProxy: env.DRYDOCK_TRUST_PROXY === '1',
+    requestLog: env.DRYDOCK_REQUEST_LOG !== '0',
+  };
+}

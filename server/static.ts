@@ -1,0 +1,34 @@
+// The built PWA, with the headers a service worker needs: the files that decide which version runs (sw.js,
+// index.html, the manifest) are revalidated on every load; Vite's content-hashed files under /assets/ never change,
+// so browsers keep them for a year. Anything else gets a short revalidating cache.
+import { serveStatic } from '@hono/node-server/serve-static';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { App } from './http.ts';
+
+export function cacheControlFor(path: string): string {
+  const name = path.split(/[\\/]/).pop() ?? '';
+  if (/^(sw\.js|index\.html|manifest\.webmanifest|registerSW\.js)$/.test(name) || name.startsWith('workbox-')) {
+    return 'no-cache';
+  }
+  if (/[\\/]assets[\\/]/.test(path)) return 'public, max-age=31536000, immutable';
+  return 'public, max-age=0, must-revalidate';
+}
+
+export function registerStatic(app: App, dist: string) {
+  if (!existsSync(join(dist, 'index.html'))) {
+    // The API still works; a page request says what is missing instead of a bare 404.
+    app.get('*', (c) => c.text(`No built app in ${dist}: run "npm run build" (or "npm start", which builds first).`, 503));
+    return;
+  }
+  const onFound = (path: string, c: Parameters<NonNullable<Parameters<typeof serveStatic>[0]['onFound']>>[1]) => {
+    c.header('Cache-Control', cacheControlFor(path));
+  };
+  app.use('*', serveStatic({ root: dist, onFound }));
+  // Single-page app: an unknown page path gets index.html, so a reload on a deep link still opens the app.
+  // A path that looks like a file (has an extension) gets a real 404 rather than HTML under a wrong type.
+  app.get('*', async (c, next) => {
+    if (/\.[a-z0-9]+$/i.test(c.req.path)) return next();
+    return serveStatic({ root: dist, path: 'index.html', onFound })(c, next);
+  });
+}
