@@ -1,4 +1,5 @@
 // Everything the server reads from its environment, in one place; README "Running the server" lists the same.
+import { MIN_COHORT } from '../src/lib/domain/class-deck.ts';
 
 export interface RateLimit {
   /** Requests allowed in one window. */
@@ -18,6 +19,10 @@ export interface ServerConfig {
   poolSize: number;
   rateLimitSpace: RateLimit;
   rateLimitAddress: RateLimit;
+  /** Requests per class link (server/routes/classes.ts). */
+  rateLimitClass: RateLimit;
+  /** Sharing students a class needs before its figures show; only tests lower it (DRYDOCK_TEST_MIN_COHORT). */
+  classMinCohort: number;
   /** Take the client address from the last X-Forwarded-For entry (only behind a proxy that sets it). */
   trustProxy: boolean;
   /** Log one line per request to stdout. */
@@ -43,6 +48,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     poolSize: positiveInt(env, 'DRYDOCK_DB_POOL', 10),
     rateLimitSpace: { limit: positiveInt(env, 'DRYDOCK_RATE_SPACE', 600), windowSeconds: window },
     rateLimitAddress: { limit: positiveInt(env, 'DRYDOCK_RATE_ADDRESS', 1200), windowSeconds: window },
+    rateLimitClass: { limit: positiveInt(env, 'DRYDOCK_RATE_CLASS', 3000), windowSeconds: window },
+    // Never above the product's minimum: the setting exists to let a test class of two students see figures.
+    classMinCohort: Math.min(MIN_COHORT, positiveInt(env, 'DRYDOCK_TEST_MIN_COHORT', MIN_COHORT)),
     trustProxy: env.DRYDOCK_TRUST_PROXY === '1',
     requestLog: env.DRYDOCK_REQUEST_LOG !== '0',
   };
