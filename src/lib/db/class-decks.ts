@@ -5,7 +5,7 @@
 // A version merges through the rule built-in decks use (applyDeckUpdate), in one transaction with its subscription row.
 import { classDeckId, type CardProgress } from '../domain/class-deck';
 import type { DeckUpdatePlan } from '../domain/deck-update';
-import type { Deck } from '../domain/model';
+import { cardFront, type Deck } from '../domain/model';
 import { db } from './db';
 import { applyDeckUpdate } from './deck-update';
 
@@ -226,4 +226,15 @@ export async function recordReported(classId: string, token: string, upTo: numbe
     for (const r of reported) cards.add(r.card);
     await saveSubscription({ ...sub, sharing: { ...sub.sharing, reportedUpTo: Math.max(upTo, sub.sharing.reportedUpTo), reportedCards: [...cards].sort() } });
   });
+}
+
+/** The fronts of these cards (the id when a card is gone), for the update's list. */
+export async function cardFronts(ids: readonly string[]): Promise<string[]> {
+  const cards = await db.cards.bulkGet([...ids]);
+  return cards.map((c, i) => (c ? cardFront(c) : ids[i]));
+}
+
+/** Classes with an update the student has not seen yet. */
+export async function unseenNotices(): Promise<ClassSubscription[]> {
+  return (await subscriptions()).filter((s) => s.notice && !s.notice.seen);
 }

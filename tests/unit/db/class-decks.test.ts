@@ -30,10 +30,11 @@ async function collection() {
 const version = fc.array(fc.option(fc.constantFrom('a', 'b', 'c'), { nil: null }), { minLength: 6, maxLength: 6 });
 const learner = fc.array(fc.record({ card: fc.nat(5), action: fc.constantFrom('good', 'again', 'edit') }), { maxLength: 6 });
 const history = fc.array(fc.tuple(version, learner), { minLength: 2, maxLength: 4 });
+type Of<A> = A extends fc.Arbitrary<infer T> ? T : never;
 
 const cardsOf = (v: (string | null)[]) => v.flatMap((text, i) => (text === null ? [] : [card(`c${i}`, text)]));
 
-async function play(steps: fc.infer<typeof history>, merge: (cards: BasicCard[], n: number, now: number) => Promise<unknown>, deckId: string) {
+async function play(steps: Of<typeof history>, merge: (cards: BasicCard[], n: number, now: number) => Promise<unknown>, deckId: string) {
   for (const [n, [v, actions]] of steps.entries()) {
     const now = NOW + n * 86_400_000;
     await merge(cardsOf(v), n + 1, now);

@@ -19,8 +19,9 @@ const slot = fc.record({
   versionText: fc.constantFrom('a', 'b', 'c'),
 });
 const scenario = fc.array(slot, { minLength: 8, maxLength: 8 });
+type Of<A> = A extends fc.Arbitrary<infer T> ? T : never;
 
-function build(slots: fc.infer<typeof scenario>) {
+function build(slots: Of<typeof scenario>) {
   const stored = new Map<string, StoredCard>();
   const states = new Map<string, StoredStateFlags>();
   slots.forEach((s, i) => {
