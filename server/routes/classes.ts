@@ -111,6 +111,9 @@ async function insertVersion(tx: Queryable, classId: string, version: number, p:
   );
 }
 
+const NOT_FOUND = () => new Refusal(404, 'not-found', 'There is no class at this link. Check the link with your instructor.');
+const UNPUBLISHED = () => new Refusal(410, 'unpublished', 'The instructor unpublished this class. Cards you have stay in your collection; no more updates will come.');
+
 interface ClassRow {
   owner_hash: Uint8Array;
   latest_version: number;
@@ -123,8 +126,8 @@ async function liveClass(db: Queryable, classId: string, lock = false): Promise<
     `SELECT owner_hash, latest_version, unpublished_at IS NOT NULL AS unpublished FROM classes WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
     [classId],
   );
-  if (rows.length === 0) throw new Refusal(404, 'not-found', 'There is no class at this link. Check the link with your instructor.');
-  if (rows[0].unpublished) throw new Refusal(410, 'unpublished', 'The instructor unpublished this class. Cards you have stay in your collection; no more updates will come.');
+  if (rows.length === 0) throw NOT_FOUND();
+  if (rows[0].unpublished) throw UNPUBLISHED();
   return rows[0];
 }
 
@@ -201,17 +204,16 @@ export const registerClassRoutes: RegisterRoutes = (app, deps: AppDeps) => {
 
   app.get('/api/classes/:id', gate, async (c) => {
     const classId = c.req.param('id');
-    try {
-      const row = await liveClass(db, classId);
-      const { rows } = await db.query<{ title: string; cards: number; note: string; published_at: string }>(
-        'SELECT title, cards, note, published_at FROM class_versions WHERE class_id = $1 AND version = $2',
-        [classId, row.latest_version],
-      );
-      const v = rows[0];
-      return c.json({ class: classId, title: v.title, cards: v.cards, version: row.latest_version, note: v.note, publishedAt: Number(v.published_at) });
-    } catch (e) {
-      return refused(c, e);
-    }
+    // The update check every student makes: one read of the class and its newest version's heading.
+    const { rows } = await db.query<{ unpublished: boolean; version: number; title: string; cards: number; note: string; published_at: string }>(
+      `SELECT c.unpublished_at IS NOT NULL AS unpublished, c.latest_version AS version, v.title, v.cards, v.note, v.published_at
+       FROM classes c LEFT JOIN class_versions v ON v.class_id = c.id AND v.version = c.latest_version
+       WHERE c.id = $1`,
+      [classId],
+    );
+    const row = rows[0];
+    if (!row || row.unpublished) return refused(c, row ? UNPUBLISHED() : NOT_FOUND());
+    return c.json({ class: classId, title: row.title, cards: row.cards, version: row.version, note: row.note, publishedAt: Number(row.published_at) });
   });
 
   app.get('/api/classes/:id/versions', gate, async (c) => {
