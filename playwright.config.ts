@@ -1,8 +1,14 @@
 import { defineConfig, devices } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 // E2E_PORT / E2E_DIST let several builds be tested side by side; CI uses the defaults.
 const port = Number(process.env.E2E_PORT ?? 4174);
 const dist = process.env.E2E_DIST ?? 'dist';
+// Each run's server starts on an empty PGlite store. Set once here: the test workers load this file again and
+// inherit the variable, so they agree on the folder.
+process.env.DRYDOCK_E2E_DATA ??= mkdtempSync(join(tmpdir(), 'drydock-e2e-'));
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -36,9 +42,19 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${dist}`,
+    // The Drydock server (server/main.ts): the built app with its real headers, and the sync API under /api/.
+    command: `node --import tsx server/main.ts`,
+    env: {
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DRYDOCK_DIST: dist,
+      DRYDOCK_DATA: process.env.DRYDOCK_E2E_DATA,
+      DATABASE_URL: '',
+      DRYDOCK_REQUEST_LOG: '0',
+    },
     url: `http://127.0.0.1:${port}/robots.txt`,
     reuseExistingServer: false,
     timeout: 60_000,
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
   },
 });

@@ -1,7 +1,7 @@
-// The security headers `vite preview` (npm start, the e2e server) sends with every response. index.html carries the
-// same policy in a <meta> tag for static hosts that cannot set headers; a meta policy cannot say frame-ancestors,
-// so only the header version protects against framing (clickjacking). tests/unit/security-headers.test.ts keeps
-// the two policies in step.
+// The security headers the Drydock server (server/, npm start, the e2e server) and `vite preview` send with every
+// response. index.html carries the same policy in a <meta> tag for static hosts that cannot set headers; a meta
+// policy cannot say frame-ancestors, so only the header version protects against framing (clickjacking).
+// tests/unit/security-headers.test.ts keeps the two policies in step.
 
 /** The Content-Security-Policy of index.html's meta tag. 'wasm-unsafe-eval' lets sql.js compile its wasm; no eval. */
 export const META_CSP =

@@ -62,7 +62,7 @@ export default defineConfig({
     }),
   ],
   build: { target: 'es2022', sourcemap: false },
-  // npm start and the e2e server are `vite preview`: they send the CSP (with frame-ancestors) and friends as headers.
+  // npm start and the e2e server are server/main.ts, which sends these too; `npm run preview` keeps them for a quick look.
   preview: { headers: SECURITY_HEADERS },
   worker: { format: 'es' },
   test: {

@@ -1,7 +1,10 @@
-// npm run bench: builds the app once, serves it, then runs every bench/*.bench.ts in turn.
+// npm run bench: builds the app once, serves it with the Drydock server (PGlite in a fresh folder), then runs every
+// bench/*.bench.ts in turn. sync.bench.ts starts a server of its own, on DATABASE_URL when set.
 // Each bench prints its figures beside a baseline measured in the same run (machines here are noisy).
 import { spawn, execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4190);
@@ -10,7 +13,9 @@ const only = process.argv.slice(2);
 
 execFileSync('npx', ['vite', 'build', '--outDir', DIST, '--logLevel', 'warn'], { stdio: 'inherit' });
 // Own process group, so the whole server tree stops with it.
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', DIST], {
+const data = mkdtempSync(join(tmpdir(), 'drydock-bench-app-'));
+const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  env: { ...process.env, HOST: '127.0.0.1', PORT: String(PORT), DRYDOCK_DIST: DIST, DRYDOCK_DATA: data, DATABASE_URL: '', DRYDOCK_REQUEST_LOG: '0' },
   detached: true,
   stdio: 'ignore',
 });
@@ -21,7 +26,10 @@ const stop = () => {
     // already gone
   }
 };
-process.on('exit', stop);
+process.on('exit', () => {
+  stop();
+  rmSync(data, { recursive: true, force: true });
+});
 
 const url = `http://127.0.0.1:${PORT}/`;
 for (let i = 0; i < 100; i++) {

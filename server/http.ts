@@ -18,7 +18,7 @@ export interface AppDeps {
 
 /** What the space guard leaves for the route handlers. */
 export interface AppEnv {
-  Variables: { space: string; device: string };
+  Variables: { space: string; device: string; /** The file serveStatic sent, for its Cache-Control. */ staticFile?: string };
 }
 
 export type App = Hono<AppEnv>;

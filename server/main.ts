@@ -1,13 +1,23 @@
 // The server process (npm start): open and migrate the store, serve the app and the API, stop cleanly on SIGTERM.
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { configFromEnv } from './config.ts';
-import { openDatabase } from './db/database.ts';
+import { configFromEnv, type ServerConfig } from './config.ts';
+import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './migrate.ts';
 
+async function openStore(config: ServerConfig): Promise<{ db: Database; applied: string[] }> {
+  try {
+    const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.poolSize });
+    return { db, applied: await migrate(db) };
+  } catch (error) {
+    // A plain sentence, not a stack: the usual causes are a folder in use, a wrong DATABASE_URL, a failed migration.
+    process.stderr.write(`Drydock server cannot start: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+}
+
 const config = configFromEnv();
-const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.poolSize });
-const applied = await migrate(db);
+const { db, applied } = await openStore(config);
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const app = createApp({ config, db, log, now: Date.now });
 

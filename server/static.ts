@@ -2,9 +2,10 @@
 // index.html, the manifest) are revalidated on every load; Vite's content-hashed files under /assets/ never change,
 // so browsers keep them for a year. Anything else gets a short revalidating cache.
 import { serveStatic } from '@hono/node-server/serve-static';
+import type { Context } from 'hono';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { App } from './http.ts';
+import type { App, AppEnv } from './http.ts';
 
 export function cacheControlFor(path: string): string {
   const name = path.split(/[\\/]/).pop() ?? '';
@@ -21,8 +22,14 @@ export function registerStatic(app: App, dist: string) {
     app.get('*', (c) => c.text(`No built app in ${dist}: run "npm run build" (or "npm start", which builds first).`, 503));
     return;
   }
-  const onFound = (path: string, c: Parameters<NonNullable<Parameters<typeof serveStatic>[0]['onFound']>>[1]) => {
-    c.header('Cache-Control', cacheControlFor(path));
+  // serveStatic names the file it sends through onFound, after its answer is made; the header goes on here.
+  app.use('*', async (c, next) => {
+    await next();
+    const file = c.get('staticFile');
+    if (file && c.res.status < 300) c.res.headers.set('Cache-Control', cacheControlFor(file));
+  });
+  const onFound = (path: string, c: Context<AppEnv>) => {
+    c.set('staticFile', path);
   };
   app.use('*', serveStatic({ root: dist, onFound }));
   // Single-page app: an unknown page path gets index.html, so a reload on a deep link still opens the app.

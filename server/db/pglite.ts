@@ -2,7 +2,8 @@
 // One PGlite instance is one connection: it runs one statement at a time and PGlite queues the rest, and
 // transaction() holds that connection for the whole transaction, so transactions never interleave.
 import { PGlite } from '@electric-sql/pglite';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Database, Queryable, QueryResult } from './database.ts';
 
 function wrap(db: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable {
@@ -17,9 +18,44 @@ function wrap(db: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable {
   };
 }
 
+/** PGlite is one process's database: a second process on the same folder would corrupt it, so it is refused. */
+function lockDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const lockFile = join(dataDir, 'drydock-server.pid');
+  let holder = NaN;
+  try {
+    holder = Number(readFileSync(lockFile, 'utf8'));
+  } catch {
+    // no lock: nobody holds the folder
+  }
+  if (Number.isInteger(holder) && holder !== process.pid && processAlive(holder)) {
+    throw new Error(
+      `The data folder ${dataDir} is in use by process ${holder}. PGlite serves one process; for several, use PostgreSQL (DATABASE_URL).`,
+    );
+  }
+  writeFileSync(lockFile, String(process.pid));
+  return () => rmSync(lockFile, { force: true });
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export async function openPglite(dataDir: string): Promise<Database> {
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
+  const unlock = dataDir.startsWith('memory://') ? () => {} : lockDataDir(dataDir);
+  let db: PGlite;
+  try {
+    // PGlite's files in a folder of their own, beside the lock.
+    db = await PGlite.create(dataDir.startsWith('memory://') ? dataDir : join(dataDir, 'pglite'));
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   return {
     kind: 'pglite',
     ...wrap(db),
@@ -29,7 +65,8 @@ export async function openPglite(dataDir: string): Promise<Database> {
       return `PGlite (PostgreSQL ${rows[0].server_version})`;
     },
     async close() {
-      await db.close();
+      if (!db.closed) await db.close();
+      unlock();
     },
   };
 }

@@ -45,7 +45,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
       return `PostgreSQL ${rows[0].server_version}`;
     },
     async close() {
-      await pool.end();
+      if (!pool.ended) await pool.end();
     },
   };
 }
