@@ -9,3 +9,5 @@ router.start();
 mount(App, { target: document.getElementById('app')! });
 appUpdate.register();
 startDailyBackups();
+// Device sync loads after the first paint and does nothing until the learner turns it on.
+void import('./lib/ui/sync.svelte').then(({ syncController }) => syncController.start());

@@ -5,6 +5,7 @@
 // The card-by-card rule is domain/deck-update.ts, shared with class decks.
 import { db, type DeckRecord } from './db';
 import { applyDeckUpdate } from './deck-update';
+import { markLocalOnly } from './sync-outbox';
 import { canonicalJson } from '../domain/deck-update';
 import { stableId } from '../domain/ids';
 import { FORMAT_VERSION, type Card, type Deck } from '../domain/model';
@@ -31,7 +32,9 @@ export function bundleHash(deck: Deck): string {
 /** `hash` identifies the bundle's content; by default a hash of the deck itself. */
 export async function mergeBundledDeck(deck: Deck, now: number, hash = bundleHash(deck)): Promise<MergeReport> {
   const report: MergeReport = { deckId: deck.id, unchanged: false, added: 0, updated: 0, retired: 0, restored: 0, keptLocalEdits: 0 };
-  await db.transaction('rw', db.decks, db.cards, db.states, async () => {
+  await db.transaction('rw', db.decks, db.cards, db.states, async (tx) => {
+    // Every device merges the same bundle itself: nothing here is sent to other devices.
+    markLocalOnly(tx);
     const existingDeck = await db.decks.get(deck.id);
     if (existingDeck?.bundleHash === hash) {
       report.unchanged = true;
@@ -61,7 +64,8 @@ export async function mergeBundledDeck(deck: Deck, now: number, hash = bundleHas
  * learner-edited cards left alone) and the deck record stays, so a later version can bring it back with progress.
  */
 export async function retireBundledDeck(deckId: string, now: number): Promise<number> {
-  return db.transaction('rw', db.decks, db.cards, db.states, async () => {
+  return db.transaction('rw', db.decks, db.cards, db.states, async (tx) => {
+    markLocalOnly(tx);
     const deck = await db.decks.get(deckId);
     if (!deck || deck.origin !== 'bundled') return 0;
     const gone = (await db.cards.where('deckId').equals(deckId).toArray()).filter((c) => c.retired === 0 && c.editedAt === undefined);
@@ -122,14 +126,14 @@ export async function dismissBundledDeck(deckId: string): Promise<void> {
 /** Brings every deleted built-in deck back, fresh, on the next merge. */
 export async function restoreDismissedBundledDecks(): Promise<void> {
   await db.settings.delete(DISMISSED_KEY);
-  syncing = null;
+  updating = null;
 }
 
-let syncing: Promise<MergeReport[]> | null = null;
+let updating: Promise<MergeReport[]> | null = null;
 
 /** Merges every bundled deck once per app start. Later calls share the first run. */
-export function syncBundledDecks(now = Date.now()): Promise<MergeReport[]> {
-  syncing ??= (async () => {
+export function updateBundledDecks(now = Date.now()): Promise<MergeReport[]> {
+  updating ??= (async () => {
     const reports: MergeReport[] = [];
     const dismissed = new Set(await dismissedBundledDecks());
     let shipsDecks = false;
@@ -166,6 +170,6 @@ export function syncBundledDecks(now = Date.now()): Promise<MergeReport[]> {
     }
     return reports;
   })();
-  syncing.catch(() => (syncing = null));
-  return syncing;
+  updating.catch(() => (updating = null));
+  return updating;
 }

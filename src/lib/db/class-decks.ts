@@ -1,16 +1,21 @@
-// Class decks in the collection. Both sides live in the settings table, one row per class, so device sync carries them
-// to the learner's other devices (and a backup keeps them):
+// Class decks in the collection. What the learner chose lives in the settings table, one row per class, so device
+// sync carries it to their other devices (and a backup keeps it):
 // - classDeck.owner.<id>: a deck this collection published, with its owner key (only its holder can publish versions);
-// - classDeck.subscription.<id>: a class this collection follows, the version it has, and the last update's notice.
-// A version merges through the rule built-in decks use (applyDeckUpdate), in one transaction with its subscription row.
+// - classDeck.subscription.<id>: a class this collection follows, and whether it shares anonymous progress.
+// What a version did to the cards is derived on each device from the server's copy, like a built-in deck update: the
+// merge is local-only (not sent through sync), and the version each device has merged, and the notice of what it
+// brought, live in the device table (classDeck.local.<id>). A version merges through the rule built-in decks use
+// (applyDeckUpdate), in one transaction with that device row.
 import { classDeckId, type CardProgress } from '../domain/class-deck';
 import type { DeckUpdatePlan } from '../domain/deck-update';
 import { cardFront, type Deck } from '../domain/model';
 import { db } from './db';
 import { applyDeckUpdate } from './deck-update';
+import { markLocalOnly } from './sync-outbox';
 
 const OWNER = 'classDeck.owner.';
 const SUBSCRIPTION = 'classDeck.subscription.';
+const LOCAL = 'classDeck.local.';
 
 export interface PublishedClass {
   classId: string;
@@ -34,20 +39,28 @@ export interface ClassUpdateNotice {
   seen: boolean;
 }
 
-export interface ClassSubscription {
+/** The collection's choice, synced: the class followed and the sharing choice. */
+interface SubscriptionRow {
   classId: string;
   deckId: string;
   title: string;
-  /** The version merged into the collection. */
-  version: number;
   subscribedAt: number;
+  /** Present while the student shares anonymous progress (off by default). */
+  sharing: ProgressSharing | null;
+}
+
+/** This device's side: the version merged here and what it brought. */
+interface LocalRow {
+  version: number;
+  title: string;
   checkedAt: number;
   /** The instructor unpublished the class: no more updates, the cards stay. */
   unpublished: boolean;
-  /** Present while the student shares anonymous progress (off by default). */
-  sharing: ProgressSharing | null;
   notice: ClassUpdateNotice | null;
 }
+
+/** A followed class as the screens see it. */
+export type ClassSubscription = SubscriptionRow & LocalRow;
 
 export interface ProgressSharing {
   /** A random token naming this student's share to the server only, so the class counts each student once. */
@@ -63,9 +76,22 @@ function isPublished(v: unknown): v is PublishedClass {
   return !!p && typeof p.classId === 'string' && typeof p.deckId === 'string' && typeof p.ownerKey === 'string' && typeof p.version === 'number';
 }
 
-function isSubscription(v: unknown): v is ClassSubscription {
-  const s = v as ClassSubscription;
-  return !!s && typeof s.classId === 'string' && typeof s.deckId === 'string' && typeof s.version === 'number';
+function isSubscription(v: unknown): v is SubscriptionRow {
+  const s = v as SubscriptionRow;
+  return !!s && typeof s.classId === 'string' && typeof s.deckId === 'string';
+}
+
+async function localRow(classId: string, title: string): Promise<LocalRow> {
+  const value = (await db.device.get(LOCAL + classId))?.value as LocalRow | undefined;
+  return value && typeof value.version === 'number' ? value : { version: 0, title, checkedAt: 0, unpublished: false, notice: null };
+}
+
+async function saveLocal(classId: string, local: LocalRow): Promise<void> {
+  await db.device.put({ key: LOCAL + classId, value: JSON.parse(JSON.stringify(local)) });
+}
+
+async function withLocal(row: SubscriptionRow): Promise<ClassSubscription> {
+  return { ...row, ...(await localRow(row.classId, row.title)) };
 }
 
 export async function publishedClasses(): Promise<PublishedClass[]> {
@@ -88,17 +114,18 @@ export async function forgetPublishedClass(classId: string): Promise<void> {
 }
 
 export async function subscriptions(): Promise<ClassSubscription[]> {
-  const rows = await db.settings.where('key').startsWith(SUBSCRIPTION).toArray();
-  return rows.map((r) => r.value).filter(isSubscription);
+  const rows = (await db.settings.where('key').startsWith(SUBSCRIPTION).toArray()).map((r) => r.value).filter(isSubscription);
+  return Promise.all(rows.map(withLocal));
 }
 
 export async function subscription(classId: string): Promise<ClassSubscription | null> {
   const value = (await db.settings.get(SUBSCRIPTION + classId))?.value;
-  return isSubscription(value) ? value : null;
+  return isSubscription(value) ? withLocal(value) : null;
 }
 
-async function saveSubscription(sub: ClassSubscription): Promise<void> {
-  await db.settings.put({ key: SUBSCRIPTION + sub.classId, value: JSON.parse(JSON.stringify(sub)) });
+async function saveSubscription(sub: SubscriptionRow): Promise<void> {
+  const { classId, deckId, title, subscribedAt, sharing } = sub;
+  await db.settings.put({ key: SUBSCRIPTION + classId, value: JSON.parse(JSON.stringify({ classId, deckId, title, subscribedAt, sharing })) });
 }
 
 export interface ClassVersionToMerge {
@@ -118,10 +145,10 @@ const noticeOf = (v: ClassVersionToMerge, plan: DeckUpdatePlan, seen: boolean): 
   seen,
 });
 
-async function mergeVersion(sub: ClassSubscription, v: ClassVersionToMerge, now: number): Promise<DeckUpdatePlan> {
-  const existing = await db.decks.get(sub.deckId);
+async function mergeVersion(deckId: string, v: ClassVersionToMerge, now: number): Promise<DeckUpdatePlan> {
+  const existing = await db.decks.get(deckId);
   await db.decks.put({
-    id: sub.deckId,
+    id: deckId,
     title: v.deck.title,
     description: v.deck.description,
     tags: [...v.deck.tags],
@@ -130,73 +157,66 @@ async function mergeVersion(sub: ClassSubscription, v: ClassVersionToMerge, now:
     createdAt: existing?.createdAt ?? now,
     updatedAt: now,
   });
-  return applyDeckUpdate(sub.deckId, v.deck.cards, now);
+  return applyDeckUpdate(deckId, v.deck.cards, now);
 }
 
 /**
- * Subscribes and merges the first version, in one transaction: the deck, its cards and the subscription all land or
- * none does. Subscribing again (another device did first) just merges.
+ * Subscribes and merges the first version. Two transactions, in this order: the subscription (synced, so the
+ * learner's other devices follow the class too), then the merge (derived on each device). Should the merge fail, the
+ * next check merges the version; subscribing again (another device did first) just merges.
  */
 export async function subscribeToClass(v: ClassVersionToMerge, sharing: ProgressSharing | null, now: number): Promise<ClassSubscription> {
-  return db.transaction('rw', [db.decks, db.cards, db.states, db.settings], async () => {
-    const current = await subscription(v.classId);
-    if (current) {
-      await mergeClassVersion(v, now);
-      return (await subscription(v.classId))!;
-    }
-    const sub: ClassSubscription = {
-      classId: v.classId,
-      deckId: classDeckId(v.classId),
-      title: v.deck.title,
-      version: v.version,
-      subscribedAt: now,
-      checkedAt: now,
-      unpublished: false,
-      sharing,
-      notice: null,
-    };
-    const plan = await mergeVersion(sub, v, now);
-    // Cards the student already had (an earlier import of the same deck) are not news, but skipped ones are worth a word.
-    sub.notice = plan.skippedEdited.length > 0 ? noticeOf(v, plan, false) : null;
-    await saveSubscription(sub);
-    return sub;
+  await db.transaction('rw', db.settings, async () => {
+    if (!(await subscription(v.classId))) await saveSubscription({ classId: v.classId, deckId: classDeckId(v.classId), title: v.deck.title, subscribedAt: now, sharing });
   });
+  await mergeClassVersion(v, now);
+  return (await subscription(v.classId))!;
 }
 
-/** Merges a newer version into a subscribed deck; an older or equal version, or no subscription, changes nothing. */
+/**
+ * Merges a newer version into a followed class's deck on this device, in one local-only transaction with the record of
+ * the merged version. An older or equal version, or a class no longer followed, changes nothing.
+ */
 export async function mergeClassVersion(v: ClassVersionToMerge, now: number): Promise<ClassUpdateNotice | null> {
-  return db.transaction('rw', [db.decks, db.cards, db.states, db.settings], async () => {
+  return db.transaction('rw', [db.decks, db.cards, db.states, db.settings, db.device], async (tx) => {
+    // Each device merges the version it fetched itself, as with built-in decks: nothing here is sent through sync.
+    markLocalOnly(tx);
     const sub = await subscription(v.classId);
     if (!sub || v.version <= sub.version) return null;
-    const plan = await mergeVersion(sub, v, now);
+    const plan = await mergeVersion(sub.deckId, v, now);
     const notice = noticeOf(v, plan, false);
-    await saveSubscription({ ...sub, title: v.deck.title, version: v.version, checkedAt: now, unpublished: false, notice });
-    return notice;
+    // The first merge on a device is the subscription itself (or a device joining): not news, unless edits were kept.
+    const shown = sub.version > 0 || plan.skippedEdited.length > 0 ? notice : null;
+    await saveLocal(v.classId, { version: v.version, title: v.deck.title, checkedAt: now, unpublished: false, notice: shown });
+    return shown;
   });
 }
 
 export async function markChecked(classId: string, now: number, unpublished = false): Promise<void> {
-  await db.transaction('rw', db.settings, async () => {
+  await db.transaction('rw', db.settings, db.device, async () => {
     const sub = await subscription(classId);
-    if (sub) await saveSubscription({ ...sub, checkedAt: now, unpublished: sub.unpublished || unpublished });
+    if (sub) await saveLocal(classId, { version: sub.version, title: sub.title, checkedAt: now, unpublished: sub.unpublished || unpublished, notice: sub.notice });
   });
 }
 
-/** The notice is shown once: after this it stays in the deck's class details only. */
+/** The notice is shown once: after this it stays in the deck's class panel only. */
 export async function markNoticeSeen(classId: string): Promise<void> {
-  await db.transaction('rw', db.settings, async () => {
+  await db.transaction('rw', db.settings, db.device, async () => {
     const sub = await subscription(classId);
-    if (sub?.notice && !sub.notice.seen) await saveSubscription({ ...sub, notice: { ...sub.notice, seen: true } });
+    if (sub?.notice && !sub.notice.seen) await saveLocal(classId, { version: sub.version, title: sub.title, checkedAt: sub.checkedAt, unpublished: sub.unpublished, notice: { ...sub.notice, seen: true } });
   });
 }
 
 /** Stops updates. The deck, its cards and their progress stay, as an ordinary imported deck. */
 export async function unsubscribeFromClass(classId: string): Promise<void> {
-  await db.settings.delete(SUBSCRIPTION + classId);
+  await db.transaction('rw', db.settings, db.device, async () => {
+    await db.settings.delete(SUBSCRIPTION + classId);
+    await db.device.delete(LOCAL + classId);
+  });
 }
 
 export async function setSharing(classId: string, sharing: ProgressSharing | null): Promise<void> {
-  await db.transaction('rw', db.settings, async () => {
+  await db.transaction('rw', db.settings, db.device, async () => {
     const sub = await subscription(classId);
     if (sub) await saveSubscription({ ...sub, sharing });
   });
@@ -218,7 +238,7 @@ export async function unreportedAnswers(sub: ClassSubscription): Promise<{ answe
 
 /** After the server took a report: later reports start after it. */
 export async function recordReported(classId: string, token: string, upTo: number, reported: readonly CardProgress[]): Promise<void> {
-  await db.transaction('rw', db.settings, async () => {
+  await db.transaction('rw', db.settings, db.device, async () => {
     const sub = await subscription(classId);
     // Sharing was turned off (or restarted under a new token) meanwhile: nothing to record.
     if (!sub?.sharing || sub.sharing.token !== token) return;

@@ -4,6 +4,9 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { noteOf, type Card } from '../domain/model';
 import type { FsrsLogFields, FsrsStateFields } from '../domain/scheduler';
 import type { ImageType } from '../io/media';
+import type { EntityKind, SyncOp } from '../domain/sync/operations';
+import { randomId } from '../io/sync-crypto';
+import { syncOutboxMiddleware } from './sync-outbox';
 
 export type DeckOrigin = 'bundled' | 'user' | 'imported';
 
@@ -50,6 +53,8 @@ export type ReviewSource = 'study' | 'mock';
 /** Append-only: one row per answer. The FSRS fields are the card's state *before* the answer. */
 export interface ReviewLogRecord extends FsrsLogFields {
   id?: number;
+  /** Made on the device that answered and never changed (since version 6): what sync merges reviews by. */
+  uid?: string;
   cardId: string;
   deckId: string;
   /** Time spent on the card, ms. */
@@ -92,6 +97,32 @@ export interface MediaRecord {
   createdAt: number;
 }
 
+/** An operation waiting to be pushed to the sync server, written in the same transaction as the change it records. */
+export interface OutboxRecord {
+  seq?: number;
+  op: SyncOp;
+}
+
+/** The clock of the version of a card, deck or setting this device holds (key: `card:<id>`…). */
+export interface ClockRecord {
+  key: string;
+  hlc: string;
+  base: string;
+}
+
+/** A version that lost to a concurrent edit on another device, kept so the learner can restore it. */
+export interface ConflictRecord {
+  id?: number;
+  entity: EntityKind;
+  key: string;
+  /** The losing version (null: it was a deletion). */
+  value: Record<string, unknown> | null;
+  /** The version that won, for the list (null: it was a deletion). */
+  winner: Record<string, unknown> | null;
+  loserDevice: string;
+  at: number;
+}
+
 export class DrydockDB extends Dexie {
   decks!: EntityTable<DeckRecord, 'id'>;
   cards!: EntityTable<CardRecord, 'id'>;
@@ -101,6 +132,9 @@ export class DrydockDB extends Dexie {
   snapshots!: EntityTable<SnapshotRecord, 'id'>;
   device!: EntityTable<DeviceRecord, 'key'>;
   media!: EntityTable<MediaRecord, 'id'>;
+  outbox!: EntityTable<OutboxRecord, 'seq'>;
+  clocks!: EntityTable<ClockRecord, 'key'>;
+  conflicts!: EntityTable<ConflictRecord, 'id'>;
 
   constructor(name = 'drydock') {
     // Strict durability: an answered card is on disk before the transaction reports success.
@@ -125,7 +159,20 @@ export class DrydockDB extends Dexie {
       snapshots: '++id, createdAt',
       device: 'key',
     });
+    // Device sync: every review gets a device-made id, and three tables keep what sync needs (the outbox of
+    // operations not yet pushed, each record's version clock, and versions that lost to a concurrent edit).
+    this.version(6)
+      .stores({ reviews: '++id, cardId, deckId, review, [cardId+review], [deckId+review], &uid', outbox: '++seq', clocks: 'key', conflicts: '++id, at' })
+      .upgrade(giveReviewsUids);
+    this.use(syncOutboxMiddleware);
   }
+}
+
+/** Version 6 upgrade: every review written before sync existed gets its id. */
+async function giveReviewsUids(tx: Transaction): Promise<void> {
+  await tx.table<ReviewLogRecord, number>('reviews').toCollection().modify((review) => {
+    review.uid ??= randomId();
+  });
 }
 
 /** Version 2 upgrade: copies each card's note id (its own id when it has none) onto its state row. */

@@ -1,11 +1,11 @@
-import { db } from './db';
+import { db, type DrydockDB } from './db';
 import { restoreSettings, validateSettings, type Settings } from '../domain/settings';
 import { HISTORY_LENGTH, isParameterSet, restoreParameterHistory, type ParameterSet } from '../domain/optimizer/parameters';
 
 const KEY = 'settings';
 
-export async function loadSettings(): Promise<Settings> {
-  const row = await db.settings.get(KEY);
+export async function loadSettings(d: DrydockDB = db): Promise<Settings> {
+  const row = await d.settings.get(KEY);
   return restoreSettings(row?.value);
 }
 

@@ -1,7 +1,8 @@
 // Answering a card: the next FSRS state and the review log are written in one read-write transaction
 // (strict durability, see db.ts), so an answer is either fully on disk or not at all.
-import { db, type CardStateRecord, type ReviewLogRecord, type ReviewSource } from './db';
+import { db, type CardStateRecord, type DrydockDB, type ReviewLogRecord, type ReviewSource } from './db';
 import { loadSettings } from './settings';
+import { randomId } from '../io/sync-crypto';
 import { createScheduler, type RatingValue, type Scheduler } from '../domain/scheduler';
 import type { Settings } from '../domain/settings';
 import { startOfLearnerDay } from '../domain/day';
@@ -45,44 +46,47 @@ function schedulerFor(settings: Settings): Scheduler {
 /** User Timing name of the answer transaction (read by bench/study.bench.ts, visible in DevTools). */
 export const ANSWER_MEASURE = 'drydock:answer-transaction';
 
-export async function answerCard(input: AnswerInput): Promise<AnswerReceipt> {
+/** `d`: the collection (another instance only in tests that simulate several devices). */
+export async function answerCard(input: AnswerInput, d: DrydockDB = db): Promise<AnswerReceipt> {
   const start = performance.now();
-  const receipt = await answerTransaction(input);
+  const receipt = await answerTransaction(input, d);
   performance.measure?.(ANSWER_MEASURE, { start });
   return receipt;
 }
 
-function answerTransaction(input: AnswerInput): Promise<AnswerReceipt> {
-  return db.transaction('rw', db.states, db.reviews, db.settings, async () => {
-    const previous = await db.states.get(input.cardId);
+// With sync on, the outbox middleware widens this transaction to the outbox: the answer's operation commits with it.
+function answerTransaction(input: AnswerInput, d: DrydockDB): Promise<AnswerReceipt> {
+  return d.transaction('rw', d.states, d.reviews, d.settings, async () => {
+    const previous = await d.states.get(input.cardId);
     if (!previous) throw new Error(`No study state for card ${input.cardId}.`);
-    const scheduler = schedulerFor(await loadSettings());
+    const scheduler = schedulerFor(await loadSettings(d));
     const { next: fields, log: fsrsLog } = scheduler.applyRating(previous, input.rating, input.now);
     const next: CardStateRecord = { ...fields, cardId: previous.cardId, deckId: previous.deckId, noteId: previous.noteId, inactive: previous.inactive };
     const log: ReviewLogRecord = {
       ...fsrsLog,
       cardId: previous.cardId,
       deckId: previous.deckId,
+      uid: randomId(),
       review: input.now,
       durationMs: Math.max(0, Math.round(input.durationMs)),
       source: input.source,
     };
-    await db.states.put(next);
-    const logId = (await db.reviews.add(log)) as number;
+    await d.states.put(next);
+    const logId = (await d.reviews.add(log)) as number;
     return { cardId: input.cardId, previous, next, logId, log: { ...log, id: logId } };
   });
 }
 
 /** Restores the state before the answer exactly and removes its log entry, in one transaction. */
-export async function undoAnswer(receipt: AnswerReceipt): Promise<void> {
-  await db.transaction('rw', db.states, db.reviews, async () => {
-    const current = await db.states.get(receipt.cardId);
+export async function undoAnswer(receipt: AnswerReceipt, d: DrydockDB = db): Promise<void> {
+  await d.transaction('rw', d.states, d.reviews, async () => {
+    const current = await d.states.get(receipt.cardId);
     // Only the latest answer of a card can be undone: a later answer or a deck update would be silently lost.
     if (!current || current.reps !== receipt.next.reps || current.due !== receipt.next.due) {
       throw new UndoConflictError();
     }
-    await db.states.put(receipt.previous);
-    await db.reviews.delete(receipt.logId);
+    await d.states.put(receipt.previous);
+    await d.reviews.delete(receipt.logId);
   });
 }
 

@@ -4,7 +4,8 @@
 // clean: every repair produces exactly what the next check expects.
 import { cardBack, cardFront, noteOf, type Card } from './model';
 import type { FsrsLogFields, FsrsStateFields, Scheduler } from './scheduler';
-import { isPlausibleTime, LATEST_TIME } from './time-range';
+import { isPlausibleTime } from './time-range';
+import { replayReviews } from './sync/replay';
 
 export type CheckCard = Card & { deckId: string; suspended: 0 | 1; retired: 0 | 1; order: number; createdAt: number; updatedAt: number; editedAt?: number };
 export type CheckState = FsrsStateFields & { cardId: string; deckId: string; inactive: 0 | 1 };
@@ -59,12 +60,7 @@ function matchesReviews(state: FsrsStateFields, times: number[]): boolean {
 
 /** The state the reviews lead to from a new card, with the current settings. */
 function replay(scheduler: Scheduler, cardId: string, times: { review: number; rating: FsrsLogFields['rating'] }[], newDue: number): FsrsStateFields {
-  let state: FsrsStateFields & { cardId: string } = { cardId, due: newDue, stability: 0, difficulty: 0, elapsed_days: 0, scheduled_days: 0, learning_steps: 0, reps: 0, lapses: 0, state: 0 };
-  for (const r of times) state = scheduler.applyRating(state, r.rating, r.review).next;
-  const { cardId: _c, ...fields } = state;
-  // A long interval from a late review may land past 2200; keep the state inside the believable range.
-  if (fields.due > LATEST_TIME) fields.due = LATEST_TIME;
-  return fields;
+  return replayReviews(scheduler, cardId, times, newDue).state;
 }
 
 /** Siblings (same note, same deck) that say exactly the same thing: same kind, same front, same back. */

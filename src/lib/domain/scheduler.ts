@@ -73,11 +73,12 @@ export function createScheduler(
     enable_fuzz: true,
     enable_short_term: true,
   });
-  // The fuzz seed depends on the card and its history, not on the millisecond of the tap,
-  // so the interval shown on a button is the interval that answer sets.
+  // The fuzz seed depends on the card and its history, not on the millisecond of the tap, so the interval shown on a
+  // button is the interval that answer sets. A new card's due date is left out: each device sets it when it first
+  // stores the card, and two synced devices replaying the same reviews must draw the same fuzz.
   engine.useStrategy(StrategyMode.SEED, function (this: unknown) {
     const { last, current } = this as { last: FsrsCard & { cardId?: string }; current: FsrsCard };
-    return `${last.cardId ?? ''}_${current.reps}_${last.last_review?.getTime() ?? 0}_${last.due.getTime()}`;
+    return `${last.cardId ?? ''}_${current.reps}_${last.last_review?.getTime() ?? 0}_${last.state === 0 ? 0 : last.due.getTime()}`;
   });
 
   function outcome<S extends FsrsStateFields & { cardId?: string }>(state: S, rating: RatingValue, now: number) {

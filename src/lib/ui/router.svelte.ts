@@ -10,7 +10,8 @@ export type Route =
   | { name: 'import'; share?: string }
   | { name: 'class'; classId: string }
   | { name: 'stats' }
-  | { name: 'mock' };
+  | { name: 'mock' }
+  | { name: 'sync'; code?: string };
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
@@ -47,6 +48,11 @@ export function parseHash(hash: string): Route {
       return { name: 'stats' };
     case 'mock':
       return { name: 'mock' };
+    case 'sync':
+      return { name: 'sync' };
+    case 'pair':
+      // A pairing link: the code is in the fragment, so it never reaches a server.
+      return { name: 'sync', code: decodeURIComponent(clean(rest[0])) };
     default:
       return { name: 'home' };
   }

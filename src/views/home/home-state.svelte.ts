@@ -1,5 +1,5 @@
 // The deck list: every deck with its card count and today's new / learning / due counts.
-import { syncBundledDecks } from '../../lib/db/bundled';
+import { updateBundledDecks } from '../../lib/db/bundled';
 import { loadSettings } from '../../lib/db/settings';
 import { countDoneToday } from '../../lib/db/study';
 import { byDeckTitle, listDecks, loadStudyStates, type StudyState } from '../../lib/db/study-data';
@@ -29,7 +29,7 @@ export class HomeState {
       const stored = await listDecks();
       this.firstRun = stored.length === 0;
       if (stored.length > 0) await this.refresh(now);
-      const reports = await syncBundledDecks(now);
+      const reports = await updateBundledDecks(now);
       if (stored.length === 0 || reports.some((r) => !r.unchanged)) await this.refresh(now);
     } catch (e) {
       this.error = `Could not load the decks: ${e instanceof Error ? e.message : String(e)}`;

@@ -10,7 +10,7 @@ import { MAX_BACKUP_FILE_BYTES } from '../../lib/io/limits';
 import { formatBytes } from '../../lib/io/result';
 import { decodeUtf8, type FileLike } from '../../lib/io/open-file';
 import { slugify } from '../../lib/domain/ids';
-import { dismissedBundledDecks, restoreDismissedBundledDecks, syncBundledDecks } from '../../lib/db/bundled';
+import { dismissedBundledDecks, restoreDismissedBundledDecks, updateBundledDecks } from '../../lib/db/bundled';
 
 export type ExportFormat = 'json' | 'csv-kinds' | 'csv' | 'apkg';
 
@@ -55,7 +55,7 @@ export class LibraryState {
 
   async load(): Promise<void> {
     // A first visit may land here before Home: the built-in decks are merged first (once per app start).
-    await syncBundledDecks().catch(() => undefined);
+    await updateBundledDecks().catch(() => undefined);
     this.decks = await listDecks();
     this.dismissedBuiltIn = (await dismissedBundledDecks()).length;
     this.selected = this.selected.filter((id) => this.decks.some((d) => d.deck.id === id));

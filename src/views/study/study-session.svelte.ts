@@ -3,7 +3,7 @@
 import { db, type CardRecord } from '../../lib/db/db';
 import { isQuotaError } from '../../lib/db/storage-errors';
 import { loadSettings } from '../../lib/db/settings';
-import { syncBundledDecks } from '../../lib/db/bundled';
+import { updateBundledDecks } from '../../lib/db/bundled';
 import { answerCard, countDoneToday, undoAnswer, type AnswerReceipt } from '../../lib/db/study';
 import { loadCards, loadStudyStates, type StudyState } from '../../lib/db/study-data';
 import { requestPersistentStorage } from '../../lib/db/persistence';
@@ -79,9 +79,9 @@ export class StudySession {
       const { deckId, mode, tag } = this.options;
       // Opened straight from a link on first run: the bundled decks must be in the database first.
       // Otherwise the merge runs in the background and this session uses what is stored.
-      const sync = syncBundledDecks(now);
-      if ((await db.decks.count()) === 0) await sync;
-      else sync.catch(() => undefined);
+      const update = updateBundledDecks(now);
+      if ((await db.decks.count()) === 0) await update;
+      else update.catch(() => undefined);
       const [settings, states, done, decks] = await Promise.all([loadSettings(), loadStudyStates(deckId, tag), countDoneToday(now), db.decks.toArray()]);
       this.#deckTitles = new Map(decks.map((d) => [d.id, d.title]));
       if (deckId) this.title = this.#deckTitles.get(deckId) ?? 'Deck not found';

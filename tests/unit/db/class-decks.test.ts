@@ -21,7 +21,7 @@ beforeEach(async () => {
 async function collection() {
   const cards = (await db.cards.orderBy('id').toArray()).map(({ deckId: _d, ...c }) => c);
   const states = (await db.states.orderBy('cardId').toArray()).map(({ deckId: _d, ...s }) => s);
-  const reviews = (await db.reviews.orderBy('id').toArray()).map(({ deckId: _d, id: _i, ...r }) => r);
+  const reviews = (await db.reviews.orderBy('id').toArray()).map(({ deckId: _d, id: _i, uid: _u, ...r }) => r);
   return { cards, states, reviews };
 }
 
@@ -101,6 +101,17 @@ describe('subscribing, updating and unsubscribing', () => {
     // After unsubscribing, later versions no longer reach the deck.
     expect(await mergeClassVersion({ classId: CLASS, version: 3, note: '', deck: deckOf('compose', [card('a', 'changed again')]) }, NOW + 30)).toBeNull();
     expect(await db.cards.get('a')).toMatchObject({ answer: 'one, fixed' });
+  });
+
+  it('in a sync space, the subscription travels to the other devices while each device merges versions itself', async () => {
+    await db.device.put({ key: 'sync', value: { code: 'c', space: 's'.repeat(22), deviceId: 'd'.repeat(22), deviceName: 'Phone', joinedAt: NOW } });
+    await subscribeToClass({ classId: CLASS, version: 1, note: '', deck: deckOf('compose', [card('a', 'one'), card('b', 'two')]) }, null, NOW);
+    await mergeClassVersion({ classId: CLASS, version: 2, note: '', deck: deckOf('compose', [card('a', 'one, fixed')]) }, NOW + 1);
+    const ops = (await db.outbox.toArray()).map((r) => r.op).map((op) => (op.type === 'version' ? `${op.entity}:${op.key}` : op.type));
+    expect(ops).toEqual([`setting:classDeck.subscription.${CLASS}`]);
+    // The version merged here is this device's own record, not the collection's.
+    expect((await db.device.get(`classDeck.local.${CLASS}`))?.value).toMatchObject({ version: 2 });
+    expect((await db.settings.get(`classDeck.subscription.${CLASS}`))?.value).not.toHaveProperty('version');
   });
 
   it('writes nothing when a version fails part-way', async () => {

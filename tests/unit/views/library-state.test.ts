@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 // The built-in decks are fetched over HTTP, which unit tests don't serve; these tests work on decks they make.
 vi.mock('../../../src/lib/db/bundled', async (importActual) => ({
   ...(await importActual<typeof import('../../../src/lib/db/bundled')>()),
-  syncBundledDecks: async () => [],
+  updateBundledDecks: async () => [],
 }));
 import { db } from '../../../src/lib/db/db';
 import { LibraryState } from '../../../src/views/library/library.svelte';

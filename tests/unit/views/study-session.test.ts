@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 // The real bundled decks are fetched over HTTP, which unit tests don't serve; these tests seed their own deck.
 vi.mock('../../../src/lib/db/bundled', async (importActual) => ({
   ...(await importActual<typeof import('../../../src/lib/db/bundled')>()),
-  syncBundledDecks: async () => [],
+  updateBundledDecks: async () => [],
 }));
 import { db } from '../../../src/lib/db/db';
 import { mergeBundledDeck } from '../../../src/lib/db/bundled';

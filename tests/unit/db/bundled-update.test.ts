@@ -24,16 +24,16 @@ beforeEach(async () => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
-describe('syncBundledDecks', () => {
+describe('updateBundledDecks', () => {
   it('puts every bundled deck in on first start and skips unchanged files on the next', async () => {
-    const first = await (await appStart()).syncBundledDecks(NOW);
+    const first = await (await appStart()).updateBundledDecks(NOW);
     expect(first.length).toBeGreaterThan(0);
     expect(first.every((r) => !r.unchanged && r.added > 0)).toBe(true);
     expect(await db.decks.count()).toBe(first.length);
     const cards = await db.cards.count();
     expect(await db.states.count()).toBe(cards);
 
-    const second = await (await appStart()).syncBundledDecks(NOW + 86_400_000);
+    const second = await (await appStart()).updateBundledDecks(NOW + 86_400_000);
     expect(second.every((r) => r.unchanged)).toBe(true);
     expect(second.map((r) => r.deckId).sort()).toEqual(first.map((r) => r.deckId).sort());
     expect(await db.cards.count()).toBe(cards);
@@ -43,25 +43,25 @@ describe('syncBundledDecks', () => {
     await db.decks.put({ id: 'old-deck', title: 'Old', description: '', tags: [], source: 'x', origin: 'bundled', bundleHash: 'h', createdAt: NOW, updatedAt: NOW });
     await db.cards.put(newCardRecord({ id: 'old-1', kind: 'basic', tags: [], prompt: 'Q', answer: 'A' } as Card, 'old-deck', 0, NOW));
     await db.states.put(newStateRecord('old-1', 'old-deck', NOW));
-    await (await appStart()).syncBundledDecks(NOW);
+    await (await appStart()).updateBundledDecks(NOW);
     expect(await db.cards.get('old-1')).toMatchObject({ retired: 1 });
     expect(await db.states.get('old-1')).toMatchObject({ inactive: 1 });
   });
 
   it('keeps a deleted built-in deck deleted on the next start, until the learner brings it back', async () => {
-    const first = await (await appStart()).syncBundledDecks(NOW);
+    const first = await (await appStart()).updateBundledDecks(NOW);
     const victim = first[0].deckId;
     const { deleteDeck } = await import('../../../src/lib/db/editor');
     await deleteDeck(victim);
 
     const bundled = await appStart();
-    await bundled.syncBundledDecks(NOW + 1000);
+    await bundled.updateBundledDecks(NOW + 1000);
     expect(await db.decks.get(victim)).toBeUndefined();
     expect(await db.cards.where('deckId').equals(victim).count()).toBe(0);
     expect(await bundled.dismissedBundledDecks()).toEqual([victim]);
 
     await bundled.restoreDismissedBundledDecks();
-    await bundled.syncBundledDecks(NOW + 2000);
+    await bundled.updateBundledDecks(NOW + 2000);
     expect(await db.decks.get(victim)).toMatchObject({ origin: 'bundled' });
     expect(await db.cards.where('deckId').equals(victim).count()).toBe(first[0].added);
   });
