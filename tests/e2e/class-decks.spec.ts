@@ -183,6 +183,7 @@ test('an instructor publishes, two students subscribe and study, a fixed and ext
   await expect(ben.page.getByTestId('class-status')).toContainText('Updated to version 2: 2 new cards');
   await ben.page.getByTestId('class-last-update').locator('summary').click();
   await expect(ben.page.getByTestId('update-skipped')).toContainText('What does the bridge driver do?');
+  await expectNoAxeViolations(ben.page);
   const benAfter = await readCollection(ben.page);
   expect(benAfter.cards.find((c) => c.id === 'cc-bridge')).toMatchObject({ answer: 'My words: one host, one bridge.' });
   expect(benAfter.states.find((s) => s.cardId === 'cc-bridge')).toEqual(benBridge);
