@@ -278,6 +278,12 @@ export async function setProgressSharing(classId: string, on: boolean): Promise<
   return { ok: true, value: null };
 }
 
+/** Before a class deck is deleted: stop following its class, so no later version brings the deck back. */
+export async function unsubscribeDeck(deckId: string): Promise<void> {
+  const sub = (await subscriptions()).find((s) => s.deckId === deckId);
+  if (sub) await unsubscribe(sub.classId);
+}
+
 /** Stops updates; the deck, its cards and their progress stay. */
 export async function unsubscribe(classId: string): Promise<void> {
   const sub = await subscription(classId);

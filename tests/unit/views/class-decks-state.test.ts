@@ -84,3 +84,16 @@ describe('the Library class panel, student side', () => {
     expect(await db.cards.where('deckId').equals(`class-${ID}`).count()).toBe(2);
   });
 });
+
+describe('deleting a class deck', () => {
+  it('also stops following its class, so no later version brings it back', async () => {
+    const { LibraryState } = await import('../../../src/views/library/library.svelte');
+    const { subscription } = await import('../../../src/lib/db/class-decks');
+    await subscribeToClass({ classId: ID, version: 1, note: '', deck: { formatVersion: 1, id: 'w', title: 'Week 3', description: '', tags: [], source: 'x', cards: [{ id: 'a', kind: 'basic', tags: [], prompt: 'Q', answer: 'A' }] } }, null, 1);
+    server({});
+    const lib = new LibraryState();
+    await lib.remove(`class-${ID}`);
+    expect(await subscription(ID)).toBeNull();
+    expect(await db.cards.count()).toBe(0);
+  });
+});
