@@ -204,5 +204,18 @@ test('an instructor publishes, two students subscribe and study, a fixed and ext
   expect(benLast.cards.filter((c) => c.deckId === deckId && c.retired === 0)).toHaveLength(5);
   expect(benLast.states.find((s) => s.cardId === 'cc-bridge')).toEqual(benBridge);
 
+  // The instructor unpublishes: Ann's next check says so, and her cards and progress stay.
+  await teacher.getByRole('button', { name: 'Unpublish' }).click();
+  await teacher.getByRole('button', { name: 'Yes, unpublish' }).click();
+  await expect(teacher.getByTestId('library-class-status')).toContainText('Students keep their cards and progress');
+  expect((await readCollection(teacher)).settings.filter((s) => String(s.key).startsWith('classDeck.owner.'))).toHaveLength(0);
+  await ann.page.goto('./#/library');
+  await ann.page.getByRole('button', { name: 'Class updates for Compose class' }).click();
+  await ann.page.getByRole('button', { name: 'Check for updates' }).click();
+  await expect(ann.page.getByTestId('class-status')).toContainText('The instructor unpublished this class. Your cards and progress stay');
+  const annLast = await readCollection(ann.page);
+  expect(annLast.cards.filter((c) => c.deckId === deckId && c.retired === 0)).toHaveLength(5);
+  expect(annLast.states.find((s) => s.cardId === 'cc-bridge')).toEqual(annBridge);
+
   for (const p of [instructor, ann, ben]) await p.context.close();
 });
