@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ import { fmt } from './lib/browser';
 
 const DEVICES = Number(process.env.BENCH_SYNC_DEVICES ?? 1000);
 const OPS_PER_DEVICE = Number(process.env.BENCH_SYNC_OPS ?? 100);
-const BATCH = Number(process.env.BENCH_SYNC_BATCH ?? 25);
+const BATCH = Number(process.env.BENCH_SYNC_BATCH ?? 50);
 const CONCURRENCY = Number(process.env.BENCH_SYNC_CONCURRENCY ?? 16);
 const CIPHERTEXT_BYTES = 300;
 const PULL_PAGE = Number(process.env.BENCH_SYNC_PULL_PAGE ?? 100);
@@ -54,7 +55,9 @@ const port = await new Promise<number>((resolve) => {
   });
 });
 const dataDir = databaseUrl ? '' : mkdtempSync(join(tmpdir(), 'drydock-bench-'));
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+// BENCH_SYNC_NODE_ARGS passes flags to the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
+const nodeArgs = (process.env.BENCH_SYNC_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const server = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
   env: {
     ...process.env,
     PORT: String(port),
@@ -92,22 +95,31 @@ await new Promise<void>((resolve, reject) => {
   });
   server.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
 });
-const base = `http://127.0.0.1:${port}`;
+
+// node:http with keep-alive rather than fetch: the simulated devices should cost the 2 cores as little as they can,
+// so the figures are the server's.
+const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+function request(method: string, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; json: any }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, method, path, agent, headers: body === undefined ? headers : { ...headers, 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        resolve({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : undefined });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 
 async function call(device: Device, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      'X-Drydock-Protocol': '1',
-      Authorization: `Bearer ${device.token}`,
-      'X-Drydock-Device': device.device,
-      'Content-Type': 'application/json',
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await response.json();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
+  const headers = { 'X-Drydock-Protocol': '1', Authorization: `Bearer ${device.token}`, 'X-Drydock-Device': device.device };
+  const answer = await request(method, path, headers, body === undefined ? undefined : JSON.stringify(body));
+  if (answer.status >= 300) throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.json)}`);
+  return answer.json;
 }
 
 /** Runs `work` over `items` with `CONCURRENCY` at a time. */
@@ -127,11 +139,7 @@ const percentile = (samples: number[], q: number) => {
 
 // Setup, not timed: spaces and device registrations.
 await pool(devices, async (device) => {
-  await fetch(`${base}/api/spaces`, {
-    method: 'POST',
-    headers: { 'X-Drydock-Protocol': '1', Authorization: `Bearer ${device.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ space: device.space }),
-  });
+  await request('POST', '/api/spaces', { 'X-Drydock-Protocol': '1', Authorization: `Bearer ${device.token}` }, JSON.stringify({ space: device.space }));
   await call(device, 'POST', `/api/spaces/${device.space}/devices`, { device: device.device, label: b64(40) });
 });
 
@@ -162,6 +170,7 @@ await pool(devices, async (device) => {
   }
 });
 const pullSeconds = (performance.now() - t0) / 1000;
+agent.destroy();
 await stopServer();
 
 // The floor, on the same database: the same rows, INSERTed in the same batches at the same concurrency, one

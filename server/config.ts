@@ -1,12 +1,6 @@
 // Everything the server reads from its environment, in one place; README "Running the server" lists the same.
 import { MIN_COHORT } from '../src/lib/domain/class-deck.ts';
 
-export interface RateLimit {
-  /** Requests allowed in one window. */
-  limit: number;
-  windowSeconds: number;
-}
-
 export interface ServerConfig {
   host: string;
   port: number;
@@ -17,10 +11,12 @@ export interface ServerConfig {
   dataDir: string;
   /** Connections per server process when on PostgreSQL. */
   poolSize: number;
-  rateLimitSpace: RateLimit;
-  rateLimitAddress: RateLimit;
-  /** Requests per class link (server/routes/classes.ts). */
-  rateLimitClass: RateLimit;
+  /** Requests allowed per space, and per client address, in one fixed window of rateWindowSeconds. */
+  rateLimitSpace: number;
+  rateLimitAddress: number;
+  rateWindowSeconds: number;
+  /** Requests allowed per class link in one window (server/routes/classes.ts). */
+  rateLimitClass: number;
   /** Sharing students a class needs before its figures show; only tests lower it (DRYDOCK_TEST_MIN_COHORT). */
   classMinCohort: number;
   /** Take the client address from the last X-Forwarded-For entry (only behind a proxy that sets it). */
@@ -38,7 +34,6 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  const window = positiveInt(env, 'DRYDOCK_RATE_WINDOW_SECONDS', 60);
   return {
     host: env.HOST || '127.0.0.1',
     port: env.PORT === undefined || env.PORT === '' ? 4173 : Number(env.PORT),
@@ -46,9 +41,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.DRYDOCK_DATA || './data',
     poolSize: positiveInt(env, 'DRYDOCK_DB_POOL', 10),
-    rateLimitSpace: { limit: positiveInt(env, 'DRYDOCK_RATE_SPACE', 600), windowSeconds: window },
-    rateLimitAddress: { limit: positiveInt(env, 'DRYDOCK_RATE_ADDRESS', 1200), windowSeconds: window },
-    rateLimitClass: { limit: positiveInt(env, 'DRYDOCK_RATE_CLASS', 3000), windowSeconds: window },
+    rateLimitSpace: positiveInt(env, 'DRYDOCK_RATE_SPACE', 600),
+    rateLimitAddress: positiveInt(env, 'DRYDOCK_RATE_ADDRESS', 1200),
+    rateWindowSeconds: positiveInt(env, 'DRYDOCK_RATE_WINDOW_SECONDS', 60),
+    rateLimitClass: positiveInt(env, 'DRYDOCK_RATE_CLASS', 3000),
     // Never above the product's minimum: the setting exists to let a test class of two students see figures.
     classMinCohort: Math.min(MIN_COHORT, positiveInt(env, 'DRYDOCK_TEST_MIN_COHORT', MIN_COHORT)),
     trustProxy: env.DRYDOCK_TRUST_PROXY === '1',

@@ -15,6 +15,12 @@ export interface Queryable {
 
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
+  /**
+   * For bookkeeping that may be lost in a crash (rate-limit counters, last-seen times): its commits do not wait for
+   * the disk (synchronous_commit off). Every request of one client address updates the same counter row, and a
+   * row lock held through a disk flush would let that address make only a few hundred requests a second.
+   */
+  readonly relaxed: Queryable;
   /** Runs `work` in one READ COMMITTED transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   /** The server's version string, e.g. "PostgreSQL 15.8". */

@@ -56,9 +56,12 @@ export async function openPglite(dataDir: string): Promise<Database> {
     unlock();
     throw error;
   }
+  const base = wrap(db);
   return {
     kind: 'pglite',
-    ...wrap(db),
+    ...base,
+    // PGlite commits without fsync anyway (see README, Durability).
+    relaxed: base,
     transaction: (work) => db.transaction((tx) => work(wrap(tx))),
     async version() {
       const { rows } = await db.query<{ server_version: string }>('SHOW server_version');

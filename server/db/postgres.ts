@@ -20,12 +20,15 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
 
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const relaxedPool = new pg.Pool({ connectionString: url, max: Math.max(2, Math.ceil(poolSize / 2)), options: '-c synchronous_commit=off' });
   // An idle client that loses its connection (server restart) must not crash the process.
   pool.on('error', () => {});
+  relaxedPool.on('error', () => {});
   const base = wrap(pool);
   return {
     kind: 'postgres',
     ...base,
+    relaxed: wrap(relaxedPool),
     async transaction(work) {
       const client = await pool.connect();
       try {
@@ -46,6 +49,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     },
     async close() {
       if (!pool.ended) await pool.end();
+      if (!relaxedPool.ended) await relaxedPool.end();
     },
   };
 }

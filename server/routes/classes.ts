@@ -21,7 +21,7 @@ import { formatBytes, ImportFailure } from '../../src/lib/io/result.ts';
 import { validateDeck } from '../../src/lib/io/validate-deck.ts';
 import type { Queryable } from '../db/database.ts';
 import { fail, type AppDeps, type RegisterRoutes } from '../http.ts';
-import { hit, tooMany } from '../rate-limit.ts';
+import { hit, tooMany, windowOf } from '../rate-limit.ts';
 import { bearerToken, hashToken, tokenMatches } from '../space-guard.ts';
 
 /** The words a file import uses for a deck over the size limit. */
@@ -144,8 +144,9 @@ export const registerClassRoutes: RegisterRoutes = (app, deps: AppDeps) => {
   const gate: MiddlewareHandler = async (c, next) => {
     const id = c.req.param('id');
     if (!isClassId(id)) return fail(c, 404, 'not-found', 'There is no class at this link. Check the link with your instructor.');
-    const decision = await hit(db, `class:${id}`, deps.config.rateLimitClass, deps.now());
-    if (!decision.allowed) return tooMany(c, decision);
+    const window = windowOf(deps.now(), deps.config.rateWindowSeconds);
+    const hits = await hit(db.relaxed, `class:${id}`, window.start);
+    if (hits > deps.config.rateLimitClass) return tooMany(c, window.retryAfter);
     await next();
   };
 

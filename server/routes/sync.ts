@@ -4,7 +4,6 @@ import { bodyLimit } from 'hono/body-limit';
 import { fail, type RegisterRoutes } from '../http.ts';
 import { bearerToken, hashToken, spaceGuard, tokenMatches } from '../space-guard.ts';
 import { isDeviceId, isSpaceId, LIMITS, parseDevice, parsePull, parsePush, ShapeError } from '../sync-shapes.ts';
-import type { Queryable } from '../db/database.ts';
 
 const limitBody = bodyLimit({
   maxSize: LIMITS.bodyBytes,
@@ -26,14 +25,29 @@ function shapeFailure(c: Context, error: unknown) {
   throw error;
 }
 
-async function touchDevice(db: Queryable, space: string, device: string) {
-  // At most one write a minute per device, so pulls stay reads.
-  await db.query(
-    `UPDATE devices SET last_seen_at = now()
-     WHERE space_id = $1 AND id = $2 AND last_seen_at < now() - interval '1 minute'`,
-    [space, device],
-  );
-}
+// A push is this one statement, so one transaction, with its round trip. Its UPDATE locks the space row and
+// numbers the new ops after last_seq: pushes to one space, from any number of server processes, take numbers and
+// commit in one order, so a pull never passes a number that a slower push commits later. The NOT EXISTS leaves out
+// ops already stored; when this push had to wait for another one to the same space, its snapshot may predate the
+// other's ops, and ON CONFLICT then skips them (leaving unused numbers: numbers only ever increase).
+const PUSH_SQL = `
+WITH incoming AS (
+  SELECT t.id, t.iv, t.data, row_number() OVER (ORDER BY t.ord) AS n
+  FROM unnest($3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS t (id, iv, data, ord)
+  WHERE NOT EXISTS (SELECT 1 FROM ops WHERE ops.space_id = $1 AND ops.id = t.id)
+),
+bumped AS (
+  UPDATE spaces SET last_seq = last_seq + (SELECT count(*) FROM incoming)
+  WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM devices WHERE space_id = $1 AND id = $2 AND removed_at IS NOT NULL)
+  RETURNING last_seq, last_seq - (SELECT count(*) FROM incoming) AS first
+),
+inserted AS (
+  INSERT INTO ops (space_id, seq, id, device, iv, data)
+  SELECT $1, bumped.first + incoming.n, incoming.id, $2, incoming.iv, incoming.data FROM bumped, incoming
+  ON CONFLICT (space_id, id) DO NOTHING
+  RETURNING 1
+)
+SELECT (SELECT last_seq FROM bumped) AS last, (SELECT count(*) FROM inserted)::int AS accepted`;
 
 export const registerSyncRoutes: RegisterRoutes = (app, deps) => {
   const { db } = deps;
@@ -121,41 +135,25 @@ export const registerSyncRoutes: RegisterRoutes = (app, deps) => {
     }
     const space = c.get('space');
     const device = c.get('device');
-    const result = await db.transaction(async (tx) => {
-      // Locking the space row serialises pushes to this space across every server process: numbers are handed out
-      // and committed in one order, so a pull never passes a number that a slower push commits later.
-      const locked = await tx.query<{ last_seq: number; removed: boolean | null }>(
-        `SELECT s.last_seq, d.removed_at IS NOT NULL AS removed
-         FROM spaces s LEFT JOIN devices d ON d.space_id = s.id AND d.id = $2
-         WHERE s.id = $1 FOR UPDATE OF s`,
-        [space, device],
-      );
-      if (locked.rows.length === 0) return 'gone' as const;
-      if (locked.rows[0].removed) return 'removed' as const;
-
-      const unique = new Map<string, (typeof ops)[number]>();
-      for (const op of ops) if (!unique.has(op.id)) unique.set(op.id, op);
-      const stored = await tx.query<{ id: string }>('SELECT id FROM ops WHERE space_id = $1 AND id = ANY($2::text[])', [
-        space,
-        [...unique.keys()],
-      ]);
-      for (const { id } of stored.rows) unique.delete(id);
-      const fresh = [...unique.values()];
-
-      let last = locked.rows[0].last_seq;
-      if (fresh.length > 0) {
-        await tx.query(
-          `INSERT INTO ops (space_id, seq, id, device, iv, data)
-           SELECT $1, $2::bigint + t.ord, t.id, $3, t.iv, t.data
-           FROM unnest($4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS t (id, iv, data, ord)`,
-          [space, last, device, fresh.map((op) => op.id), fresh.map((op) => op.iv), fresh.map((op) => op.data)],
-        );
-        last += fresh.length;
-        await tx.query('UPDATE spaces SET last_seq = $2 WHERE id = $1', [space, last]);
-      }
-      await tx.query('UPDATE devices SET last_seen_at = now() WHERE space_id = $1 AND id = $2', [space, device]);
-      return { accepted: fresh.length, duplicates: ops.length - fresh.length, last };
-    });
+    // Repeats inside one push count as duplicates; the first copy is the one stored.
+    const firsts = new Map<string, (typeof ops)[number]>();
+    for (const op of ops) if (!firsts.has(op.id)) firsts.set(op.id, op);
+    const unique = [...firsts.values()];
+    const { rows } = await db.query<{ last: number | null; accepted: number }>(PUSH_SQL, [
+      space,
+      device,
+      unique.map((op) => op.id),
+      unique.map((op) => op.iv),
+      unique.map((op) => op.data),
+    ]);
+    let result: 'gone' | 'removed' | { accepted: number; duplicates: number; last: number };
+    if (rows[0].last === null) {
+      // Rare: the space was deleted, or this device removed, after the guard let the request in.
+      const exists = await db.query('SELECT 1 FROM spaces WHERE id = $1', [space]);
+      result = exists.rows.length === 0 ? 'gone' : 'removed';
+    } else {
+      result = { accepted: rows[0].accepted, duplicates: ops.length - rows[0].accepted, last: rows[0].last };
+    }
     if (result === 'gone') return fail(c, 401, 'unauthorized');
     if (result === 'removed') return fail(c, 403, 'device-removed', 'This device was removed from the sync space.');
     return c.json(result);
@@ -175,7 +173,6 @@ export const registerSyncRoutes: RegisterRoutes = (app, deps) => {
     );
     const more = rows.length > page.limit;
     const ops = more ? rows.slice(0, page.limit) : rows;
-    await touchDevice(db, space, c.get('device'));
     return c.json({ ops, last: ops.length > 0 ? ops[ops.length - 1].seq : page.after, more });
   });
 };

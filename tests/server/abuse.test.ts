@@ -80,7 +80,7 @@ for (const store of STORES) {
 
     test('rate limits per space and per address answer 429 with Retry-After, are kept in the database, and reset with the window', async () => {
       let now = Date.UTC(2030, 0, 1, 12, 0, 10);
-      const config = testConfig({ rateLimitSpace: { limit: 5, windowSeconds: 60 }, rateLimitAddress: { limit: 12, windowSeconds: 60 } });
+      const config = testConfig({ rateLimitSpace: 5, rateLimitAddress: 12, rateWindowSeconds: 60 });
       const roomy = inProcessServer(database.db, testConfig(), () => now);
       const first = inProcessServer(database.db, config, () => now);
       const identity = await roomy.newIdentity();
@@ -142,10 +142,14 @@ for (const store of STORES) {
     });
 
     test('a fault in the store answers 500 {"error":"server"} without internals, logs no secret, and stores nothing', async () => {
+      // The store fails the push's statement, as a lost connection or a full disk would.
       const failing: Database = {
         ...database.db,
-        transaction: () => Promise.reject(Object.assign(new Error(`boom near secret-parameter`), { code: 'XX000' })),
-      };
+        query: (sql, params) =>
+          /INSERT INTO ops/.test(sql)
+            ? Promise.reject(Object.assign(new Error(`boom near secret-parameter`), { code: 'XX000' }))
+            : database.db.query(sql, params),
+      } as Database;
       const setup = inProcessServer(database.db);
       const identity = await setup.newIdentity();
       const before = await countRows(database.db);

@@ -169,7 +169,7 @@ for (const store of STORES) {
     });
 
     it('rate-limits each class link and answers 404 for a malformed or unknown link', async () => {
-      const { call } = server({ rateLimitClass: { limit: 3, windowSeconds: 60 } });
+      const { call } = server({ rateLimitClass: 3 });
       const id = (await call('POST', '/api/classes', { identity: owner(), body: { deck: deck(['a']) } })).json.class;
       for (let i = 0; i < 3; i++) expect((await call('GET', `/api/classes/${id}`)).status).toBe(200);
       const limited = await call('GET', `/api/classes/${id}`);

@@ -98,6 +98,36 @@ for (const store of STORES) {
       }
     });
 
+    test('a device pulling while others push never skips an op, whatever order the pushes commit in', async () => {
+      const identity = await server.newIdentity();
+      const pushers = Array.from({ length: 4 }, () => ({ ...identity, device: newDevice() }));
+      const sent: string[] = [];
+      let pushing = true;
+      const pushes = Promise.all(
+        pushers.map(async (who) => {
+          for (let i = 0; i < 10; i++) {
+            const ops = Array.from({ length: 20 }, () => newOp(60));
+            const answer = await server.call('POST', `/api/spaces/${identity.space}/push`, { identity: who, body: { ops } });
+            expect(answer.status).toBe(200);
+            sent.push(...ops.map((op) => op.id));
+          }
+        }),
+      ).finally(() => (pushing = false));
+      const seen = new Set<string>();
+      let cursor = 0;
+      const pullOnce = async () => {
+        const page = await server.call('GET', `/api/spaces/${identity.space}/pull?after=${cursor}&limit=50`, { identity });
+        for (const op of page.json.ops) seen.add(op.id);
+        cursor = page.json.last;
+        return page.json.more as boolean;
+      };
+      while (pushing) await pullOnce();
+      await pushes;
+      while (await pullOnce());
+      expect(seen.size).toBe(800);
+      expect(sent.every((id) => seen.has(id))).toBe(true);
+    });
+
     test('an unknown space and a wrong token get the same 401', async () => {
       const identity = await server.newIdentity();
       const wrongToken = await server.call('GET', `/api/spaces/${identity.space}/pull`, { identity: { ...identity, token: newToken() } });
