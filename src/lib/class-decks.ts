@@ -3,13 +3,12 @@
 // io/class-deck.ts (the import validator); every collection write is one transaction in db/class-decks.ts. Server
 // faults never touch the collection: a failed check changes nothing and says why.
 import { classDeckId, isClassId, progressSince, type ClassFigures } from './domain/class-deck';
-import { cardFront } from './domain/model';
 import { toBase64Url } from './io/share-link';
 import { parseClassFigures, parseClassInfo, parseClassVersion, parseVersionList, publishLimitProblem, type ClassInfo, type VersionEntry } from './io/class-deck';
 import type { Result } from './io/result';
 import { decksForExport } from './db/editor';
-import { db } from './db/db';
 import {
+  cardFronts,
   forgetPublishedClass,
   markChecked,
   mergeClassVersion,
@@ -151,10 +150,10 @@ export async function classProgress(classId: string): Promise<Result<ClassFigure
   if (answer.value.status !== 200) return { ok: false, error: refusal(answer.value) };
   const figures = parseClassFigures(answer.value.json);
   if (!figures.ok) return figures;
-  const cards = await db.cards.bulkGet(figures.value.cards.map((c) => c.card));
+  const fronts = await cardFronts(figures.value.cards.map((c) => c.card));
   const missed = figures.value.cards.map((c, i) => ({
     card: c.card,
-    front: cards[i] ? cardFront(cards[i]) : c.card,
+    front: fronts[i],
     againShare: c.againShare,
     reviews: c.reviews,
     students: c.students,
