@@ -97,3 +97,37 @@ describe('deleting a class deck', () => {
     expect(await db.cards.count()).toBe(0);
   });
 });
+
+describe('sharing progress, turned on later', () => {
+  it('shares only answers from then on, per card, and turning it off withdraws the student from the count', async () => {
+    const { answerCard } = await import('../../../src/lib/db/study');
+    const { reportProgress } = await import('../../../src/lib/class-decks');
+    const { subscription } = await import('../../../src/lib/db/class-decks');
+    const deck = { formatVersion: 1 as const, id: 'w', title: 'Week 3', description: '', tags: [], source: 'x', cards: [{ id: 'a', kind: 'basic' as const, tags: [], prompt: 'Q', answer: 'A' }, { id: 'b', kind: 'basic' as const, tags: [], prompt: 'Q2', answer: 'B' }] };
+    await subscribeToClass({ classId: ID, version: 1, note: '', deck }, null, 1);
+    // Before sharing is on: private.
+    await answerCard({ cardId: 'a', rating: 1, now: Date.now() - 60_000, durationMs: 1, source: 'study' });
+    const reports: unknown[] = [];
+    server({
+      [`POST /api/classes/${ID}/progress`]: (init) => (reports.push(JSON.parse(String(init!.body))), api({ students: 1 })),
+      [`DELETE /api/classes/${ID}/progress`]: () => api(null, 204),
+    });
+    const state = new ClassDecksState();
+    await state.load();
+    await state.toggle(`class-${ID}`, BASE);
+    await state.setSharing(true);
+    expect(state.status).toBe('Sharing anonymous progress with the instructor.');
+    expect(reports).toEqual([{ cards: [] }]);
+
+    await answerCard({ cardId: 'b', rating: 1, now: Date.now() + 1000, durationMs: 1, source: 'study' });
+    expect(await reportProgress((await subscription(ID))!)).toBe(true);
+    expect(reports[1]).toEqual({ cards: [{ card: 'b', reviews: 1, again: 1, first: true }] });
+    // Reported once: nothing new, nothing sent twice.
+    await reportProgress((await subscription(ID))!);
+    expect(reports[2]).toEqual({ cards: [] });
+
+    await state.setSharing(false);
+    expect(calls.at(-1)!.key).toBe(`DELETE /api/classes/${ID}/progress`);
+    expect((await subscription(ID))!.sharing).toBeNull();
+  });
+});
