@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { test, expect, expectNoAxeViolations, readCollection } from './fixtures';
-import { seedDeck } from './study-helpers';
+import { homeCounts, seedDeck } from './study-helpers';
 import type { Deck } from '../../src/lib/domain/model';
 
 const DECK: Deck = {
@@ -159,6 +159,8 @@ test('an instructor publishes, two students subscribe and study, a fixed and ext
   await ann.page.goto('./#/');
   const annNotice = ann.page.getByTestId('class-update-notice');
   await expect(annNotice).toContainText('Updated to version 2: 2 new cards, 1 changed');
+  // The deck list shows the new cards without a reload.
+  await expect.poll(async () => (await homeCounts(ann.page, deckId)).new).toBe(2);
   await annNotice.getByText('Show the list').click();
   await expect(annNotice.getByTestId('update-added')).toContainText('Which driver spans several hosts?');
   await expect(annNotice.getByTestId('update-changed')).toContainText('What does the bridge driver do?');
