@@ -36,6 +36,8 @@ export interface ClassUpdateNotice {
   retired: string[];
   /** Changed by the instructor but left as the student edited them. */
   skipped: string[];
+  /** Already in another deck of the collection (an earlier import of the same deck): they stay there, not updated. */
+  foreign?: string[];
   seen: boolean;
 }
 
@@ -142,6 +144,7 @@ const noticeOf = (v: ClassVersionToMerge, plan: DeckUpdatePlan, seen: boolean): 
   changed: plan.changed,
   retired: plan.retired,
   skipped: plan.skippedEdited,
+  foreign: plan.foreign,
   seen,
 });
 
@@ -186,7 +189,7 @@ export async function mergeClassVersion(v: ClassVersionToMerge, now: number): Pr
     const plan = await mergeVersion(sub.deckId, v, now);
     const notice = noticeOf(v, plan, false);
     // The first merge on a device is the subscription itself (or a device joining): not news, unless edits were kept.
-    const shown = sub.version > 0 || plan.skippedEdited.length > 0 ? notice : null;
+    const shown = sub.version > 0 || plan.skippedEdited.length > 0 || plan.foreign.length > 0 ? notice : null;
     await saveLocal(v.classId, { version: v.version, title: v.deck.title, checkedAt: now, unpublished: false, notice: shown });
     return shown;
   });

@@ -114,6 +114,13 @@ describe('subscribing, updating and unsubscribing', () => {
     expect((await db.settings.get(`classDeck.subscription.${CLASS}`))?.value).not.toHaveProperty('version');
   });
 
+  it('leaves cards already in another deck (an earlier import of the same deck) where they are, and says so', async () => {
+    await mergeBundledDeck(deckOf('imported-earlier', [card('a', 'one')]), NOW);
+    const sub = await subscribeToClass({ classId: CLASS, version: 1, note: '', deck: deckOf('compose', [card('a', 'one'), card('b', 'two')]) }, null, NOW);
+    expect(sub.notice).toMatchObject({ foreign: ['a'], added: ['b'] });
+    expect(await db.cards.get('a')).toMatchObject({ deckId: 'imported-earlier' });
+  });
+
   it('writes nothing when a version fails part-way', async () => {
     await subscribeToClass({ classId: CLASS, version: 1, note: '', deck: deckOf('compose', [card('a', 'one')]) }, null, NOW);
     const bad = deckOf('compose', [card('a', 'changed'), { id: undefined } as unknown as BasicCard]);
