@@ -3,9 +3,10 @@
 // - classDeck.owner.<id>: a deck this collection published, with its owner key (only its holder can publish versions);
 // - classDeck.subscription.<id>: a class this collection follows, and whether it shares anonymous progress.
 // What a version did to the cards is derived on each device from the server's copy, like a built-in deck update: the
-// merge is local-only (not sent through sync), and the version each device has merged, and the notice of what it
-// brought, live in the device table (classDeck.local.<id>). A version merges through the rule built-in decks use
-// (applyDeckUpdate), in one transaction with that device row.
+// merge is local-only (not sent through sync). The version a device has merged is marked on the class deck's record
+// (its bundleHash, which sync leaves to each device and a backup keeps with the cards it describes); the notice of what
+// it brought lives in the device table (classDeck.local.<id>). A version merges through the rule built-in decks use
+// (applyDeckUpdate), in one transaction with both.
 import { classDeckId, type CardProgress } from '../domain/class-deck';
 import type { DeckUpdatePlan } from '../domain/deck-update';
 import { cardFront, type Deck } from '../domain/model';
@@ -51,9 +52,8 @@ interface SubscriptionRow {
   sharing: ProgressSharing | null;
 }
 
-/** This device's side: the version merged here and what it brought. */
+/** This device's side: what the last version merged here brought. */
 interface LocalRow {
-  version: number;
   title: string;
   checkedAt: number;
   /** The instructor unpublished the class: no more updates, the cards stay. */
@@ -61,8 +61,18 @@ interface LocalRow {
   notice: ClassUpdateNotice | null;
 }
 
-/** A followed class as the screens see it. */
-export type ClassSubscription = SubscriptionRow & LocalRow;
+/** A followed class as the screens see it. `version`: the version merged into this device's collection (0: none). */
+export type ClassSubscription = SubscriptionRow & LocalRow & { version: number };
+
+/** The deck record's mark of the class version merged into it. */
+const VERSION_MARK = 'class-version:';
+const versionMark = (version: number) => `${VERSION_MARK}${version}`;
+
+async function mergedVersion(deckId: string): Promise<number> {
+  const mark = (await db.decks.get(deckId))?.bundleHash;
+  const version = mark?.startsWith(VERSION_MARK) ? Number(mark.slice(VERSION_MARK.length)) : 0;
+  return Number.isSafeInteger(version) && version > 0 ? version : 0;
+}
 
 export interface ProgressSharing {
   /** A random token naming this student's share to the server only, so the class counts each student once. */
@@ -85,7 +95,7 @@ function isSubscription(v: unknown): v is SubscriptionRow {
 
 async function localRow(classId: string, title: string): Promise<LocalRow> {
   const value = (await db.device.get(LOCAL + classId))?.value as LocalRow | undefined;
-  return value && typeof value.version === 'number' ? value : { version: 0, title, checkedAt: 0, unpublished: false, notice: null };
+  return value && typeof value.checkedAt === 'number' ? value : { title, checkedAt: 0, unpublished: false, notice: null };
 }
 
 async function saveLocal(classId: string, local: LocalRow): Promise<void> {
@@ -93,7 +103,7 @@ async function saveLocal(classId: string, local: LocalRow): Promise<void> {
 }
 
 async function withLocal(row: SubscriptionRow): Promise<ClassSubscription> {
-  return { ...row, ...(await localRow(row.classId, row.title)) };
+  return { ...row, ...(await localRow(row.classId, row.title)), version: await mergedVersion(row.deckId) };
 }
 
 export async function publishedClasses(): Promise<PublishedClass[]> {
@@ -157,6 +167,7 @@ async function mergeVersion(deckId: string, v: ClassVersionToMerge, now: number)
     tags: [...v.deck.tags],
     source: v.deck.source || 'class link',
     origin: 'imported',
+    bundleHash: versionMark(v.version),
     createdAt: existing?.createdAt ?? now,
     updatedAt: now,
   });
@@ -169,7 +180,7 @@ async function mergeVersion(deckId: string, v: ClassVersionToMerge, now: number)
  * next check merges the version; subscribing again (another device did first) just merges.
  */
 export async function subscribeToClass(v: ClassVersionToMerge, sharing: ProgressSharing | null, now: number): Promise<ClassSubscription> {
-  await db.transaction('rw', db.settings, async () => {
+  await db.transaction('rw', db.settings, db.device, db.decks, async () => {
     if (!(await subscription(v.classId))) await saveSubscription({ classId: v.classId, deckId: classDeckId(v.classId), title: v.deck.title, subscribedAt: now, sharing });
   });
   await mergeClassVersion(v, now);
@@ -190,23 +201,23 @@ export async function mergeClassVersion(v: ClassVersionToMerge, now: number): Pr
     const notice = noticeOf(v, plan, false);
     // The first merge on a device is the subscription itself (or a device joining): not news, unless edits were kept.
     const shown = sub.version > 0 || plan.skippedEdited.length > 0 || plan.foreign.length > 0 ? notice : null;
-    await saveLocal(v.classId, { version: v.version, title: v.deck.title, checkedAt: now, unpublished: false, notice: shown });
+    await saveLocal(v.classId, { title: v.deck.title, checkedAt: now, unpublished: false, notice: shown });
     return shown;
   });
 }
 
 export async function markChecked(classId: string, now: number, unpublished = false): Promise<void> {
-  await db.transaction('rw', db.settings, db.device, async () => {
+  await db.transaction('rw', db.settings, db.device, db.decks, async () => {
     const sub = await subscription(classId);
-    if (sub) await saveLocal(classId, { version: sub.version, title: sub.title, checkedAt: now, unpublished: sub.unpublished || unpublished, notice: sub.notice });
+    if (sub) await saveLocal(classId, { title: sub.title, checkedAt: now, unpublished: sub.unpublished || unpublished, notice: sub.notice });
   });
 }
 
 /** The notice is shown once: after this it stays in the deck's class panel only. */
 export async function markNoticeSeen(classId: string): Promise<void> {
-  await db.transaction('rw', db.settings, db.device, async () => {
+  await db.transaction('rw', db.settings, db.device, db.decks, async () => {
     const sub = await subscription(classId);
-    if (sub?.notice && !sub.notice.seen) await saveLocal(classId, { version: sub.version, title: sub.title, checkedAt: sub.checkedAt, unpublished: sub.unpublished, notice: { ...sub.notice, seen: true } });
+    if (sub?.notice && !sub.notice.seen) await saveLocal(classId, { title: sub.title, checkedAt: sub.checkedAt, unpublished: sub.unpublished, notice: { ...sub.notice, seen: true } });
   });
 }
 
@@ -219,7 +230,7 @@ export async function unsubscribeFromClass(classId: string): Promise<void> {
 }
 
 export async function setSharing(classId: string, sharing: ProgressSharing | null): Promise<void> {
-  await db.transaction('rw', db.settings, db.device, async () => {
+  await db.transaction('rw', db.settings, db.device, db.decks, async () => {
     const sub = await subscription(classId);
     if (sub) await saveSubscription({ ...sub, sharing });
   });
@@ -241,7 +252,7 @@ export async function unreportedAnswers(sub: ClassSubscription): Promise<{ answe
 
 /** After the server took a report: later reports start after it. */
 export async function recordReported(classId: string, token: string, upTo: number, reported: readonly CardProgress[]): Promise<void> {
-  await db.transaction('rw', db.settings, db.device, async () => {
+  await db.transaction('rw', db.settings, db.device, db.decks, async () => {
     const sub = await subscription(classId);
     // Sharing was turned off (or restarted under a new token) meanwhile: nothing to record.
     if (!sub?.sharing || sub.sharing.token !== token) return;

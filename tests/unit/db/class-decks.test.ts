@@ -109,9 +109,10 @@ describe('subscribing, updating and unsubscribing', () => {
     await mergeClassVersion({ classId: CLASS, version: 2, note: '', deck: deckOf('compose', [card('a', 'one, fixed')]) }, NOW + 1);
     const ops = (await db.outbox.toArray()).map((r) => r.op).map((op) => (op.type === 'version' ? `${op.entity}:${op.key}` : op.type));
     expect(ops).toEqual([`setting:classDeck.subscription.${CLASS}`]);
-    // The version merged here is this device's own record, not the collection's.
-    expect((await db.device.get(`classDeck.local.${CLASS}`))?.value).toMatchObject({ version: 2 });
+    // The version merged here is marked on this device's deck record (which sync leaves to each device), not synced.
+    expect((await db.decks.get(classDeckId(CLASS)))?.bundleHash).toBe('class-version:2');
     expect((await db.settings.get(`classDeck.subscription.${CLASS}`))?.value).not.toHaveProperty('version');
+    expect((await subscription(CLASS))!.version).toBe(2);
   });
 
   it('leaves cards already in another deck (an earlier import of the same deck) where they are, and says so', async () => {
@@ -119,6 +120,14 @@ describe('subscribing, updating and unsubscribing', () => {
     const sub = await subscribeToClass({ classId: CLASS, version: 1, note: '', deck: deckOf('compose', [card('a', 'one'), card('b', 'two')]) }, null, NOW);
     expect(sub.notice).toMatchObject({ foreign: ['a'], added: ['b'] });
     expect(await db.cards.get('a')).toMatchObject({ deckId: 'imported-earlier' });
+  });
+
+  it('a deck gone from the collection (deleted, or a restore without it) counts as no version merged, so the next check brings it back', async () => {
+    await subscribeToClass({ classId: CLASS, version: 3, note: '', deck: deckOf('compose', [card('a', 'one')]) }, null, NOW);
+    await db.decks.delete(classDeckId(CLASS));
+    expect((await subscription(CLASS))!.version).toBe(0);
+    await mergeClassVersion({ classId: CLASS, version: 3, note: '', deck: deckOf('compose', [card('a', 'one')]) }, NOW + 1);
+    expect(await db.decks.get(classDeckId(CLASS))).toMatchObject({ bundleHash: 'class-version:3' });
   });
 
   it('writes nothing when a version fails part-way', async () => {
