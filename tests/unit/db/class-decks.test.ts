@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { db, type CardRecord } from '../../../src/lib/db/db';
 import { mergeBundledDeck } from '../../../src/lib/db/bundled';
-import { mergeClassVersion, subscribeToClass, subscription, unsubscribeFromClass } from '../../../src/lib/db/class-decks';
+import { mergeClassVersion, savePublishedClass, subscribeToClass, subscription, unsubscribeFromClass } from '../../../src/lib/db/class-decks';
 import { answerCard } from '../../../src/lib/db/study';
 import { classDeckId } from '../../../src/lib/domain/class-deck';
 import type { BasicCard, Deck } from '../../../src/lib/domain/model';
@@ -113,6 +113,11 @@ describe('subscribing, updating and unsubscribing', () => {
     expect((await db.decks.get(classDeckId(CLASS)))?.bundleHash).toBe('class-version:2');
     expect((await db.settings.get(`classDeck.subscription.${CLASS}`))?.value).not.toHaveProperty('version');
     expect((await subscription(CLASS))!.version).toBe(2);
+
+    // An instructor's owner key is a setting too: sync gives it to the learner's other devices.
+    await savePublishedClass({ classId: CLASS, deckId: 'user-compose', ownerKey: 'k'.repeat(43), title: 'Compose', version: 1, publishedAt: NOW });
+    const last = (await db.outbox.toArray()).at(-1)!.op;
+    expect(last).toMatchObject({ type: 'version', entity: 'setting', key: `classDeck.owner.${CLASS}`, value: { value: { ownerKey: 'k'.repeat(43) } } });
   });
 
   it('leaves cards already in another deck (an earlier import of the same deck) where they are, and says so', async () => {
