@@ -85,7 +85,8 @@ export async function undoAnswer(receipt: AnswerReceipt, d: DrydockDB = db): Pro
     if (!current || current.reps !== receipt.next.reps || current.due !== receipt.next.due) {
       throw new UndoConflictError();
     }
-    await d.states.put(receipt.previous);
+    // The FSRS fields go back exactly; what changed since for other reasons (suspended in another tab, a note regrouped) stays.
+    await d.states.put({ ...receipt.previous, inactive: current.inactive, noteId: current.noteId, deckId: current.deckId });
     await d.reviews.delete(receipt.logId);
   });
 }

@@ -99,12 +99,18 @@ async function writeVersion(d: DrydockDB, op: VersionOp): Promise<void> {
     if (op.value === null) await d.decks.delete(op.key);
     else {
       const existing = await d.decks.get(op.key);
-      await d.decks.put({ ...(op.value as unknown as DeckRecord), bundleHash: existing?.bundleHash });
+      const deck = { ...(op.value as unknown as DeckRecord) };
+      if (existing?.bundleHash !== undefined) deck.bundleHash = existing.bundleHash;
+      await d.decks.put(deck);
     }
   } else if (op.value === null) {
     // The card goes; its reviews stay until an operation removes them, so a card brought back keeps its history.
+    // Without a card there is nothing to replay them on: their "state before" fields take the same placeholder
+    // values on every device, whichever device answered them.
     await d.cards.delete(op.key);
     await d.states.delete(op.key);
+    const orphans = await d.reviews.where('cardId').equals(op.key).toArray();
+    await d.reviews.bulkPut(orphans.map((r) => ({ ...placeholderReview(r.uid!, r.cardId, r.deckId, r.rating, r.review, r.durationMs, r.source), id: r.id })));
   } else {
     const existing = await d.cards.get(op.key);
     await d.cards.put({ ...(op.value as unknown as CardRecord), retired: existing?.retired ?? 0 });

@@ -142,18 +142,21 @@ export async function openOp(keys: SpaceKeys, sealed: SealedOp): Promise<OpenRes
   return checked;
 }
 
-/** Device names travel sealed too (the server lists devices by label only). */
+/** Device names travel sealed too (the server lists devices by label only): IV and ciphertext in one base64url string. */
 export async function sealText(keys: SpaceKeys, text: string): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: encoder.encode(`${keys.space}\u241flabel`) }, keys.key, encoder.encode(text));
-  return toBase64Url(iv) + '.' + toBase64Url(new Uint8Array(sealed));
+  const joined = new Uint8Array(12 + sealed.byteLength);
+  joined.set(iv);
+  joined.set(new Uint8Array(sealed), 12);
+  return toBase64Url(joined);
 }
 
 export async function openText(keys: SpaceKeys, label: string): Promise<string | null> {
-  const [ivText, dataText] = label.split('.');
-  const iv = fromBase64Url(ivText ?? '');
-  const data = fromBase64Url(dataText ?? '');
-  if (!iv || !data || iv.length !== 12) return null;
+  const joined = fromBase64Url(label);
+  if (!joined || joined.length <= 12) return null;
+  const iv = joined.slice(0, 12);
+  const data = joined.slice(12);
   try {
     const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: iv as BufferSource, additionalData: encoder.encode(`${keys.space}\u241flabel`) }, keys.key, data as BufferSource);
     return new TextDecoder().decode(plain);
