@@ -7,10 +7,11 @@ import { requestLog } from './request-log.ts';
 import { registerStatic } from './static.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerSyncRoutes } from './routes/sync.ts';
+import { registerClassRoutes } from './routes/classes.ts';
 import { addressRateLimit } from './rate-limit.ts';
 
 /** Every file under server/routes/ adds itself here. */
-const ROUTES: RegisterRoutes[] = [registerHealthRoutes, registerSyncRoutes];
+const ROUTES: RegisterRoutes[] = [registerHealthRoutes, registerSyncRoutes, registerClassRoutes];
 
 export function createApp(deps: AppDeps): App {
   const app = new Hono<AppEnv>();

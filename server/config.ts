@@ -1,4 +1,5 @@
 // Everything the server reads from its environment, in one place; README "Running the server" lists the same.
+import { MIN_COHORT } from '../src/lib/domain/class-deck.ts';
 
 export interface ServerConfig {
   host: string;
@@ -14,6 +15,10 @@ export interface ServerConfig {
   rateLimitSpace: number;
   rateLimitAddress: number;
   rateWindowSeconds: number;
+  /** Requests allowed per class link in one window (server/routes/classes.ts). */
+  rateLimitClass: number;
+  /** Sharing students a class needs before its figures show; only tests lower it (DRYDOCK_TEST_MIN_COHORT). */
+  classMinCohort: number;
   /** Take the client address from the last X-Forwarded-For entry (only behind a proxy that sets it). */
   trustProxy: boolean;
   /** Log one line per request to stdout. */
@@ -39,6 +44,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     rateLimitSpace: positiveInt(env, 'DRYDOCK_RATE_SPACE', 600),
     rateLimitAddress: positiveInt(env, 'DRYDOCK_RATE_ADDRESS', 1200),
     rateWindowSeconds: positiveInt(env, 'DRYDOCK_RATE_WINDOW_SECONDS', 60),
+    rateLimitClass: positiveInt(env, 'DRYDOCK_RATE_CLASS', 3000),
+    // Never above the product's minimum: the setting exists to let a test class of two students see figures.
+    classMinCohort: Math.min(MIN_COHORT, positiveInt(env, 'DRYDOCK_TEST_MIN_COHORT', MIN_COHORT)),
     trustProxy: env.DRYDOCK_TRUST_PROXY === '1',
     requestLog: env.DRYDOCK_REQUEST_LOG !== '0',
   };

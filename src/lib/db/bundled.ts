@@ -2,11 +2,13 @@
 // version ships changed decks. Matched by card id: new cards are added, edited cards change content and keep
 // their FSRS state, cards gone from the deck are retired (hidden, history kept), never deleted.
 // Cards the learner edited locally (editedAt set) keep the learner's content and are never retired.
-import { db, type CardRecord, type CardStateRecord, type DeckRecord } from './db';
-import { newCardRecord, newStateRecord, cardOfRecord } from './records';
+// The card-by-card rule is domain/deck-update.ts, shared with class decks.
+import { db, type DeckRecord } from './db';
+import { applyDeckUpdate } from './deck-update';
 import { markLocalOnly } from './sync-outbox';
+import { canonicalJson } from '../domain/deck-update';
 import { stableId } from '../domain/ids';
-import { FORMAT_VERSION, noteOf, type Card, type Deck } from '../domain/model';
+import { FORMAT_VERSION, type Card, type Deck } from '../domain/model';
 
 export interface MergeReport {
   deckId: string;
@@ -21,12 +23,7 @@ export interface MergeReport {
   keptLocalEdits: number;
 }
 
-/** Key order does not matter when deciding whether a card's content changed. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
-  );
-}
+export { canonicalJson };
 
 export function bundleHash(deck: Deck): string {
   return stableId(canonicalJson(deck));
@@ -56,60 +53,8 @@ export async function mergeBundledDeck(deck: Deck, now: number, hash = bundleHas
     };
     await db.decks.put(deckRecord);
 
-    const ids = deck.cards.map((c) => c.id);
-    const [stored, states, ownCards] = await Promise.all([
-      db.cards.bulkGet(ids),
-      db.states.bulkGet(ids),
-      db.cards.where('deckId').equals(deck.id).toArray(),
-    ]);
-    const cardWrites: CardRecord[] = [];
-    const stateWrites: CardStateRecord[] = [];
-    for (let i = 0; i < deck.cards.length; i++) {
-      const card = deck.cards[i];
-      const existing = stored[i];
-      const state = states[i];
-      if (!existing) {
-        cardWrites.push(newCardRecord(card, deck.id, i, now));
-        if (!state) stateWrites.push(newStateRecord(card.id, deck.id, now, noteOf(card)));
-        report.added++;
-        continue;
-      }
-      // A card id already used by another deck belongs to that deck; never move someone's progress.
-      if (existing.deckId !== deck.id) continue;
-      let next: CardRecord = existing;
-      if (existing.editedAt === undefined) {
-        if (canonicalJson(cardOfRecord(existing)) !== canonicalJson(card)) {
-          next = { ...structuredClone(card), deckId: deck.id, order: i, suspended: existing.suspended, retired: existing.retired, createdAt: existing.createdAt, updatedAt: now } as CardRecord;
-          report.updated++;
-        }
-      } else if (canonicalJson(cardOfRecord(existing)) !== canonicalJson(card)) {
-        report.keptLocalEdits++;
-      }
-      if (next.order !== i && existing.editedAt === undefined) next = { ...next, order: i };
-      const restored = next.retired === 1;
-      if (restored) {
-        next = { ...next, retired: 0, updatedAt: now };
-        report.restored++;
-      }
-      if (!state) stateWrites.push(newStateRecord(card.id, deck.id, now, noteOf(next)));
-      // A content update may regroup siblings: the state follows the card's note id.
-      else if (restored || state.noteId !== noteOf(next)) stateWrites.push({ ...state, noteId: noteOf(next), inactive: restored ? next.suspended : state.inactive });
-      if (next !== existing) cardWrites.push(next);
-    }
-
-    const inBundle = new Set(ids);
-    const gone = ownCards.filter((c) => !inBundle.has(c.id) && c.retired === 0 && c.editedAt === undefined);
-    if (gone.length > 0) {
-      const goneStates = await db.states.bulkGet(gone.map((c) => c.id));
-      for (let i = 0; i < gone.length; i++) {
-        cardWrites.push({ ...gone[i], retired: 1, updatedAt: now });
-        const state = goneStates[i];
-        if (state) stateWrites.push({ ...state, inactive: 1 as const });
-      }
-      report.retired = gone.length;
-    }
-    await db.cards.bulkPut(cardWrites);
-    await db.states.bulkPut(stateWrites);
+    const plan = await applyDeckUpdate(deck.id, deck.cards, now);
+    Object.assign(report, { added: plan.added.length, updated: plan.changed.length, retired: plan.retired.length, restored: plan.revived.length, keptLocalEdits: plan.skippedEdited.length });
   });
   return report;
 }

@@ -16,7 +16,10 @@ export interface DeckRecord {
   tags: string[];
   source: string;
   origin: DeckOrigin;
-  /** For bundled decks: a hash of the bundled content last merged, so an unchanged bundle is skipped. */
+  /**
+   * For bundled decks: a hash of the bundled content last merged, so an unchanged bundle is skipped. For class decks:
+   * `class-version:<n>`, the class version last merged on this device. Sync leaves it to each device.
+   */
   bundleHash?: string;
   createdAt: number;
   updatedAt: number;

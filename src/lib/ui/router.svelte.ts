@@ -8,6 +8,7 @@ export type Route =
   | { name: 'library' }
   | { name: 'editor'; deckId: string; cardId?: string }
   | { name: 'import'; share?: string }
+  | { name: 'class'; classId: string }
   | { name: 'stats' }
   | { name: 'mock' }
   | { name: 'sync'; code?: string };
@@ -40,6 +41,9 @@ export function parseHash(hash: string): Route {
     case 'share':
       // Everything after "#/share/" is the compressed deck.
       return { name: 'import', share: path.slice('share/'.length) };
+    case 'class':
+      // A class link: #/class/<id>, previewed before anything is stored.
+      return { name: 'class', classId: clean(rest[0]) };
     case 'stats':
       return { name: 'stats' };
     case 'mock':

@@ -70,6 +70,8 @@ export class SyncController {
         if (!(await readMembership())) return;
         const report = await syncRound(this.context());
         if (report.pulled > 0) this.revision++;
+        // Class decks are checked on every sync too (loaded on demand; no request unless the collection follows one).
+        void import('../class-decks').then((m) => m.checkClassUpdates()).catch(() => undefined);
       } catch (error) {
         if (error instanceof SyncError && (error.code === 'offline' || error.code === 'rate-limited' || error.code === 'server')) this.schedule(RETRY_MS);
       } finally {

@@ -75,6 +75,8 @@ export class LibraryState {
 
   async remove(deckId: string): Promise<void> {
     const title = this.decks.find((d) => d.deck.id === deckId)?.deck.title ?? 'The deck';
+    // A class deck: stop following the class first, or its next version would bring the deck back.
+    if (deckId.startsWith('class-')) await (await import('../../lib/class-decks')).unsubscribeDeck(deckId);
     await deleteDeck(deckId);
     this.confirmingDelete = null;
     if (this.share?.deckId === deckId) this.share = null;
