@@ -5,7 +5,7 @@ import { createSpace, joinWithCode, leaveSpace, listDevices, pairingOf, removeDe
 import { SyncError } from '../../lib/sync/transport';
 import { dismissConflict, listConflicts, restoreConflict } from '../../lib/db/sync-conflicts';
 import type { ConflictRecord } from '../../lib/db/db';
-import { cardFront, type Card } from '../../lib/domain/model';
+import { cardBack, cardFront, type Card } from '../../lib/domain/model';
 
 export interface ConflictEntry {
   id: number;
@@ -18,9 +18,11 @@ export interface ConflictEntry {
 }
 
 export function describeConflict(c: ConflictRecord): ConflictEntry {
+  // Two versions of a card usually differ on one side: show the side that differs.
+  const sameFront = c.entity === 'card' && c.value !== null && c.winner !== null && cardFront(c.value as unknown as Card) === cardFront(c.winner as unknown as Card);
   const words = (v: Record<string, unknown> | null) => {
     if (v === null) return 'deleted';
-    if (c.entity === 'card') return `“${cardFront(v as unknown as Card).slice(0, 140)}”`;
+    if (c.entity === 'card') return `“${(sameFront ? cardBack(v as unknown as Card) : cardFront(v as unknown as Card)).slice(0, 140)}”`;
     if (c.entity === 'deck') return `“${String(v.title)}”`;
     return 'a different value';
   };

@@ -3,7 +3,7 @@
 // and the new parameters on the later part.
 import { dayOf, type TimeZone } from '../stats/days';
 import { evaluationOf, itemLogLosses, outcomesOf, predictRecall, type Evaluation } from './evaluation';
-import { DEFAULT_PARAMETERS, gainLowerBound, isImprovement, isParameterVector, notReadyReason, type NotReady, type ParameterSet } from './parameters';
+import { DEFAULT_PARAMETERS, gainLowerBound, isImprovement, MIN_MATERIAL_GAIN, isParameterVector, notReadyReason, type NotReady, type ParameterSet } from './parameters';
 import { buildTrainingItems, flattenItems, splitByTime, type TrainingLog } from './training-items';
 
 export type FlatItems = ReturnType<typeof flattenItems>;
@@ -67,6 +67,6 @@ export function fitAndCompare({ logs, zone, now, current, fit, onStage = () => {
     gainLowerBound: bound,
     current: before,
     candidate: { w, createdAt: now, reviewCount: logs.length, evaluation: after },
-    better: isImprovement(before, after) && bound > 0,
+    better: isImprovement(before, after) && bound > 0 && before.logLoss - after.logLoss >= MIN_MATERIAL_GAIN,
   };
 }

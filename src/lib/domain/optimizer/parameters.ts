@@ -47,6 +47,13 @@ export function isImprovement(current: Evaluation, candidate: Evaluation): boole
   return Number.isFinite(candidate.logLoss) && candidate.logLoss < current.logLoss;
 }
 
+/**
+ * Below this mean gain in log loss (nats per prediction) a new set is not worth applying even when the gain is real:
+ * a set a hair away from the current one can predict every review a sliver better, consistently enough to clear the
+ * bootstrap, and change no interval a learner would notice.
+ */
+export const MIN_MATERIAL_GAIN = 0.001;
+
 /** Resamples in the paired bootstrap below. */
 export const BOOTSTRAP_RESAMPLES = 1000;
 

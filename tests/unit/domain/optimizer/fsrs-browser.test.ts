@@ -40,7 +40,8 @@ describe('optimising a simulated learner whose memory follows known FSRS paramet
     const { test } = splitByTime(buildTrainingItems(logs, dayOf(0)));
     const truth = evaluateParameters(TRUE_PARAMETERS, test);
     expect(logs.length).toBeGreaterThan(2000);
-    expect(outcome.better).toBe(true);
+    // Whether Apply is offered for this gain is the noise rule's call (apply-rule.test.ts); here, the fit itself.
+    expect(outcome.gain).toBeGreaterThan(0);
     expect(outcome.candidate.evaluation.logLoss).toBeLessThan(outcome.current.logLoss);
     // The truth is the best possible predictor; the fit should land between it and the defaults, nearer the truth.
     const gap = outcome.current.logLoss - truth.logLoss;
