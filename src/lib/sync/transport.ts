@@ -72,9 +72,11 @@ export function httpTransport(base: string, fetcher: typeof fetch = (...args) =>
     try {
       response = await fetcher(new URL(`api/${path}`, base).href, { ...init, headers, cache: 'no-store' });
     } catch {
-      throw new SyncError(typeof navigator !== 'undefined' && navigator.onLine === false ? 'offline' : 'offline');
+      throw new SyncError('offline');
     }
-    const serverProtocol = Number(response.headers.get('X-Drydock-Protocol'));
+    // A static host answers without the header (its 404 page, or the app's index.html): no sync server there.
+    const header = response.headers.get('X-Drydock-Protocol');
+    const serverProtocol = header === null ? Number.NaN : Number(header);
     const body = response.status === 204 ? null : await response.json().catch(() => null);
     if (response.ok && !Number.isFinite(serverProtocol)) throw new SyncError('no-server');
     if (response.ok) return body;

@@ -6,6 +6,8 @@ import { createSpace, joinWithCode, syncRound, listDevices, removeDevice, rotate
 import { readMembership, readSyncStatus } from '../../../src/lib/db/sync-membership';
 import type { Card } from '../../../src/lib/domain/model';
 import { MemoryServer } from './memory-transport';
+import { httpTransport } from '../../../src/lib/sync/transport';
+import { newPairingCode, normalisePairingCode } from '../../../src/lib/io/sync-crypto';
 
 const BASE = 'http://127.0.0.1:4173/';
 const T0 = new Date(2026, 10, 2, 9, 0, 0).getTime();
@@ -160,5 +162,44 @@ describe('sync between two devices', () => {
     await joinWithCode({ transport: server.transport(), database: c }, rotated.code, 'C');
     await syncRound({ transport: server.transport(), database: c });
     expect(await promptOf(c, 'c1')).toBe('What is c1?');
+  });
+});
+
+describe('the HTTP transport', () => {
+  const reply = (status: number, body: unknown, headers: Record<string, string> = { 'X-Drydock-Protocol': '1' }) =>
+    (async () => new Response(body === null ? null : typeof body === 'string' ? body : JSON.stringify(body), { status, headers })) as unknown as typeof fetch;
+
+  it('says sync is unavailable on a static host, whose server answers with the app page', async () => {
+    const transport = httpTransport(BASE, reply(200, '<!doctype html><title>Drydock</title>', { 'Content-Type': 'text/html' }));
+    await expect(transport.health()).rejects.toMatchObject({ code: 'no-server', message: expect.stringContaining('without a sync server') });
+    const missing = httpTransport(BASE, reply(404, 'Not found', {}));
+    await expect(missing.health()).rejects.toMatchObject({ code: 'no-server' });
+  });
+
+  it('tells an old app to update, and a new app that the server is older', async () => {
+    const old = httpTransport(BASE, reply(426, { error: 'update-app' }));
+    await expect(old.pull({ space: 's', token: 't', device: 'd' }, 0, 1)).rejects.toMatchObject({ code: 'update-app', message: expect.stringContaining('Reload to update') });
+    const olderServer = httpTransport(BASE, reply(200, { ok: true, protocol: 0, minProtocol: 0 }, { 'X-Drydock-Protocol': '0' }));
+    await expect(olderServer.health()).rejects.toMatchObject({ code: 'server-older' });
+  });
+
+  it('maps a network failure, a refused token and a busy server to words, never to a thrown TypeError', async () => {
+    const down = httpTransport(BASE, (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as unknown as typeof fetch);
+    await expect(down.health()).rejects.toMatchObject({ code: 'offline' });
+    await expect(httpTransport(BASE, reply(401, { error: 'unauthorized' })).pull({ space: 's', token: 't', device: 'd' }, 0, 1)).rejects.toMatchObject({ code: 'unauthorized' });
+    await expect(httpTransport(BASE, reply(429, { error: 'rate-limited' })).pull({ space: 's', token: 't', device: 'd' }, 0, 1)).rejects.toMatchObject({ code: 'rate-limited' });
+    await expect(httpTransport(BASE, reply(500, { error: 'server' })).pull({ space: 's', token: 't', device: 'd' }, 0, 1)).rejects.toMatchObject({ code: 'server' });
+  });
+});
+
+describe('pairing codes', () => {
+  it('read back whatever the case, spaces or dashes, and refuse a mistyped one', () => {
+    const code = newPairingCode();
+    expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{1,4}){6}$/);
+    expect(normalisePairingCode(code.toLowerCase().replace(/-/g, ' '))).toBe(code);
+    expect(normalisePairingCode(code.slice(0, -3))).toBeNull();
+    expect(normalisePairingCode('hello')).toBeNull();
   });
 });
