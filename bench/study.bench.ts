@@ -1,6 +1,7 @@
 // Study-path figures, each beside a baseline measured in the same run:
 // - answer latency (tap -> next card painted), median and p95 over 200 answers;
-// - the answer transaction alone (state + log, strict durability) beside a bare IndexedDB put (strict);
+// - the answer transaction alone (state + log, strict durability) beside a bare IndexedDB put (strict), and again with
+//   device sync on (state + log + its outbox operation, one transaction);
 // - initial JS on the study path, kB gzip, beside all JS the build ships;
 // - Lighthouse 12.2.3 mobile scores (performance, accessibility, best practices) for the deck list and a study screen.
 import { readFileSync, readdirSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { BENCH_URL, fmt, launchChromium, summarize } from './lib/browser';
 import { CHROMIUM_ARGS } from '../playwright.config';
 
 const ANSWERS = Number(process.env.BENCH_ANSWERS ?? 200);
+const SYNCED_ANSWERS = Math.max(20, Math.round(ANSWERS / 2));
 const DIST = process.env.BENCH_DIST ?? 'dist-bench';
 
 const browser = await launchChromium();
@@ -40,7 +42,7 @@ await page.goto(`${BENCH_URL}#/study/all`);
 await page.getByRole('button', { name: /Show answer/ }).waitFor();
 
 // --- Answer latency, measured in the page: click a grade, wait for the next card's DOM, then for the frame after paint.
-const { samples: latencies, floor } = await page.evaluate(async (answers) => {
+async function answerMany(answers: number): Promise<number[]> {
   const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   const until = (test: () => boolean) =>
     new Promise<void>((resolve) => {
@@ -67,7 +69,12 @@ const { samples: latencies, floor } = await page.evaluate(async (answers) => {
     await afterPaint();
     samples.push(performance.now() - start);
   }
+  return samples;
+}
+const latencies = await page.evaluate(answerMany, ANSWERS);
+const floor = await page.evaluate(async (answers) => {
   // Baseline: the same wait for the next paint after a click that does nothing (the floor of any tap).
+  const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   const floor: number[] = [];
   const idle = document.createElement('button');
   document.body.append(idle);
@@ -78,9 +85,19 @@ const { samples: latencies, floor } = await page.evaluate(async (answers) => {
     floor.push(performance.now() - start);
   }
   idle.remove();
-  return { samples, floor };
+  return floor;
 }, ANSWERS);
 const transactions = await page.evaluate(() => performance.getEntriesByName('drydock:answer-transaction').map((e) => e.duration));
+
+// --- The same answers with device sync on: each answer's transaction also writes its outbox operation.
+await page.goto(`${BENCH_URL}#/sync`);
+await page.getByRole('button', { name: 'Turn on sync' }).click();
+await page.getByTestId('pairing-code').waitFor({ timeout: 30_000 });
+await page.evaluate(() => performance.clearMeasures('drydock:answer-transaction'));
+await page.goto(`${BENCH_URL}#/study/all`);
+await page.getByRole('button', { name: /Show answer/ }).waitFor();
+const syncedLatencies = await page.evaluate(answerMany, SYNCED_ANSWERS);
+const syncedTransactions = await page.evaluate(() => performance.getEntriesByName('drydock:answer-transaction').map((e) => e.duration));
 
 // --- Baseline: a bare put of a review-log-sized record, one strict read-write transaction each, same browser.
 const bare = await page.evaluate(async (n) => {
@@ -110,6 +127,10 @@ console.log(`answer latency, tap -> next card painted (n=${lat.n}): median ${fmt
 console.log(`  baseline: a no-op tap -> next paint (n=${summarize(floor).n}):     median ${fmt(summarize(floor).median)}, p95 ${fmt(summarize(floor).p95)}`);
 console.log(`answer transaction, state + log (n=${tx.n}):          median ${fmt(tx.median)}, p95 ${fmt(tx.p95)}`);
 console.log(`  baseline: bare IndexedDB put, strict (n=${put.n}):   median ${fmt(put.median)}, p95 ${fmt(put.p95)}`);
+const syncedTx = summarize(syncedTransactions);
+const syncedLat = summarize(syncedLatencies);
+console.log(`answer transaction with sync on, state + log + outbox operation (n=${syncedTx.n}): median ${fmt(syncedTx.median)}, p95 ${fmt(syncedTx.p95)}`);
+console.log(`answer latency with sync on, tap -> next card painted (n=${syncedLat.n}): median ${fmt(syncedLat.median)}, p95 ${fmt(syncedLat.p95)}`);
 console.log(`initial JS on the study path: ${studyKb.toFixed(1)} kB gzip in ${studyJs.length} files (${studyJs.join(', ')})`);
 console.log(`  baseline: all JS in the build: ${allKb.toFixed(1)} kB gzip in ${allJs.length} files`);
 

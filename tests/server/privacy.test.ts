@@ -27,7 +27,7 @@ for (const store of STORES) {
     afterAll(() => database.drop());
 
     test('ciphertext, ids and sequence numbers only: no card text, no review data, no code or token', async () => {
-      const transport = httpTransport(BASE, (input, init) => server.app.request(String(input), init as RequestInit));
+      const transport = httpTransport(BASE, async (input, init) => server.app.request(String(input), init as RequestInit));
       const phone = new DrydockDB(`privacy-phone-${store.title}`);
       const laptop = new DrydockDB(`privacy-laptop-${store.title}`);
       const now = Date.UTC(2026, 10, 2, 9);
