@@ -56,8 +56,15 @@ test('two devices pair by code; answers, an offline answer and a conflict reach 
   const code = (await phone.page.getByTestId('pairing-code').innerText()).trim();
   expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{1,4}){6}$/);
   await expect(phone.page.getByRole('img', { name: 'QR code of the pairing link' })).toBeVisible();
-  await expect(phone.page.getByRole('link', { name: /#\/pair\// })).toBeVisible();
+  const link = phone.page.getByRole('link', { name: /#\/pair\// });
+  await expect(link).toBeVisible();
   await expectNoAxeViolations(phone.page);
+
+  // Scanning the QR code opens the pairing link: the code arrives in the fragment, never sent to the server.
+  const tablet = await device(browser);
+  await openApp(tablet.page, new URL((await link.getAttribute('href'))!).hash);
+  await expect(tablet.page.getByLabel('Pairing code')).toHaveValue(code);
+  await tablet.context.close();
 
   // The laptop joins with the code typed in lower case, and gets the phone's deck.
   await openApp(laptop.page, '#/sync');

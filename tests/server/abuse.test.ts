@@ -166,3 +166,11 @@ for (const store of STORES) {
     });
   });
 }
+
+test('the request log cuts class link ids like space and device ids: a class id lets anyone read its deck', async () => {
+  const { pathForLog } = await import('../../server/request-log.ts');
+  const id = 'Zq3vT8n1Lr5sYw0PbK7cXe2M4hU9aJ6d';
+  const line = pathForLog(`/api/classes/${id}/versions/3`);
+  expect(line).toBe('/api/classes/Zq3vT8…/versions/3');
+  expect(line).not.toContain(id);
+});
