@@ -51,7 +51,7 @@ const action = (devices: number): fc.Arbitrary<Action> => {
   return fc.oneof(
     { weight: 5, arbitrary: fc.record({ kind: fc.constant('answer' as const), device, card, rating: fc.constantFrom(1, 2, 3, 4) as fc.Arbitrary<1 | 2 | 3 | 4>, days: fc.integer({ min: 0, max: 4 }) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('undo' as const), device }) },
-    { weight: 2, arbitrary: fc.record({ kind: fc.constant('edit' as const), device, card, text: fc.string({ minLength: 1, maxLength: 12 }) }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('edit' as const), device, card, text: fc.string({ maxLength: 12 }).map((t) => `Edited: ${t}`) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('add' as const), device }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('suspend' as const), device, card }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), device, card }) },
@@ -162,6 +162,7 @@ describe(`convergence of ${RUNS} random schedules on 2–4 devices against a ser
                   break;
                 }
                 case 'edit': {
+                  // As the editor saves it: a valid card (a blank prompt would be refused by every other device).
                   const cards = await cardsOf(d);
                   const card = cards[a.card % Math.max(1, cards.length)];
                   if (!card) break;
@@ -226,7 +227,7 @@ describe(`convergence of ${RUNS} random schedules on 2–4 devices against a ser
             for (let pass = 0; pass < 2; pass++) for (const dev of devices) await syncRound(ctx(dev));
 
             const first = await snapshot(devices[0].db);
-            if (process.env.CONVERGENCE_DEBUG) console.log(JSON.stringify(actions), JSON.stringify(await Promise.all(devices.map(async (dev) => (await snapshot(dev.db)).reviews))));
+            if (process.env.CONVERGENCE_DEBUG) console.log(JSON.stringify(await Promise.all(devices.map(async (dev) => [await dev.db.clocks.toArray(), await dev.db.conflicts.toArray()]))));
             for (const dev of devices.slice(1)) expect(await snapshot(dev.db)).toEqual(first);
             const expected = [...made].filter((uid) => !removed.has(uid)).sort();
             expect(first.reviews.map((r) => r.uid)).toEqual(expected);

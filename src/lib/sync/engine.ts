@@ -70,19 +70,28 @@ export async function syncRound(ctx: SyncContext): Promise<SyncRoundReport> {
     for (;;) {
       const page = await ctx.transport.pull(credentials, cursor, PULL_PAGE);
       const ops: SyncOp[] = [];
+      let next = Math.max(cursor, page.last, ...page.ops.map((o) => o.seq));
+      let newerApp = false;
       for (const sealed of page.ops) {
         const opened = await openOp(keys, sealed);
         if (opened.ok) ops.push(opened.op);
-        else report.unreadable++;
+        else if (opened.error === 'newer-format') {
+          // Made by a newer version of the app: stop before it, so it is read once this device is updated.
+          next = sealed.seq - 1;
+          newerApp = true;
+          break;
+        } else report.unreadable++;
       }
-      const next = Math.max(cursor, page.last, ...page.ops.map((o) => o.seq));
       const applied = await applyRemoteOps(ops, next, membership.deviceId, now(), d);
       report.pulled += applied.applied;
       report.conflicts += applied.conflicts;
       cursor = next;
+      if (newerApp) throw new SyncError('update-app', 'Another device runs a newer Drydock. Reload to update this one; its changes wait on the server until then.');
       if (!page.more || page.ops.length === 0) break;
     }
-    await writeSyncStatus({ lastSyncAt: now(), error: null, errorCode: null }, d);
+    const unreadable =
+      report.unreadable === 0 ? null : `${report.unreadable} change${report.unreadable === 1 ? '' : 's'} from another device could not be read (damaged, or sealed with another code) and ${report.unreadable === 1 ? 'was' : 'were'} skipped.`;
+    await writeSyncStatus({ lastSyncAt: now(), error: unreadable, errorCode: unreadable ? 'unreadable' : null }, d);
     return report;
   } catch (error) {
     const previous = await readSyncStatus(d);

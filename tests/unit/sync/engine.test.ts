@@ -203,3 +203,31 @@ describe('pairing codes', () => {
     expect(normalisePairingCode('hello')).toBeNull();
   });
 });
+
+describe('operations this device cannot use', () => {
+  it('stops before an operation from a newer app and says to update; skips a damaged one and says so', async () => {
+    const server = new MemoryServer();
+    const a = device('a');
+    const b = device('b');
+    await addDeckWithCards(a, 'd1', ['c1']);
+    const { code } = await createSpace({ transport: server.transport(), database: a }, 'A', BASE);
+    await syncRound({ transport: server.transport(), database: a });
+    await joinWithCode({ transport: server.transport(), database: b }, code, 'B');
+    await syncRound({ transport: server.transport(), database: b });
+
+    const { deriveSpaceKeys, sealOp } = await import('../../../src/lib/io/sync-crypto');
+    const keys = await deriveSpaceKeys(code);
+    const space = server.spaces.get(keys.space)!;
+    const stored = (op: { id: string; iv: string; data: string }) => space.ops.push({ ...op, seq: space.ops.length + 1, device: 'other' });
+    stored({ id: 'damaged', iv: 'AAAAAAAAAAAAAAAA', data: 'AAAA' });
+    await syncRound({ transport: server.transport(), database: b });
+    expect((await readSyncStatus(b)).error).toMatch(/1 change from another device could not be read/);
+
+    const before = space.ops.length;
+    stored(await sealOp(keys, { type: 'unreview', uid: 'x', cardId: 'c1', id: 'from-the-future', device: 'other', format: 2 } as never));
+    await expect(syncRound({ transport: server.transport(), database: b })).rejects.toThrow(/newer Drydock/);
+    // The cursor stops before the newer operation, so it is read after an update.
+    expect(await b.device.get('syncCursor')).toMatchObject({ value: before });
+    expect((await readSyncStatus(b)).errorCode).toBe('update-app');
+  });
+});
