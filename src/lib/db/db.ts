@@ -17,7 +17,7 @@ import type {
   ClockRecord,
   ConflictRecord,
 } from '../domain/records';
-import { randomId } from '../io/sync-crypto';
+import { randomId } from '../io/random-id';
 import { syncOutboxMiddleware } from './sync-outbox';
 
 // The stored shapes live in domain/records.ts (io/ and the server read them too); re-exported for existing imports.

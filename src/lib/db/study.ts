@@ -2,7 +2,7 @@
 // (strict durability, see db.ts), so an answer is either fully on disk or not at all.
 import { db, type CardStateRecord, type DrydockDB, type ReviewLogRecord, type ReviewSource } from './db';
 import { loadSettings } from './settings';
-import { randomId } from '../io/sync-crypto';
+import { randomId } from '../io/random-id';
 import { createScheduler, type RatingValue, type Scheduler } from '../domain/scheduler';
 import type { Settings } from '../domain/settings';
 import { startOfLearnerDay } from '../domain/day';

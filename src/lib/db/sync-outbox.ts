@@ -6,7 +6,7 @@
 import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTransaction, type Middleware, type Transaction } from 'dexie';
 import { entityKey, OP_FORMAT, type EntityKind, type SyncOp, type SyncOpBody } from '../domain/sync/operations';
 import { formatHlc, parseHlc, tick, type Hlc } from '../domain/sync/hlc';
-import { randomId } from '../io/sync-crypto';
+import { randomId } from '../io/random-id';
 
 /** This device's membership of a sync space (device table, key `sync`). */
 export interface SyncMembership {

@@ -3,16 +3,13 @@
 // seals every operation. The server sees ids, sequence numbers and ciphertext; never a card or a review.
 import type { SyncOp } from '../domain/sync/operations';
 import { validateSyncOp, type SyncOpError } from './sync-ops';
+import { randomId, toBase64Url } from './random-id';
+
+export { randomId, toBase64Url };
 
 const SECRET_BYTES = 16;
 /** Crockford base32: no I, L, O or U, so a code read aloud or typed from a screen survives. */
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-export function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
 
 export function fromBase64Url(text: string): Uint8Array | null {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
@@ -22,10 +19,6 @@ export function fromBase64Url(text: string): Uint8Array | null {
   } catch {
     return null;
   }
-}
-
-export function randomId(bytes = 16): string {
-  return toBase64Url(crypto.getRandomValues(new Uint8Array(bytes)));
 }
 
 /** A new pairing secret, written as a code: 26 base32 characters in groups of four (128 bits). */
