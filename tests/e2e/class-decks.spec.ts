@@ -92,6 +92,8 @@ test('an instructor publishes, two students subscribe and study, a fixed and ext
 
   // Publish: the plain-text warning comes before anything is sent.
   await teacher.goto('./#/library');
+  // The Library has listed the decks, so the app has created its database: the deck can be written into it.
+  await expect(teacher.getByTestId('deck-list')).toHaveAttribute('aria-busy', 'false');
   await seedDeck(teacher, DECK);
   await teacher.reload();
   await teacher.getByRole('button', { name: 'Publish to a class for Compose class' }).click();

@@ -2,7 +2,7 @@
 // scroll, a focus ring that stands out in the light theme, one explained loading line on the first visit; and axe in
 // both themes on the screens that gained install and backup notices.
 import { test, expect, openApp, expectNoAxeViolations } from './fixtures';
-import { seedDeck } from './study-helpers';
+import { seedDeck, snapshotCount } from './study-helpers';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -99,10 +99,11 @@ for (const scheme of ['light', 'dark'] as const) {
 
     await page.goto('./#/settings');
     const snapshot = page.getByTestId('snapshot');
-    await expect(async () => {
-      await page.reload();
-      await expect(snapshot).toHaveCount(1, { timeout: 1000 });
-    }).toPass({ timeout: 20_000 });
+    // The automatic backup runs once the app has started and the page is idle (about two seconds in): wait for it to
+    // be written, without reloading (a reload starts that wait over), then open Settings afresh to list it.
+    await expect.poll(() => snapshotCount(page), { timeout: 20_000 }).toBe(1);
+    await page.reload();
+    await expect(snapshot).toHaveCount(1);
     await snapshot.getByRole('button', { name: /Restore/ }).click();
     await expect(page.getByRole('alertdialog')).toBeVisible();
     await expectNoAxeViolations(page);

@@ -72,3 +72,24 @@ export async function reviewCount(page: Page): Promise<number> {
     return count;
   });
 }
+
+/** Automatic backups kept in this browser (read straight from IndexedDB, without reloading the page). */
+export async function snapshotCount(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const idb: IDBDatabase = await new Promise((resolve, reject) => {
+      const req = indexedDB.open('drydock');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    if (!idb.objectStoreNames.contains('snapshots')) {
+      idb.close();
+      return 0;
+    }
+    const count = await new Promise<number>((resolve) => {
+      const req = idb.transaction('snapshots').objectStore('snapshots').count();
+      req.onsuccess = () => resolve(req.result);
+    });
+    idb.close();
+    return count;
+  });
+}
