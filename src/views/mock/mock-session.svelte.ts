@@ -6,6 +6,8 @@ import { ensureBundledDecks } from '../../lib/db/first-run';
 import { checkResponse, emptyResponse, hasResponse, type CardResponse } from '../../lib/domain/answer-check';
 import { isAutoChecked, mockRating, pickMockQuestions, scoreMock, type MockQuestionResult, type MockScore, type MockSize } from '../../lib/domain/mock-interview';
 import type { CardRecord } from '../../lib/db/db';
+import { cardOfRecord } from '../../lib/db/records';
+import { prepareCardText } from '../../lib/ui/markdown-lazy.svelte';
 
 /** Time allowed per question; the whole session gets questions × this. */
 export const MS_PER_QUESTION = 90_000;
@@ -64,6 +66,8 @@ export interface MockDeps {
   answer: typeof answerCard;
   random: () => number;
   store: RoundStore;
+  /** Loads what a card's text needs to render (the full Markdown renderer for cloze and rich text). */
+  prepareText: (card: CardRecord) => Promise<void>;
 }
 
 const defaultDeps: MockDeps = {
@@ -74,6 +78,7 @@ const defaultDeps: MockDeps = {
   answer: answerCard,
   random: Math.random,
   store: localRoundStore,
+  prepareText: (card) => prepareCardText(cardOfRecord(card)),
 };
 
 export class MockSession {
@@ -133,6 +138,7 @@ export class MockSession {
         this.phase = 'start';
         return;
       }
+      await this.#prepareText();
       this.titles = titles;
       this.results = [];
       this.unanswered = [];
@@ -161,6 +167,7 @@ export class MockSession {
         this.deps.store.clear();
         return false;
       }
+      await this.#prepareText();
       const asked = new Set(this.questions.map((q) => q.id));
       this.results = saved.results.filter((r) => asked.has(r.cardId));
       this.titles = titles;
@@ -186,6 +193,11 @@ export class MockSession {
       this.error = `Could not bring back the mock interview: ${e instanceof Error ? e.message : String(e)}`;
       return false;
     }
+  }
+
+  /** Every question's text renders as soon as it shows: a cloze never appears blank and then fills in. */
+  async #prepareText(): Promise<void> {
+    await Promise.all(this.questions.map((q) => this.deps.prepareText(q)));
   }
 
   #save() {

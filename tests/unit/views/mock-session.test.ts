@@ -114,6 +114,28 @@ describe('mock interview session', () => {
     expect(await db.reviews.count()).toBe(1);
   });
 
+  it('shows no question, at the start or after a reload, before the text of every question can render', async () => {
+    await seed();
+    const store = memoryStore();
+    const prepared: string[] = [];
+    const s = new MockSession({ random: seededRandom(1), ensureDecks: async () => {}, store, prepareText: async (card) => void prepared.push(card.id) });
+    await s.start(NOW);
+    expect(s.phase).toBe('question');
+    expect(prepared.sort()).toEqual(cards.map((c) => c.id).sort());
+
+    // After a reload the round stays off screen until the renderer has loaded.
+    let rendererLoaded = () => {};
+    const loading = new Promise<void>((resolve) => (rendererLoaded = resolve));
+    const asked: string[] = [];
+    const reloaded = new MockSession({ random: seededRandom(1), ensureDecks: async () => {}, store, prepareText: (card) => (asked.push(card.id), loading) });
+    const resumed = reloaded.resume(NOW + 1000);
+    await expect.poll(() => asked.length).toBe(4);
+    expect(reloaded.phase).toBe('start');
+    rendererLoaded();
+    expect(await resumed).toBe(true);
+    expect(reloaded.phase).toBe('question');
+  });
+
   it('says so when there are no cards', async () => {
     const s = session();
     await s.start(NOW);
