@@ -4,64 +4,37 @@
 // number of requests at the same concurrency) measured in the same run.
 //   1. every subscriber checks and is up to date (GET /api/classes/:id);
 //   2. the instructor publishes version 2 and every subscriber checks and downloads it (GET …/versions/2).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { fmt } from './lib/browser';
+import { startChildServer } from '../tests/support/child-server';
 
 const CARDS = 500;
 const SUBSCRIBERS = 1000;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const DIST = process.env.BENCH_DIST ?? 'dist-bench';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 const dataDir = mkdtempSync(join(tmpdir(), 'drydock-classes-bench-'));
-const port = await freePort();
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-  env: {
-    ...process.env,
-    DRYDOCK_DATA: dataDir,
-    DRYDOCK_DIST: DIST,
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DRYDOCK_REQUEST_LOG: '0',
-    // One machine plays a whole class: the per-address and per-link limits would stop it at once.
-    DRYDOCK_RATE_ADDRESS: '100000000',
-    DRYDOCK_RATE_CLASS: '100000000',
-  },
-  detached: true,
-  stdio: ['ignore', 'pipe', 'inherit'],
+const server = await startChildServer({
+  DATABASE_URL: process.env.DATABASE_URL ?? '',
+  DRYDOCK_DATA: dataDir,
+  DRYDOCK_DIST: DIST,
+  DRYDOCK_REQUEST_LOG: '0',
+  // One machine plays a whole class: the per-address and per-link limits would stop it at once.
+  DRYDOCK_RATE_ADDRESS: '100000000',
+  DRYDOCK_RATE_CLASS: '100000000',
 });
-let output = '';
-server.stdout!.on('data', (chunk) => (output += chunk));
-const stop = () => {
+process.on('exit', () => {
   try {
-    process.kill(-server.pid!, 'SIGTERM');
+    process.kill(-server.process.pid!, 'SIGTERM');
   } catch {
     // already gone
   }
-};
-process.on('exit', () => {
-  stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
-for (let i = 0; i < 600 && !output.includes('Drydock on http'); i++) await sleep(100);
-if (!output.includes('Drydock on http')) throw new Error(`server did not start:\n${output}`);
-const base = `http://127.0.0.1:${port}`;
+const base = server.url;
 const store = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 
 const HEADERS = { 'X-Drydock-Protocol': '1' };
@@ -157,4 +130,4 @@ for (const r of results) {
   const vsFloor = r === floor ? '' : `  (${(floor.perSecond / r.perSecond).toFixed(1)}x the floor's time per request)`;
   console.log(`  ${r.name.padEnd(34)} ${String(r.requests).padStart(5)} requests  ${r.perSecond.toFixed(0).padStart(6)} req/s  p50 ${fmt(r.p50).padStart(9)}  p99 ${fmt(r.p99).padStart(9)}${vsFloor}`);
 }
-stop();
+await server.stop();

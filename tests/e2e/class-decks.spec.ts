@@ -2,8 +2,7 @@
 // instructor publishes, two students subscribe and study, the instructor fixes a card and adds two, and both students
 // get the update with their progress kept; one student's own edit survives. With sharing on, the instructor's view
 // shows the most-missed cards once enough students share (the minimum lowered to 2 by the test-only setting).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { startChildServer, type ChildServer } from '../support/child-server';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { test, expect, expectNoAxeViolations, readCollection } from './fixtures';
 import { homeCounts, seedDeck } from './study-helpers';
@@ -23,44 +22,19 @@ const DECK: Deck = {
   ],
 };
 
-let server: { url: string; process: ChildProcess; output: () => string };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
+let server: ChildServer;
 
 test.beforeAll(async () => {
-  const port = await freePort();
-  // Its own process group, stopped as a group after the tests.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, DATABASE_URL: '', DRYDOCK_DATA: 'memory://', DRYDOCK_DIST: process.env.E2E_DIST ?? 'dist', HOST: '127.0.0.1', PORT: String(port), DRYDOCK_TEST_MIN_COHORT: '2', DRYDOCK_REQUEST_LOG: '0' },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  await expect.poll(() => output, { timeout: 60_000 }).toContain('Drydock on http');
-  server = { url: `http://127.0.0.1:${port}/`, process: child, output: () => output };
+  // Its own server (own process group), with the cohort minimum lowered by the test-only setting.
+  server = await startChildServer({ DRYDOCK_DATA: 'memory://', DRYDOCK_DIST: process.env.E2E_DIST ?? 'dist', DRYDOCK_TEST_MIN_COHORT: '2', DRYDOCK_REQUEST_LOG: '0' });
 });
 
-test.afterAll(() => {
-  try {
-    process.kill(-server.process.pid!, 'SIGTERM');
-  } catch {
-    // already gone
-  }
+test.afterAll(async () => {
+  await server?.stop();
 });
 
 async function phone(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const context = await browser.newContext({ baseURL: `${server.url}/`, viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   return { context, page: await context.newPage() };
 }
 
