@@ -8,17 +8,10 @@
 // - a card id already used by another deck belongs to that deck and is left alone.
 // Pure: the caller reads the rows, applies the plan's writes in one transaction, and passes `now`.
 import { noteOf, type Card } from './model';
+import type { CardRecord } from './records';
 
-/** A card as the collection stores it: the exchange-format card plus bookkeeping (db's CardRecord has this shape). */
-export type StoredCard = Card & {
-  deckId: string;
-  order: number;
-  suspended: 0 | 1;
-  retired: 0 | 1;
-  editedAt?: number;
-  createdAt: number;
-  updatedAt: number;
-};
+/** A card as the collection stores it (the stored record itself, from records.ts). */
+export type StoredCard = CardRecord;
 
 /** The part of a card's scheduling row the update looks at. */
 export interface StoredStateFlags {
