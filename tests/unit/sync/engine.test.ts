@@ -26,6 +26,15 @@ afterEach(async () => {
   }
 });
 
+/** A starts a space and syncs, B joins with the code and syncs: both hold A's collection. */
+async function pair(server: MemoryServer, a: DrydockDB, b: DrydockDB): Promise<string> {
+  const { code } = await createSpace({ transport: server.transport(), database: a }, 'A', BASE);
+  await syncRound({ transport: server.transport(), database: a });
+  await joinWithCode({ transport: server.transport(), database: b }, code, 'B');
+  await syncRound({ transport: server.transport(), database: b });
+  return code;
+}
+
 const promptOf = async (d: DrydockDB, id: string) => ((await d.cards.get(id)) as { prompt?: string } | undefined)?.prompt;
 
 async function addDeckWithCards(d: DrydockDB, deckId: string, ids: string[], now = T0) {
@@ -64,10 +73,7 @@ describe('sync between two devices', () => {
     const a = device('a');
     const b = device('b');
     await addDeckWithCards(a, 'd1', ['c1']);
-    const { code } = await createSpace({ transport: server.transport(), database: a }, 'A', BASE);
-    await syncRound({ transport: server.transport(), database: a });
-    await joinWithCode({ transport: server.transport(), database: b }, code, 'B');
-    await syncRound({ transport: server.transport(), database: b });
+    await pair(server, a, b);
 
     await answerCard({ cardId: 'c1', rating: 3, now: T0 + 1000, durationMs: 1, source: 'study' }, a);
     await answerCard({ cardId: 'c1', rating: 1, now: T0 + 2000, durationMs: 1, source: 'study' }, b);
@@ -104,10 +110,7 @@ describe('sync between two devices', () => {
     const a = device('a');
     const b = device('b');
     await addDeckWithCards(a, 'd1', ['c1']);
-    const { code } = await createSpace({ transport: server.transport(), database: a }, 'A', BASE);
-    await syncRound({ transport: server.transport(), database: a });
-    await joinWithCode({ transport: server.transport(), database: b }, code, 'B');
-    await syncRound({ transport: server.transport(), database: b });
+    await pair(server, a, b);
 
     const edit = async (d: DrydockDB, prompt: string) => {
       const card = (await d.cards.get('c1'))!;
@@ -210,10 +213,7 @@ describe('operations this device cannot use', () => {
     const a = device('a');
     const b = device('b');
     await addDeckWithCards(a, 'd1', ['c1']);
-    const { code } = await createSpace({ transport: server.transport(), database: a }, 'A', BASE);
-    await syncRound({ transport: server.transport(), database: a });
-    await joinWithCode({ transport: server.transport(), database: b }, code, 'B');
-    await syncRound({ transport: server.transport(), database: b });
+    const code = await pair(server, a, b);
 
     const { deriveSpaceKeys, sealOp } = await import('../../../src/lib/io/sync-crypto');
     const keys = await deriveSpaceKeys(code);
