@@ -91,29 +91,34 @@ async function applyVersion(d: DrydockDB, op: Extract<SyncOp, { type: 'version' 
   return { applied: !same, conflict: decision.conflictLoser !== null };
 }
 
-async function writeVersion(d: DrydockDB, op: VersionOp): Promise<void> {
-  if (op.entity === 'setting') {
-    if (op.value === null) await d.settings.delete(op.key);
-    else await d.settings.put({ key: op.key, value: op.value.value });
-  } else if (op.entity === 'deck') {
-    if (op.value === null) await d.decks.delete(op.key);
+/**
+ * Writes one version of a card, deck or setting (null: its deletion) into its table, keeping what each device holds
+ * for itself (a card's retired flag, a deck's bundle hash). Used for versions received and for a conflict restored
+ * here, so both leave the collection alike.
+ */
+export async function writeVersion(d: DrydockDB, { entity, key, value }: Pick<VersionOp, 'entity' | 'key' | 'value'>): Promise<void> {
+  if (entity === 'setting') {
+    if (value === null) await d.settings.delete(key);
+    else await d.settings.put({ key, value: value.value });
+  } else if (entity === 'deck') {
+    if (value === null) await d.decks.delete(key);
     else {
-      const existing = await d.decks.get(op.key);
-      const deck = { ...(op.value as unknown as DeckRecord) };
+      const existing = await d.decks.get(key);
+      const deck = { ...(value as unknown as DeckRecord) };
       if (existing?.bundleHash !== undefined) deck.bundleHash = existing.bundleHash;
       await d.decks.put(deck);
     }
-  } else if (op.value === null) {
+  } else if (value === null) {
     // The card goes; its reviews stay until an operation removes them, so a card brought back keeps its history.
     // Without a card there is nothing to replay them on: their "state before" fields take the same placeholder
     // values on every device, whichever device answered them.
-    await d.cards.delete(op.key);
-    await d.states.delete(op.key);
-    const orphans = await d.reviews.where('cardId').equals(op.key).toArray();
+    await d.cards.delete(key);
+    await d.states.delete(key);
+    const orphans = await d.reviews.where('cardId').equals(key).toArray();
     await d.reviews.bulkPut(orphans.map((r) => ({ ...placeholderReview(r.uid!, r.cardId, r.deckId, r.rating, r.review, r.durationMs, r.source), id: r.id })));
   } else {
-    const existing = await d.cards.get(op.key);
-    await d.cards.put({ ...(op.value as unknown as CardRecord), retired: existing?.retired ?? 0 });
+    const existing = await d.cards.get(key);
+    await d.cards.put({ ...(value as unknown as CardRecord), retired: existing?.retired ?? 0 });
   }
 }
 
