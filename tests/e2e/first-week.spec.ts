@@ -2,7 +2,7 @@
 // scroll, a focus ring that stands out in the light theme, one explained loading line on the first visit; and axe in
 // both themes on the screens that gained install and backup notices.
 import { test, expect, openApp, expectNoAxeViolations } from './fixtures';
-import { seedDeck, snapshotCount } from './study-helpers';
+import { reviewCount, seedDeck, snapshotCount } from './study-helpers';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -89,6 +89,8 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.goto('./#/study/e2e-deck');
     await page.getByRole('button', { name: /Show answer/ }).click();
     await page.getByRole('button', { name: /Good/ }).click();
+    // The answer must be stored before the reload below, or the reminder has no reviews to count.
+    await expect.poll(() => reviewCount(page)).toBe(1);
     await page.clock.fastForward(16 * 24 * HOUR);
     await page.goto('./#/');
     await page.reload();
