@@ -64,6 +64,9 @@ export class DrydockDB extends Dexie {
     this.version(6)
       .stores({ reviews: '++id, cardId, deckId, review, [cardId+review], [deckId+review], &uid', outbox: '++seq', clocks: 'key', conflicts: '++id, at' })
       .upgrade(giveReviewsUids);
+    // Today's counts without reading every state (deck-counts.ts): each kind of card in due order, so the due reviews
+    // are one range that stops at the day's limit. IndexedDB builds the index from the stored rows; nothing to migrate.
+    this.version(7).stores({ states: 'cardId, deckId, due, state, [deckId+inactive+due], [deckId+inactive+state], [inactive+due], [deckId+inactive+state+due]' });
     this.use(syncOutboxMiddleware);
   }
 }

@@ -1,0 +1,113 @@
+// The deck list's and the Library's figures without reading every state: today's new / learning / due counts are
+// tallied (domain/deck-tally.ts) from index ranges that stop at today's limits, and each deck's totals are counted
+// on index keys alone. Costs: a deck's learning cards, its reviews up to today's allowance (plus siblings passed
+// over), and its cards in deck order up to today's new cards; totals are IndexedDB counts (no record is read).
+import Dexie from 'dexie';
+import { db, type CardStateRecord } from './db';
+import { DeckTally, type TallyLimits, type TallyToday } from '../domain/deck-tally';
+import type { DeckCounts } from '../domain/queue';
+
+const STATE_DUE = '[deckId+inactive+state+due]';
+
+/** One state kind (0 new, 1 learning, 2 review, 3 relearning) of a deck's cards in study, from `from` due time on. */
+function kindRange(deckId: string, state: number, from: number | typeof Dexie.minKey = Dexie.minKey, to: number | typeof Dexie.maxKey = Dexie.maxKey, fromIncluded = true) {
+  return db.states.where(STATE_DUE).between([deckId, 0, state, from], [deckId, 0, state, to], fromIncluded, true);
+}
+
+/** Today's counts for each deck, as a normal study session of that deck would show them now. */
+export async function loadDeckCounts(deckIds: readonly string[], limits: TallyLimits, today: TallyToday, now: number): Promise<Map<string, DeckCounts>> {
+  return db.transaction('r', db.states, db.cards, async () => {
+    const counts = new Map<string, DeckCounts>();
+    for (const deckId of deckIds) counts.set(deckId, await countDeck(new DeckTally(deckId, limits, today, now), limits));
+    return counts;
+  });
+}
+
+async function countDeck(tally: DeckTally, limits: TallyLimits): Promise<DeckCounts> {
+  const { deckId } = tally;
+  const [learning, relearning] = await Promise.all([kindRange(deckId, 1).toArray(), kindRange(deckId, 3).toArray()]);
+  tally.addLearning([...learning, ...relearning]);
+  await offerReviews(tally, limits.reviewCutoff);
+  return tally.counts(tally.newAllowance > 0 ? await offerNew(tally) : false);
+}
+
+/**
+ * Due reviews in due order, a page at a time, until the allowance is met. A page ends with every review of its last
+ * due time, so a tie is never split between pages (a whole import can fall due in the same millisecond).
+ */
+async function offerReviews(tally: DeckTally, cutoff: number): Promise<void> {
+  let from: number | typeof Dexie.minKey = Dexie.minKey;
+  let fromIncluded = true;
+  while (!tally.reviewsFull) {
+    // The interview plan may lift the review limit altogether: pages stay bounded.
+    const size = Math.min(4096, Math.max(16, 2 * tally.reviewAllowance));
+    const page = await kindRange(tally.deckId, 2, from, cutoff, fromIncluded).limit(size).toArray();
+    if (page.length === 0) return;
+    const last = page[page.length - 1].due;
+    if (page.length === size) {
+      const seen = new Set(page.map((s) => s.cardId));
+      for (const s of await kindRange(tally.deckId, 2, last, last).toArray()) if (!seen.has(s.cardId)) page.push(s);
+    }
+    tally.offerReviews(page);
+    if (page.length < size) return;
+    from = last;
+    fromIncluded = false;
+  }
+}
+
+/**
+ * New cards in deck order until today's allowance is met; true when every new card of the deck was offered. When
+ * the deck has no more new cards than the allowance they are read directly; otherwise the deck's order is walked
+ * from its start, so the cost grows with the cards already studied ahead of today's new ones.
+ */
+async function offerNew(tally: DeckTally): Promise<boolean> {
+  const few = await kindRange(tally.deckId, 0).limit(tally.newAllowance + 1).toArray();
+  if (few.length <= tally.newAllowance) {
+    const cards = await db.cards.bulkGet(few.map((s) => s.cardId));
+    const order = new Map(cards.map((c, i) => [few[i].cardId, c?.order ?? Number.MAX_SAFE_INTEGER]));
+    tally.offerNew(few.sort((a, b) => order.get(a.cardId)! - order.get(b.cardId)! || (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0)));
+    return true;
+  }
+  const inOrder = db.cards.where('[deckId+order]').between([tally.deckId, Dexie.minKey], [tally.deckId, Dexie.maxKey]);
+  let offset = 0;
+  for (let size = 64; !tally.newFull; size = Math.min(4096, size * 2)) {
+    const ids = (await inOrder.clone().offset(offset).limit(size).primaryKeys()) as string[];
+    const states = await db.states.bulkGet(ids);
+    tally.offerNew(states.filter((s): s is CardStateRecord => !!s && s.deckId === tally.deckId));
+    if (ids.length < size) return true;
+    offset += size;
+  }
+  return false;
+}
+
+export interface DeckTotals {
+  /** Cards in study: neither suspended nor retired. */
+  inStudy: number;
+  /** Cards the deck holds, suspended ones included, retired ones not (the Library's figure). */
+  cards: number;
+  suspended: number;
+}
+
+/**
+ * Each deck's totals from IndexedDB counts over index keys (no record read), plus the few cards out of study,
+ * read to tell suspended from retired.
+ */
+export async function loadDeckTotals(deckIds: readonly string[]): Promise<Map<string, DeckTotals>> {
+  return db.transaction('r', db.states, db.cards, async () => {
+    const totals = new Map<string, DeckTotals>();
+    for (const deckId of deckIds) {
+      const inStudy = db.states.where('[deckId+inactive+due]').between([deckId, 0, Dexie.minKey], [deckId, 0, Dexie.maxKey]);
+      const outIds = db.states.where('[deckId+inactive+due]').between([deckId, 1, Dexie.minKey], [deckId, 1, Dexie.maxKey]).primaryKeys();
+      const [studying, all, out] = await Promise.all([inStudy.count(), db.cards.where('deckId').equals(deckId).count(), outIds]);
+      const outCards = await db.cards.bulkGet(out as string[]);
+      const retired = outCards.filter((c) => c?.retired === 1).length;
+      totals.set(deckId, { inStudy: studying, cards: all - retired, suspended: outCards.filter((c) => c && c.retired !== 1 && c.suspended === 1).length });
+    }
+    return totals;
+  });
+}
+
+/** True when the deck has a card in study: a bundled deck this version no longer ships has none. */
+export async function hasCardsInStudy(deckId: string): Promise<boolean> {
+  return (await db.states.where('[deckId+inactive+due]').between([deckId, 0, Dexie.minKey], [deckId, 0, Dexie.maxKey]).first()) !== undefined;
+}
