@@ -10,8 +10,8 @@ import type { DeckCounts } from '../domain/queue';
 const STATE_DUE = '[deckId+inactive+state+due]';
 
 /** One state kind (0 new, 1 learning, 2 review, 3 relearning) of a deck's cards in study, from `from` due time on. */
-function kindRange(deckId: string, state: number, from: number | typeof Dexie.minKey = Dexie.minKey, to: number | typeof Dexie.maxKey = Dexie.maxKey, fromIncluded = true) {
-  return db.states.where(STATE_DUE).between([deckId, 0, state, from], [deckId, 0, state, to], fromIncluded, true);
+function kindRange(deckId: string, state: number, from: number | typeof Dexie.minKey = Dexie.minKey, to: number | typeof Dexie.maxKey = Dexie.maxKey) {
+  return db.states.where(STATE_DUE).between([deckId, 0, state, from], [deckId, 0, state, to], true, true);
 }
 
 /** Today's counts for each deck, as a normal study session of that deck would show them now. */
@@ -32,26 +32,18 @@ async function countDeck(tally: DeckTally, limits: TallyLimits): Promise<DeckCou
 }
 
 /**
- * Due reviews in due order, a page at a time, until the allowance is met. A page ends with every review of its last
- * due time, so a tie is never split between pages (a whole import can fall due in the same millisecond).
+ * Due reviews in due order, a page at a time, until the allowance is met. Reviews due at the same moment (a whole
+ * import can fall due in one millisecond) come in card-id order, the index's own; a page boundary inside such a tie
+ * is passed with an offset, which skips keys without reading records.
  */
 async function offerReviews(tally: DeckTally, cutoff: number): Promise<void> {
-  let from: number | typeof Dexie.minKey = Dexie.minKey;
-  let fromIncluded = true;
-  while (!tally.reviewsFull) {
-    // The interview plan may lift the review limit altogether: pages stay bounded.
-    const size = Math.min(4096, Math.max(16, 2 * tally.reviewAllowance));
-    const page = await kindRange(tally.deckId, 2, from, cutoff, fromIncluded).limit(size).toArray();
-    if (page.length === 0) return;
-    const last = page[page.length - 1].due;
-    if (page.length === size) {
-      const seen = new Set(page.map((s) => s.cardId));
-      for (const s of await kindRange(tally.deckId, 2, last, last).toArray()) if (!seen.has(s.cardId)) page.push(s);
-    }
+  const due = kindRange(tally.deckId, 2, Dexie.minKey, cutoff);
+  // The interview plan may lift the review limit altogether: pages stay bounded.
+  const size = Math.min(4096, Math.max(16, 2 * tally.reviewAllowance));
+  for (let offset = 0; !tally.reviewsFull; offset += size) {
+    const page = await due.clone().offset(offset).limit(size).toArray();
     tally.offerReviews(page);
     if (page.length < size) return;
-    from = last;
-    fromIncluded = false;
   }
 }
 

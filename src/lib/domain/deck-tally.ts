@@ -18,11 +18,6 @@ export interface TallyToday {
   answeredToday: readonly AnsweredCard[];
 }
 
-/** Reviews tie on due time often (a whole import is due at once): the queue breaks ties by card id, as here. */
-export function byDueThenId(a: { due: number; cardId: string }, b: { due: number; cardId: string }): number {
-  return a.due - b.due || a.cardId.localeCompare(b.cardId);
-}
-
 export class DeckTally {
   readonly #notes: TodaysNotes;
   #learning = 0;
@@ -59,7 +54,7 @@ export class DeckTally {
     return this.#due >= this.reviewAllowance;
   }
 
-  /** The next reviews due today, in due order (byDueThenId), after the learning cards. */
+  /** The next reviews due today, in due order (ties in card-id order), after the learning cards. */
   offerReviews(states: readonly QueueCandidate[]): void {
     for (const s of states) {
       if (this.reviewsFull) return;
