@@ -1,7 +1,7 @@
 // The deck list's and the Library's figures without reading every state: today's new / learning / due counts are
 // tallied (domain/deck-tally.ts) from index ranges that stop at today's limits, and each deck's totals are counted
 // on index keys alone. Costs: a deck's learning cards, its reviews up to today's allowance (plus siblings passed
-// over), and its cards in deck order up to today's new cards; totals are IndexedDB counts (no record is read).
+// over), and its cards in deck order up to today's new cards; totals are index keys up to a cap (no record read).
 import Dexie from 'dexie';
 import { db, type CardStateRecord } from './db';
 import { DeckTally, type TallyLimits, type TallyToday } from '../domain/deck-tally';
@@ -72,28 +72,41 @@ async function offerNew(tally: DeckTally): Promise<boolean> {
   return false;
 }
 
+/** Totals are counted exactly up to this many cards; a bigger deck says "10,000+". */
+export const TOTALS_CAP = 10_000;
+
 export interface DeckTotals {
   /** Cards in study: neither suspended nor retired. */
   inStudy: number;
   /** Cards the deck holds, suspended ones included, retired ones not (the Library's figure). */
   cards: number;
   suspended: number;
+  /** The deck holds more than TOTALS_CAP cards: the figures above stop at the cap. */
+  capped: boolean;
 }
 
 /**
- * Each deck's totals from IndexedDB counts over index keys (no record read), plus the few cards out of study,
- * read to tell suspended from retired.
+ * Each deck's totals from index keys alone (no record read), up to `cap` cards: counting every key of a big deck
+ * takes seconds at 100,000 cards and holds up every other read. The few cards out of study are read to tell
+ * suspended from retired.
  */
-export async function loadDeckTotals(deckIds: readonly string[]): Promise<Map<string, DeckTotals>> {
+export async function loadDeckTotals(deckIds: readonly string[], cap = TOTALS_CAP): Promise<Map<string, DeckTotals>> {
   return db.transaction('r', db.states, db.cards, async () => {
     const totals = new Map<string, DeckTotals>();
     for (const deckId of deckIds) {
-      const inStudy = db.states.where('[deckId+inactive+due]').between([deckId, 0, Dexie.minKey], [deckId, 0, Dexie.maxKey]);
-      const outIds = db.states.where('[deckId+inactive+due]').between([deckId, 1, Dexie.minKey], [deckId, 1, Dexie.maxKey]).primaryKeys();
-      const [studying, all, out] = await Promise.all([inStudy.count(), db.cards.where('deckId').equals(deckId).count(), outIds]);
+      const inStudy = db.states.where('[deckId+inactive+due]').between([deckId, 0, Dexie.minKey], [deckId, 0, Dexie.maxKey]).limit(cap + 1).primaryKeys();
+      const all = db.cards.where('deckId').equals(deckId).limit(cap + 1).primaryKeys();
+      const outIds = db.states.where('[deckId+inactive+due]').between([deckId, 1, Dexie.minKey], [deckId, 1, Dexie.maxKey]).limit(cap + 1).primaryKeys();
+      const [studying, cards, out] = await Promise.all([inStudy, all, outIds]);
       const outCards = await db.cards.bulkGet(out as string[]);
       const retired = outCards.filter((c) => c?.retired === 1).length;
-      totals.set(deckId, { inStudy: studying, cards: all - retired, suspended: outCards.filter((c) => c && c.retired !== 1 && c.suspended === 1).length });
+      const capped = studying.length > cap || cards.length > cap || out.length > cap;
+      totals.set(deckId, {
+        inStudy: Math.min(cap, studying.length),
+        cards: Math.min(cap, cards.length - retired),
+        suspended: outCards.filter((c) => c && c.retired !== 1 && c.suspended === 1).length,
+        capped,
+      });
     }
     return totals;
   });

@@ -14,6 +14,8 @@ export interface DeckSummary {
   description: string;
   /** Cards in study (not suspended or retired); null until counted, after the list is shown. */
   cardCount: number | null;
+  /** Set when the deck holds more cards than the totals count (cardCount is then the cap). */
+  cardCountCapped?: true;
   counts: DeckCounts;
 }
 
@@ -42,7 +44,7 @@ export class HomeState {
 
   /**
    * Today's counts first, from index ranges bounded by the day's limits (deck-counts.ts); then each deck's card
-   * total, an IndexedDB count that grows with the deck, so it never holds up the list.
+   * total, read from index keys up to a cap, so it never holds up the list.
    */
   async refresh(now = Date.now()): Promise<void> {
     const [decks, settings, done] = await Promise.all([listDecks(), loadSettings(), countDoneToday(now)]);
@@ -54,12 +56,12 @@ export class HomeState {
     const listed = [];
     for (const d of decks) if (!(d.origin === 'bundled' && d.bundleHash === undefined && !(await hasCardsInStudy(d.id)))) listed.push(d);
     const counts = await loadDeckCounts(listed.map((d) => d.id), limits, done, now);
-    const known = new Map(this.decks.map((d) => [d.id, d.cardCount]));
+    const known = new Map(this.decks.map((d) => [d.id, d]));
     this.decks = listed
-      .map((d) => ({ id: d.id, title: d.title, description: d.description, cardCount: known.get(d.id) ?? null, counts: counts.get(d.id)! }))
+      .map((d) => ({ id: d.id, title: d.title, description: d.description, cardCount: known.get(d.id)?.cardCount ?? null, cardCountCapped: known.get(d.id)?.cardCountCapped, counts: counts.get(d.id)! }))
       .sort(byDeckTitle);
     this.total = sumCounts([...counts.values()]);
     const totals = await loadDeckTotals(listed.map((d) => d.id));
-    this.decks = this.decks.map((d) => ({ ...d, cardCount: totals.get(d.id)?.inStudy ?? 0 }));
+    this.decks = this.decks.map((d) => ({ ...d, cardCount: totals.get(d.id)?.inStudy ?? 0, cardCountCapped: totals.get(d.id)?.capped || undefined }));
   }
 }

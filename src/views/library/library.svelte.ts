@@ -39,6 +39,8 @@ export interface LibraryDeck {
   deck: DeckRecord;
   cards: number | null;
   suspended: number;
+  /** Set when the deck holds more cards than the totals count (cards is then the cap). */
+  capped?: true;
 }
 
 export interface Download {
@@ -66,12 +68,15 @@ export class LibraryState {
   async load(): Promise<void> {
     // A first visit may land here before Home: the built-in decks are merged first (once per app start).
     await updateBundledDecks().catch(() => undefined);
-    // The list first, then each deck's totals: IndexedDB counts over index keys, which grow with the deck.
+    // The list first, then each deck's totals, read from index keys up to a cap.
     const known = new Map(this.decks.map((d) => [d.deck.id, d]));
     const decks = (await listDecks()).sort(byDeckTitle);
-    this.decks = decks.map((deck) => ({ deck, cards: known.get(deck.id)?.cards ?? null, suspended: known.get(deck.id)?.suspended ?? 0 }));
+    this.decks = decks.map((deck) => known.get(deck.id) ?? { deck, cards: null, suspended: 0 });
     const totals = await loadDeckTotals(decks.map((d) => d.id));
-    this.decks = decks.map((deck) => ({ deck, cards: totals.get(deck.id)?.cards ?? 0, suspended: totals.get(deck.id)?.suspended ?? 0 }));
+    this.decks = decks.map((deck) => {
+      const t = totals.get(deck.id);
+      return { deck, cards: t?.cards ?? 0, suspended: t?.suspended ?? 0, ...(t?.capped ? { capped: true as const } : {}) };
+    });
     this.dismissedBuiltIn = (await dismissedBundledDecks()).length;
     this.selected = this.selected.filter((id) => this.decks.some((d) => d.deck.id === id));
     this.loaded = true;

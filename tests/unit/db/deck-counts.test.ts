@@ -115,8 +115,15 @@ describe('deck counts from index ranges', () => {
     for (const deckId of decks) {
       const row = library.find((d) => d.deck.id === deckId)!;
       const inStudy = states.filter((s) => s.deckId === deckId && s.inactive === 0).length;
-      expect(totals.get(deckId)).toEqual({ cards: row.cards, suspended: row.suspended, inStudy });
+      expect(totals.get(deckId)).toEqual({ cards: row.cards, suspended: row.suspended, inStudy, capped: false });
       expect(await hasCardsInStudy(deckId)).toBe(inStudy > 0);
     }
+  });
+
+  it('stop counting a deck’s cards at the cap and say so', async () => {
+    await db.cards.bulkPut(Array.from({ length: 12 }, (_, i) => ({ id: `c${i}`, kind: 'basic', tags: [], prompt: 'Q', answer: 'A', deckId: 'd', order: i, suspended: 0, retired: 0, createdAt: NOW, updatedAt: NOW }) as CardRecord));
+    await db.states.bulkPut(Array.from({ length: 12 }, (_, i) => ({ cardId: `c${i}`, deckId: 'd', noteId: `c${i}`, due: NOW, state: 0, stability: 0, difficulty: 0, elapsed_days: 0, scheduled_days: 0, learning_steps: 0, reps: 0, lapses: 0, inactive: 0 }) as CardStateRecord));
+    expect((await loadDeckTotals(['d'], 10)).get('d')).toEqual({ inStudy: 10, cards: 10, suspended: 0, capped: true });
+    expect((await loadDeckTotals(['d'], 12)).get('d')).toEqual({ inStudy: 12, cards: 12, suspended: 0, capped: false });
   });
 });
