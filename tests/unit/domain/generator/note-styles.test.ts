@@ -143,6 +143,12 @@ describe('general rules, each shown on a style other than the corpus file that n
     expect(prose.some((c) => /what is “the build cache”\?/.test(c))).toBe(true);
   });
 
+  it('asks each subject of a two-subject sentence on its own (lecture rule, here in README prose)', () => {
+    const cards = show(cardsOf('# Runtimes\n\nThe containerd daemon manages images and containers, and the runc binary creates the namespaces and cgroups.\n'));
+    expect(cards).toContain('basic: Runtimes: what does the containerd daemon do? → The containerd daemon manages images and containers.');
+    expect(cards).toContain('basic: Runtimes: what does the runc binary do? → The runc binary creates the namespaces and cgroups.');
+  });
+
   it('reads "**Term**: definition" paragraphs as a definition list (Notion rule, here in a Google Doc)', () => {
     const cards = show(cardsOf('# Terms\n\n**Registry**: a service that stores and serves images.\n\n**Tag**: a movable name for one image version.\n'));
     expect(cards).toContain('basic: Terms: what is “Registry”? → A service that stores and serves images.');

@@ -74,6 +74,10 @@ function definitionCards(visit: Visit, sentence: string, index: number): Card[] 
   );
 }
 
+function capitalizeFirst(text: string): string {
+  return text ? text[0].toUpperCase() + text.slice(1) : text;
+}
+
 function conditionalCards(visit: Visit, sentence: string, index: number): Card[] {
   const m = CONDITIONAL.exec(sentence);
   if (!m || visit.node.type !== 'text' || /\b(this|these|those|it|they)\b/i.test(m[2].split(' ').slice(0, 2).join(' '))) return [];
@@ -127,7 +131,14 @@ export const factRule: Rule = (visit, env) => {
   splitSentences(clean).forEach((sentence, i) => {
     const s = sentence.trim();
     const sectionLevel = visit.parent === null && !node.marker.startsWith('❌');
-    if (sectionLevel && (node.type === 'text' || (node.type === 'bullet' && i === 0))) cards.push(...definitionCards(visit, s, i));
+    if (sectionLevel && (node.type === 'text' || (node.type === 'bullet' && i === 0))) {
+      // "The mount namespace gives it its own view of the filesystems, and the UTS namespace lets it have its own
+      // hostname": two subjects, two facts; each clause is asked on its own when it reads as one.
+      const clauses = node.type === 'text' ? s.split(/,\s+(?:and|while|whereas)\s+(?=the\s|an?\s)/i) : [s];
+      const split = clauses.length > 1 && clauses.every((c) => DEFINITION.test(c) || DOES.test(c));
+      if (split) clauses.forEach((c, k) => cards.push(...definitionCards(visit, `${capitalizeFirst(c.replace(/[.;]+$/, ''))}.`, k === 0 ? i : i + 100 * k)));
+      else cards.push(...definitionCards(visit, s, i));
+    }
     const paren = listChildren(node).length === 0 ? parentheticalCloze(visit, s, i) : [];
     cards.push(...paren);
     if (paren.length === 0) cards.push(...arrowCloze(visit, s, i));
