@@ -149,6 +149,13 @@ describe('general rules, each shown on a style other than the corpus file that n
     expect(cards).toContain('basic: Runtimes: what does the runc binary do? → The runc binary creates the namespaces and cgroups.');
   });
 
+  it('states a comparison-table row as both values paired, true or swapped, never one cell read aloud', () => {
+    const cards = cardsOf('# Storage\n\n## Volumes vs Bind Mounts\n\n| Property | Volumes | Bind Mounts |\n| --- | --- | --- |\n| Managed by Docker | Yes | No |\n| Host path needed | No | Yes |\n| Portability | High | Low |\n');
+    const statements = cards.filter((c): c is Extract<Card, { kind: 'truefalse' }> => c.kind === 'truefalse').map((c) => c.statement);
+    expect(statements.length).toBeGreaterThan(0);
+    for (const s of statements) expect(s).toMatch(/ is “[^”]+” for Bind Mounts and “[^”]+” for Volumes\.?$/);
+  });
+
   it('reads "**Term**: definition" paragraphs as a definition list (Notion rule, here in a Google Doc)', () => {
     const cards = show(cardsOf('# Terms\n\n**Registry**: a service that stores and serves images.\n\n**Tag**: a movable name for one image version.\n'));
     expect(cards).toContain('basic: Terms: what is “Registry”? → A service that stores and serves images.');
