@@ -75,7 +75,16 @@ export const syncOutboxMiddleware: Middleware<DBCore> = {
         const table = down.table(name);
         const kind = SYNCED_TABLES[name];
         if (!kind) return table;
-        return { ...table, mutate: (req) => mutateWithOutbox(down, table, kind, req) as Promise<DBCoreMutateResponse> };
+        return {
+          ...table,
+          // A read-write transaction's first read also asks whether this device syncs, so that answer arrives with the
+          // writer's own reads (an answer reads its card's state) rather than one round trip later, at its first write.
+          get: (req) => {
+            if ((req.trans as DBCoreTransaction & { mode?: string }).mode === 'readwrite') syncOf(down, req.trans).then(undefined, () => null);
+            return table.get(req);
+          },
+          mutate: (req) => mutateWithOutbox(down, table, kind, req) as Promise<DBCoreMutateResponse>,
+        };
       },
     };
   },
