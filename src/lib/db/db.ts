@@ -64,8 +64,9 @@ export class DrydockDB extends Dexie {
     this.version(6)
       .stores({ reviews: '++id, cardId, deckId, review, [cardId+review], [deckId+review], &uid', outbox: '++seq', clocks: 'key', conflicts: '++id, at' })
       .upgrade(giveReviewsUids);
-    // Today's counts without reading every state (deck-counts.ts): each kind of card in due order, so the due reviews
-    // are one range that stops at the day's limit. IndexedDB builds the index from the stored rows; nothing to migrate.
+    // One index serves two readers: the study session reads only what it shows first (study-data.ts) and the deck
+    // list and the Library count today's cards (deck-counts.ts). Each kind of card in due order makes the due reviews one
+    // range that stops at the day's limit. Adding an index needs no upgrade: IndexedDB builds it from the stored rows.
     this.version(7).stores({ states: 'cardId, deckId, due, state, [deckId+inactive+due], [deckId+inactive+state], [inactive+due], [deckId+inactive+state+due]' });
     this.use(syncOutboxMiddleware);
   }
