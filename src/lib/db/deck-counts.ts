@@ -1,9 +1,9 @@
 // The deck list's and the Library's figures without reading every state: today's new / learning / due counts are
 // tallied (domain/deck-tally.ts) from index ranges that stop at today's limits, and each deck's totals are counted
-// on index keys alone. Costs: a deck's learning cards, its reviews up to today's allowance (plus siblings passed
-// over), and its cards in deck order up to today's new cards; totals are index keys up to a cap (no record read).
+// on index keys alone. Costs: a deck's learning cards, its reviews and its new cards up to today's allowances (plus
+// siblings passed over); totals are index keys up to a cap (no record read).
 import Dexie from 'dexie';
-import { db, type CardStateRecord } from './db';
+import { db } from './db';
 import { DeckTally, type TallyLimits, type TallyToday } from '../domain/deck-tally';
 import type { DeckCounts } from '../domain/queue';
 
@@ -48,25 +48,18 @@ async function offerReviews(tally: DeckTally, cutoff: number): Promise<void> {
 }
 
 /**
- * New cards in deck order until today's allowance is met; true when every new card of the deck was offered. When
- * the deck has no more new cards than the allowance they are read directly; otherwise the deck's order is walked
- * from its start, so the cost grows with the cards already studied ahead of today's new ones.
+ * The deck's new cards, a page at a time from the index, until today's allowance is met; true when every new card
+ * of the deck was offered. The session introduces them in deck order, but the count does not depend on the order:
+ * each note not yet taken today gives one card until the allowance is met. So no deck order is walked, and the cards
+ * read are today's new cards plus the siblings passed over.
  */
 async function offerNew(tally: DeckTally): Promise<boolean> {
-  const few = await kindRange(tally.deckId, 0).limit(tally.newAllowance + 1).toArray();
-  if (few.length <= tally.newAllowance) {
-    const cards = await db.cards.bulkGet(few.map((s) => s.cardId));
-    const order = new Map(cards.map((c, i) => [few[i].cardId, c?.order ?? Number.MAX_SAFE_INTEGER]));
-    tally.offerNew(few.sort((a, b) => order.get(a.cardId)! - order.get(b.cardId)! || (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0)));
-    return true;
-  }
-  const inOrder = db.cards.where('[deckId+order]').between([tally.deckId, Dexie.minKey], [tally.deckId, Dexie.maxKey]);
+  const fresh = kindRange(tally.deckId, 0);
   let offset = 0;
-  for (let size = 64; !tally.newFull; size = Math.min(4096, size * 2)) {
-    const ids = (await inOrder.clone().offset(offset).limit(size).primaryKeys()) as string[];
-    const states = await db.states.bulkGet(ids);
-    tally.offerNew(states.filter((s): s is CardStateRecord => !!s && s.deckId === tally.deckId));
-    if (ids.length < size) return true;
+  for (let size = Math.max(16, 2 * tally.newAllowance); !tally.newFull; size = Math.min(4096, size * 2)) {
+    const page = await fresh.clone().offset(offset).limit(size).toArray();
+    tally.offerNew(page);
+    if (page.length < size) return true;
     offset += size;
   }
   return false;

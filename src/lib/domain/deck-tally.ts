@@ -1,5 +1,5 @@
 // Today's counts for one deck, tallied from the few states a session would show instead of from every state: the
-// deck's learning cards, its due reviews in due order, and its new cards in deck order, each fed in pages until the
+// deck's learning cards, its due reviews in due order, and its new cards in any order, each fed in pages until the
 // day's limit is reached (db/deck-counts.ts reads them from index ranges). The rules are buildQueue's (queue.ts):
 // learning cards due today claim their notes, then reviews and new cards are taken in order within the deck's
 // allowance, skipping any card whose note is already taken today (siblings.ts).
@@ -68,7 +68,10 @@ export class DeckTally {
     return this.#new >= this.newAllowance;
   }
 
-  /** The next new cards in deck order, after every review. */
+  /**
+   * The next new cards, after every review. In any order: each note not taken today gives one card until the
+   * allowance is met, so the count is the same as in the session's deck order.
+   */
   offerNew(states: readonly QueueCandidate[]): void {
     for (const s of states) {
       if (this.newFull) return;

@@ -65,3 +65,40 @@ describe('version 4: images table', () => {
     upgraded.close();
   });
 });
+
+describe('version 7: states by kind and due time', () => {
+  it('indexes the states a version 6 collection holds, so the deck list counts them', async () => {
+    // Version 6's schema as released: every store with the indexes it had.
+    const v6 = new Dexie(NAME);
+    v6.version(6).stores({
+      decks: 'id, origin',
+      cards: 'id, deckId, *tags, kind, [deckId+order]',
+      states: 'cardId, deckId, due, state, [deckId+inactive+due], [deckId+inactive+state], [inactive+due]',
+      reviews: '++id, cardId, deckId, review, [cardId+review], [deckId+review], &uid',
+      settings: 'key',
+      media: 'id, deckId',
+      snapshots: '++id, createdAt',
+      device: 'key',
+      outbox: '++seq',
+      clocks: 'key',
+      conflicts: '++id, at',
+    });
+    const rows = [
+      { cardId: 'new', deckId: 'd', noteId: 'new', inactive: 0, ...fsrs },
+      { cardId: 'due', deckId: 'd', noteId: 'due', inactive: 0, ...studied, due: NOW - 1000 },
+      { cardId: 'later', deckId: 'd', noteId: 'later', inactive: 0, ...studied },
+      { cardId: 'suspended', deckId: 'd', noteId: 'suspended', inactive: 1, ...studied, due: NOW - 2000 },
+    ];
+    await v6.table('states').bulkPut(rows);
+    v6.close();
+
+    const upgraded = new DrydockDB(NAME);
+    const reviews = await upgraded.states.where('[deckId+inactive+state+due]').between(['d', 0, 2, -Infinity], ['d', 0, 2, NOW]).primaryKeys();
+    const fresh = await upgraded.states.where('[deckId+inactive+state+due]').between(['d', 0, 0, -Infinity], ['d', 0, 0, Infinity]).primaryKeys();
+    expect(upgraded.verno).toBeGreaterThanOrEqual(7);
+    expect(reviews).toEqual(['due']);
+    expect(fresh).toEqual(['new']);
+    expect((await upgraded.states.orderBy('cardId').toArray()).map(({ cardId, due }) => [cardId, due])).toEqual(rows.map(({ cardId, due }) => [cardId, due]).sort());
+    upgraded.close();
+  });
+});

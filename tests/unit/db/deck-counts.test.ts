@@ -126,4 +126,32 @@ describe('deck counts from index ranges', () => {
     expect((await loadDeckTotals(['d'], 10)).get('d')).toEqual({ inStudy: 10, cards: 10, suspended: 0, capped: true });
     expect((await loadDeckTotals(['d'], 12)).get('d')).toEqual({ inStudy: 12, cards: 12, suspended: 0, capped: false });
   });
+
+  it('page past siblings until the day is full: 10 notes of 10 reviews and 10 notes of 10 new cards, limits of 20', async () => {
+    const rows = Array.from({ length: 200 }, (_, i) => ({ id: `c${String(i).padStart(3, '0')}`, review: i < 100, note: `n${i % 20}` }));
+    await db.cards.bulkPut(rows.map(({ id, note }, i) => ({ id, kind: 'basic', tags: [], prompt: id, answer: 'A', noteId: note, deckId: 'd', order: i, suspended: 0, retired: 0, createdAt: NOW, updatedAt: NOW }) as CardRecord));
+    await db.states.bulkPut(rows.map(({ id, note, review }, i) => ({ cardId: id, deckId: 'd', noteId: note, due: review ? NOW - i * MIN : NOW, state: review ? 2 : 0, stability: review ? 3 : 0, difficulty: 5, elapsed_days: 0, scheduled_days: 0, learning_steps: 0, reps: review ? 2 : 0, lapses: 0, inactive: 0 }) as CardStateRecord));
+    const done = await countDoneToday(NOW);
+    const limits = { newLimit: 20, reviewLimit: 20, reviewCutoff: endOfLearnerDay(NOW) };
+    // Notes n0..n19 each have reviews and new cards (i % 20): 20 reviews take all 20 notes, so every new card waits.
+    const counts = (await loadDeckCounts(['d'], limits, done, NOW)).get('d');
+    expect(counts).toEqual({ new: 0, learning: 0, due: 20, waiting: 100 });
+    const input = { states: await loadStudyStates('d'), ...done, now: NOW, ...limits };
+    expect(counts).toEqual(deckCounts(input));
+    // A review limit of 5: 5 notes taken by reviews, the other 15 notes give today's new cards, 85 wait.
+    const fewer = (await loadDeckCounts(['d'], { ...limits, reviewLimit: 5 }, done, NOW)).get('d');
+    expect(fewer).toEqual({ new: 15, learning: 0, due: 5, waiting: 85 });
+    expect(fewer).toEqual(deckCounts({ ...input, reviewLimit: 5 }));
+  });
+
+  it('page through due reviews whose notes are taken: 30 reviews of 2 notes come first, then 10 of their own', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => ({ id: `r${String(i).padStart(2, '0')}`, note: i < 30 ? `a${i % 2}` : `b${i}` }));
+    await db.cards.bulkPut(rows.map(({ id, note }, i) => ({ id, kind: 'basic', tags: [], prompt: id, answer: 'A', noteId: note, deckId: 'd', order: i, suspended: 0, retired: 0, createdAt: NOW, updatedAt: NOW }) as CardRecord));
+    await db.states.bulkPut(rows.map(({ id, note }, i) => ({ cardId: id, deckId: 'd', noteId: note, due: NOW - (100 - i) * MIN, state: 2, stability: 3, difficulty: 5, elapsed_days: 0, scheduled_days: 0, learning_steps: 0, reps: 2, lapses: 0, inactive: 0 }) as CardStateRecord));
+    const done = await countDoneToday(NOW);
+    const limits = { newLimit: 20, reviewLimit: 5, reviewCutoff: endOfLearnerDay(NOW) };
+    const counts = (await loadDeckCounts(['d'], limits, done, NOW)).get('d');
+    expect(counts).toEqual({ new: 0, learning: 0, due: 5, waiting: 0 });
+    expect(counts!.due).toBe(deckCounts({ states: await loadStudyStates('d'), ...done, now: NOW, ...limits }).due);
+  });
 });
