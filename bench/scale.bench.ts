@@ -4,10 +4,12 @@
 // - seeding N cards and states in one strict raw-IndexedDB transaction (the floor any import is measured against);
 // - deck list painted; open study (navigation -> first card); answer tap -> next card painted, with the longest task;
 // - deck editor open and one search keystroke, and the DOM nodes it holds;
+// - a real import of N cards (a CSV through the import screen, read, planned and written in the import worker), beside
+//   the same rows written raw into a fresh database with the app's indexes, with the longest main-thread task;
 // - JS + CSS (gzip) fetched before the first card, on a fresh profile.
 // Half of the cards are reviews, a tenth of those due today, so the queue and the counts have real work.
-import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
@@ -72,6 +74,98 @@ async function seed(page: Page, n: number): Promise<number> {
     },
     { n, DAY },
   );
+}
+
+/** The import's content: distinct from the seeded deck, so every row is a new card (no duplicates to weigh up). */
+const importRow = (i: number) => `"Which flag of docker build, item ${i}, names the stage to stop at?","--target stops at stage ${i}",build t${i % 50}`;
+
+/**
+ * The import floor beside the app's import: N cards and N new states written in one strict raw-IndexedDB transaction
+ * into a fresh database with the app's own stores and indexes (copied from the open "drydock" schema), rows shaped like
+ * the import's. Measured right before and right after the import, in the same page.
+ */
+async function importFloor(page: Page, n: number): Promise<number> {
+  return page.evaluate(async (n) => {
+    const open = (name: string, version?: number, upgrade?: (db: IDBDatabase) => void) =>
+      new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open(name, version);
+        if (upgrade) req.onupgradeneeded = () => upgrade(req.result);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+    const app = await open('drydock');
+    const schema = ['decks', 'cards', 'states'].map((name) => {
+      const store = app.transaction(name).objectStore(name);
+      return { name, keyPath: store.keyPath, autoIncrement: store.autoIncrement, indexes: [...store.indexNames].map((i) => store.index(i)).map((i) => ({ name: i.name, keyPath: i.keyPath, unique: i.unique, multiEntry: i.multiEntry })) };
+    });
+    app.close();
+    await new Promise((r) => (indexedDB.deleteDatabase('bench-import-floor').onsuccess = r));
+    const idb = await open('bench-import-floor', 1, (db) => {
+      for (const s of schema) {
+        const store = db.createObjectStore(s.name, { keyPath: s.keyPath, autoIncrement: s.autoIncrement });
+        for (const i of s.indexes) store.createIndex(i.name, i.keyPath, { unique: i.unique, multiEntry: i.multiEntry });
+      }
+    });
+    const now = Date.now();
+    const start = performance.now();
+    const tx = idb.transaction(['decks', 'cards', 'states'], 'readwrite', { durability: 'strict' });
+    tx.objectStore('decks').put({ id: 'csv-floor', title: 'floor', description: '', tags: [], source: 'floor.csv', origin: 'imported', createdAt: now, updatedAt: now });
+    const cards = tx.objectStore('cards');
+    const states = tx.objectStore('states');
+    for (let i = 0; i < n; i++) {
+      const id = `csv-floor-${i.toString(36)}`;
+      cards.put({ id, kind: 'basic', tags: ['build', `t${i % 50}`], prompt: `Which flag of docker build, item ${i}, names the stage to stop at?`, answer: `--target stops at stage ${i}`, deckId: 'csv-floor', order: i, suspended: 0, retired: 0, createdAt: now, updatedAt: now });
+      states.put({ cardId: id, deckId: 'csv-floor', noteId: id, due: now, stability: 0, difficulty: 0, elapsed_days: 0, scheduled_days: 0, learning_steps: 0, reps: 0, lapses: 0, state: 0, inactive: 0 });
+    }
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    const ms = performance.now() - start;
+    idb.close();
+    await new Promise((r) => (indexedDB.deleteDatabase('bench-import-floor').onsuccess = r));
+    return ms;
+  }, n);
+}
+
+/**
+ * A real import of N cards through the app: a CSV chosen on the import screen, read and planned in the import worker
+ * (file chosen -> preview painted), then written there on "Import" (click -> outcome painted). The longest
+ * main-thread task covers both, the preview's paint and the outcome's included.
+ */
+async function appImport(page: Page, n: number): Promise<{ previewMs: number; writeMs: number; longestTask: number; outcome: string }> {
+  await page.goto(`${BENCH_URL}#/import`);
+  await page.locator('#deck-file').waitFor();
+  await page.evaluate(LONG_TASKS);
+  await page.evaluate(() => {
+    const w = window as unknown as { __chosen: number };
+    document.getElementById('deck-file')!.addEventListener('change', () => (w.__chosen = performance.now()), { capture: true, once: true });
+  });
+  // From a file on disk: a buffer would be decoded by Playwright's own script on the page, a long task of its own.
+  const dir = mkdtempSync(join(tmpdir(), 'drydock-scale-import-'));
+  const csv = join(dir, 'scale-import.csv');
+  writeFileSync(csv, 'front,back,tags\n' + Array.from({ length: n }, (_, i) => importRow(i)).join('\n') + '\n');
+  await page.locator('#deck-file').setInputFiles(csv);
+  rmSync(dir, { recursive: true, force: true });
+  const untilPainted = async (selector: string, since: string) =>
+    page.evaluate(
+      async ({ selector, since }) => {
+        await new Promise<void>((resolve) => {
+          const check = () => (document.querySelector(selector) ? resolve() : requestAnimationFrame(check));
+          check();
+        });
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        return performance.now() - (window as unknown as Record<string, number>)[since];
+      },
+      { selector, since },
+    );
+  const previewMs = await untilPainted('.preview .actions .primary', '__chosen');
+  await page.evaluate(() => {
+    (window as unknown as { __confirmed: number }).__confirmed = performance.now();
+    (document.querySelector('.preview .actions .primary') as HTMLButtonElement).click();
+  });
+  const writeMs = await untilPainted('[data-testid="import-outcome"]', '__confirmed');
+  return { previewMs, writeMs, longestTask: await longest(page), outcome: (await page.getByTestId('import-outcome').textContent()) ?? '' };
 }
 
 /** Time from a hash navigation to the first paint after `ready` matches. */
@@ -177,6 +271,17 @@ for (const n of SIZES) {
     });
     const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
 
+    // The import: its floor first, then the same number of cards through the app, in the same page.
+    await page.goto(`${BENCH_URL}#/settings`);
+    await page.locator('h1').waitFor();
+    // The floor before and after the import, against their mean: the machine's load drifts over a minute-long write.
+    const floorBefore = await importFloor(page, n);
+    const imported = await appImport(page, n);
+    const floorAfter = await importFloor(page, n);
+    const floorMs = (floorBefore + floorAfter) / 2;
+    // Long tasks are wall time: on a shared machine a busy CPU stretches every task, so the load goes beside them.
+    const load = loadavg()[0].toFixed(1);
+
     const a = summarize(samples);
     const f = summarize(floor);
     const k = n.toLocaleString('en');
@@ -188,5 +293,10 @@ for (const n of SIZES) {
     console.log(`  floor: strict write + next paint (n=${f.n}): median ${fmt(f.median)}, p95 ${fmt(f.p95)}`);
     console.log(`editor open: ${fmt(editorOpen)}, ${editorNodes.toLocaleString('en')} DOM nodes, heap ${(heap / 1e6).toFixed(0)} MB   goal < 300 ms, heap < 100 MB`);
     console.log(`editor search keystroke: ${fmt(keystroke)}   goal < 50 ms`);
+    const rate = (ms: number) => `${Math.round(n / (ms / 1000)).toLocaleString('en')} cards/s`;
+    const total = imported.previewMs + imported.writeMs;
+    console.log(`import ${k} cards through the app (CSV; read, planned and written in the import worker): file chosen -> preview ${fmt(imported.previewMs)}, Import -> done ${fmt(imported.writeMs)}; in all ${fmt(total)} (${rate(total)}), ${task(imported.longestTask)} (load average ${load} on this machine)   goal <= 1.3x floor (${fmt(1.3 * floorMs)}), no task > 50 ms`);
+    console.log(`  write alone: ${(imported.writeMs / floorMs).toFixed(2)}x floor; preview + write: ${(total / floorMs).toFixed(2)}x floor; the app said "${imported.outcome.trim()}"`);
+    console.log(`  floor: ${k} cards + states in one strict raw-IndexedDB transaction, fresh database with the app's indexes, same page, before and after the import: ${fmt(floorBefore)} and ${fmt(floorAfter)}, mean ${fmt(floorMs)} (${rate(floorMs)})`);
   });
 }

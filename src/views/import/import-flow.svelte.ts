@@ -6,6 +6,7 @@ import type { FileLike } from '../../lib/io/open-file';
 import type { Result } from '../../lib/io/result';
 import type { ImportFrom, ImportJob, ImportPreview } from '../../lib/workers/import-client';
 import { announceDecksChanged } from '../../lib/ui/collection-events';
+import { loadFullMarkdown } from '../../lib/ui/markdown-lazy.svelte';
 
 export { CHECKED_CARDS, type CardCheck, type PreviewDeck } from '../../lib/db/import-session';
 
@@ -63,6 +64,9 @@ export class ImportFlow {
     this.outcome = null;
     this.progress = 0;
     this.#startProgressTimer();
+    // The preview renders the first cards as Markdown: the renderer loads (and compiles) while the worker reads, so
+    // the preview's own paint is only its rendering.
+    void loadFullMarkdown();
     const run = ++this.#run;
     try {
       const { startImport } = await import('../../lib/workers/import-client');
