@@ -147,12 +147,16 @@ async function appImport(page: Page, n: number): Promise<{ previewMs: number; wr
   const csv = join(dir, 'scale-import.csv');
   writeFileSync(csv, 'front,back,tags\n' + Array.from({ length: n }, (_, i) => importRow(i)).join('\n') + '\n');
   await page.locator('#deck-file').setInputFiles(csv);
-  rmSync(dir, { recursive: true, force: true });
   const untilPainted = async (selector: string, since: string) =>
     page.evaluate(
       async ({ selector, since }) => {
-        await new Promise<void>((resolve) => {
-          const check = () => (document.querySelector(selector) ? resolve() : requestAnimationFrame(check));
+        await new Promise<void>((resolve, reject) => {
+          const check = () => {
+            const error = document.querySelector('[data-testid="import-error"]');
+            if (error) reject(new Error(`the import failed: ${error.textContent}`));
+            else if (document.querySelector(selector)) resolve();
+            else requestAnimationFrame(check);
+          };
           check();
         });
         await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
@@ -166,6 +170,8 @@ async function appImport(page: Page, n: number): Promise<{ previewMs: number; wr
     (document.querySelector('.preview .actions .primary') as HTMLButtonElement).click();
   });
   const writeMs = await untilPainted('[data-testid="import-outcome"]', '__confirmed');
+  // Only now: the chosen File reads the disk file lazily, so it must stay until the import has read it.
+  rmSync(dir, { recursive: true, force: true });
   return { previewMs, writeMs, longestTask: await longest(page), outcome: (await page.getByTestId('import-outcome').textContent()) ?? '' };
 }
 
