@@ -1,13 +1,16 @@
 // Drydock at scale: `npm run bench -- scale`. For each collection size (BENCH_SCALE_SIZES, default 10000,100000) it
 // seeds a deck in an on-disk Chromium profile (launchPersistentContext: a throwaway context keeps IndexedDB in memory
 // and flatters every strict write), then prints each figure beside its goal (issue 22) and a floor from the same run:
-// - seeding N cards and states in one strict raw-IndexedDB transaction (the floor any import is measured against);
+// - seeding N cards and states in one strict raw-IndexedDB transaction (the deck the other steps use);
 // - deck list painted; open study (navigation -> first card); answer tap -> next card painted, with the longest task;
 // - deck editor open and one search keystroke, and the DOM nodes it holds;
+// - a real import of N cards (a CSV through the import screen, read, planned and written in the import worker), beside
+//   the same rows written raw into a fresh database with the app's indexes, with the longest main-thread task
+//   (BENCH_SCALE_ONLY=import runs this step alone, on a profile with the bundled decks only);
 // - JS + CSS (gzip) fetched before the first card, on a fresh profile.
 // Half of the cards are reviews, a tenth of those due today, so the queue and the counts have real work.
-import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
@@ -73,6 +76,104 @@ async function seed(page: Page, n: number): Promise<number> {
     },
     { n, DAY },
   );
+}
+
+/** The import's content: distinct from the seeded deck, so every row is a new card (no duplicates to weigh up). */
+const importRow = (i: number) => `"Which flag of docker build, item ${i}, names the stage to stop at?","--target stops at stage ${i}",build t${i % 50}`;
+
+/**
+ * The import floor beside the app's import: N cards and N new states written in one strict raw-IndexedDB transaction
+ * into a fresh database with the app's own stores and indexes (copied from the open "drydock" schema), rows shaped like
+ * the import's. Measured right before and right after the import, in the same page.
+ */
+async function importFloor(page: Page, n: number): Promise<number> {
+  return page.evaluate(async (n) => {
+    const open = (name: string, version?: number, upgrade?: (db: IDBDatabase) => void) =>
+      new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open(name, version);
+        if (upgrade) req.onupgradeneeded = () => upgrade(req.result);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+    const app = await open('drydock');
+    const schema = ['decks', 'cards', 'states'].map((name) => {
+      const store = app.transaction(name).objectStore(name);
+      return { name, keyPath: store.keyPath, autoIncrement: store.autoIncrement, indexes: [...store.indexNames].map((i) => store.index(i)).map((i) => ({ name: i.name, keyPath: i.keyPath, unique: i.unique, multiEntry: i.multiEntry })) };
+    });
+    app.close();
+    await new Promise((r) => (indexedDB.deleteDatabase('bench-import-floor').onsuccess = r));
+    const idb = await open('bench-import-floor', 1, (db) => {
+      for (const s of schema) {
+        const store = db.createObjectStore(s.name, { keyPath: s.keyPath, autoIncrement: s.autoIncrement });
+        for (const i of s.indexes) store.createIndex(i.name, i.keyPath, { unique: i.unique, multiEntry: i.multiEntry });
+      }
+    });
+    const now = Date.now();
+    const start = performance.now();
+    const tx = idb.transaction(['decks', 'cards', 'states'], 'readwrite', { durability: 'strict' });
+    tx.objectStore('decks').put({ id: 'csv-floor', title: 'floor', description: '', tags: [], source: 'floor.csv', origin: 'imported', createdAt: now, updatedAt: now });
+    const cards = tx.objectStore('cards');
+    const states = tx.objectStore('states');
+    for (let i = 0; i < n; i++) {
+      const id = `csv-floor-${i.toString(36)}`;
+      cards.put({ id, kind: 'basic', tags: ['build', `t${i % 50}`], prompt: `Which flag of docker build, item ${i}, names the stage to stop at?`, answer: `--target stops at stage ${i}`, deckId: 'csv-floor', order: i, suspended: 0, retired: 0, createdAt: now, updatedAt: now });
+      states.put({ cardId: id, deckId: 'csv-floor', noteId: id, due: now, stability: 0, difficulty: 0, elapsed_days: 0, scheduled_days: 0, learning_steps: 0, reps: 0, lapses: 0, state: 0, inactive: 0 });
+    }
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    const ms = performance.now() - start;
+    idb.close();
+    await new Promise((r) => (indexedDB.deleteDatabase('bench-import-floor').onsuccess = r));
+    return ms;
+  }, n);
+}
+
+/**
+ * A real import of N cards through the app: a CSV chosen on the import screen, read and planned in the import worker
+ * (file chosen -> preview painted), then written there on "Import" (click -> outcome painted). The longest
+ * main-thread task covers both, the preview's paint and the outcome's included.
+ */
+async function appImport(page: Page, n: number): Promise<{ previewMs: number; writeMs: number; longestTask: number; outcome: string }> {
+  await page.goto(`${BENCH_URL}#/import`);
+  await page.locator('#deck-file').waitFor();
+  await page.evaluate(LONG_TASKS);
+  await page.evaluate(() => {
+    const w = window as unknown as { __chosen: number };
+    document.getElementById('deck-file')!.addEventListener('change', () => (w.__chosen = performance.now()), { capture: true, once: true });
+  });
+  // From a file on disk: a buffer would be decoded by Playwright's own script on the page, a long task of its own.
+  const dir = mkdtempSync(join(tmpdir(), 'drydock-scale-import-'));
+  const csv = join(dir, 'scale-import.csv');
+  writeFileSync(csv, 'front,back,tags\n' + Array.from({ length: n }, (_, i) => importRow(i)).join('\n') + '\n');
+  await page.locator('#deck-file').setInputFiles(csv);
+  const untilPainted = async (selector: string, since: string) =>
+    page.evaluate(
+      async ({ selector, since }) => {
+        await new Promise<void>((resolve, reject) => {
+          const check = () => {
+            const error = document.querySelector('[data-testid="import-error"]');
+            if (error) reject(new Error(`the import failed: ${error.textContent}`));
+            else if (document.querySelector(selector)) resolve();
+            else requestAnimationFrame(check);
+          };
+          check();
+        });
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        return performance.now() - (window as unknown as Record<string, number>)[since];
+      },
+      { selector, since },
+    );
+  const previewMs = await untilPainted('.preview .actions .primary', '__chosen');
+  await page.evaluate(() => {
+    (window as unknown as { __confirmed: number }).__confirmed = performance.now();
+    (document.querySelector('.preview .actions .primary') as HTMLButtonElement).click();
+  });
+  const writeMs = await untilPainted('[data-testid="import-outcome"]', '__confirmed');
+  // Only now: the chosen File reads the disk file lazily, so it must stay until the import has read it.
+  rmSync(dir, { recursive: true, force: true });
+  return { previewMs, writeMs, longestTask: await longest(page), outcome: (await page.getByTestId('import-outcome').textContent()) ?? '' };
 }
 
 /** Time from a hash navigation to the first paint after `ready` matches. */
@@ -154,9 +255,31 @@ const before = await withProfile(async (page) => {
 console.log(`JS + CSS before the first card: ${before.kb.toFixed(1)} kB gzip in ${before.files} files   goal <= 70 kB (aim 60); floor: the bare stack (Dexie, Svelte, ts-fsrs) about 52 kB`);
 console.log(`  ${before.list}`);
 
+/** The import step alone (BENCH_SCALE_ONLY=import): a fresh profile with the bundled decks, no seeded deck. */
+async function importStep(page: Page, n: number): Promise<void> {
+  // The floor before and after the import, against their mean: the machine's load drifts over a minute-long write.
+  const floorBefore = await importFloor(page, n);
+  const imported = await appImport(page, n);
+  const floorAfter = await importFloor(page, n);
+  const floorMs = (floorBefore + floorAfter) / 2;
+  // Long tasks are wall time: on a shared machine a busy CPU stretches every task, so the load goes beside them.
+  const load = loadavg()[0].toFixed(1);
+  const k = n.toLocaleString('en');
+  const rate = (ms: number) => `${Math.round(n / (ms / 1000)).toLocaleString('en')} cards/s`;
+  const total = imported.previewMs + imported.writeMs;
+  console.log(`import ${k} cards through the app (CSV; read, planned and written in the import worker): file chosen -> preview ${fmt(imported.previewMs)}, Import -> done ${fmt(imported.writeMs)}; in all ${fmt(total)} (${rate(total)}), ${task(imported.longestTask)} (load average ${load} on this machine)   goal <= 1.3x floor (${fmt(1.3 * floorMs)}), no task > 50 ms`);
+  console.log(`  write alone: ${(imported.writeMs / floorMs).toFixed(2)}x floor; preview + write: ${(total / floorMs).toFixed(2)}x floor; the app said "${imported.outcome.trim()}"`);
+  console.log(`  floor: ${k} cards + states in one strict raw-IndexedDB transaction, fresh database with the app's indexes, same page, before and after the import: ${fmt(floorBefore)} and ${fmt(floorAfter)}, mean ${fmt(floorMs)} (${rate(floorMs)})`);
+}
+
 for (const n of SIZES) {
   await withProfile(async (page) => {
     await page.goto(BENCH_URL);
+    if (process.env.BENCH_SCALE_ONLY === 'import') {
+      await page.locator('li[data-deck-id]').first().waitFor({ timeout: 60_000 });
+      console.log(`\n--- ${n.toLocaleString('en')} cards imported into the bundled decks only (BENCH_SCALE_ONLY=import), on-disk profile`);
+      return importStep(page, n);
+    }
     await page.locator('li[data-deck-id]').first().waitFor({ timeout: 60_000 });
     const seedMs = await seed(page, n);
     await page.reload();
@@ -245,7 +368,7 @@ for (const n of SIZES) {
     const f = summarize(floor);
     const k = n.toLocaleString('en');
     console.log(`\n--- ${k} cards (plus the bundled decks), on-disk profile`);
-    console.log(`seed ${k} cards + states, one strict raw-IndexedDB transaction: ${fmt(seedMs)} (${Math.round(n / (seedMs / 1000))} cards/s)   this is the import floor`);
+    console.log(`seed ${k} cards + states, one strict raw-IndexedDB transaction: ${fmt(seedMs)} (${Math.round(n / (seedMs / 1000))} cards/s)   the deck the steps below use (the import measures its own floor)`);
     console.log(`deck list painted (today's counts): ${fmt(deckList)}, ${task(deckListTask)}, card totals in at ${fmt(deckTotals)}   goal < 300 ms`);
     console.log(`  floor: raw IndexedDB read of 200 due states from an index + next paint: ${fmt(deckListFloor)}`);
     console.log(`Library painted: ${fmt(library)}, ${task(libraryTask)}, card totals in at ${fmt(libraryTotals)}   goal < 300 ms`);
@@ -255,5 +378,10 @@ for (const n of SIZES) {
     console.log(`  floor: strict write + next paint (n=${f.n}): median ${fmt(f.median)}, p95 ${fmt(f.p95)}`);
     console.log(`editor open: ${fmt(editorOpen)}, ${editorNodes.toLocaleString('en')} DOM nodes, heap ${(heap / 1e6).toFixed(0)} MB   goal < 300 ms, heap < 100 MB`);
     console.log(`editor search keystroke: ${fmt(keystroke)}   goal < 50 ms`);
+
+    // The import last, into the collection that now holds the seeded deck too (so the plan reads N cards).
+    await page.goto(`${BENCH_URL}#/settings`);
+    await page.locator('h1').waitFor();
+    await importStep(page, n);
   });
 }

@@ -3,7 +3,7 @@
 // offline syncing by itself when the device is back online (through the real service worker), and a conflict that is
 // listed and restored.
 import type { Browser, Page } from '@playwright/test';
-import { test, expect, openApp, expectNoAxeViolations, readCollection } from './fixtures';
+import { test, expect, openApp, expectNoAxeViolations, readCollection, chooseImportFile } from './fixtures';
 import { homeCounts, seedDeck } from './study-helpers';
 import type { Deck } from '../../src/lib/domain/model';
 
@@ -120,6 +120,38 @@ test('two devices pair by code; answers, an offline answer and a conflict reach 
   expect(await answerOf(laptop.page)).toBe('Running containers (edited on the phone).');
   // Progress on the card survived every step.
   expect((await readCollection(laptop.page)).states.find((s) => s.cardId === 'sy-1')).toMatchObject({ reps: 1 });
+
+  await phone.context.close();
+  await laptop.context.close();
+});
+
+test('a deck imported while sync is on goes out by itself and reaches the other device', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const phone = await device(browser);
+  const laptop = await device(browser);
+  await openApp(phone.page, '#/sync');
+  await phone.page.getByLabel('Name of this device').fill('Phone');
+  await phone.page.getByRole('button', { name: 'Turn on sync' }).click();
+  await expect(phone.page.getByTestId('sync-message')).toContainText('Sync is on');
+  const code = (await phone.page.getByTestId('pairing-code').innerText()).trim();
+  await syncNow(phone.page);
+
+  // The import is read and written in a worker, on a connection of its own: its operations are queued in the same
+  // transaction, and the page still hears of them, so they are pushed a few seconds later without "Sync now".
+  const csv = 'front,back\n"Which flag publishes a port?","-p host:container"\n"Which flag names a container?","--name"\n';
+  await chooseImportFile(phone.page, { name: 'flags.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await phone.page.getByRole('button', { name: 'Import 2 cards' }).click();
+  await expect(phone.page.getByTestId('import-outcome')).toHaveText('2 cards added.');
+  await phone.page.goto('./#/sync');
+  await expect(phone.page.getByTestId('sync-status')).toContainText('nothing waiting', { timeout: 20_000 });
+
+  await openApp(laptop.page, '#/sync');
+  await laptop.page.getByLabel('Name of this device').fill('Laptop');
+  await laptop.page.getByLabel('Pairing code').fill(code);
+  await laptop.page.getByRole('button', { name: 'Join with a code' }).click();
+  await expect(laptop.page.getByTestId('sync-message')).toContainText('This device joined');
+  await laptop.page.goto('./#/');
+  expect(await homeCounts(laptop.page, 'csv-flags')).toEqual({ new: 2, learning: 0, due: 0 });
 
   await phone.context.close();
   await laptop.context.close();

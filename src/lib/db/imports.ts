@@ -118,9 +118,11 @@ export async function applyImport(plan: ImportPlan, choice: DuplicateChoice, now
     /** Updated cards' note ids, for their states. */
     const regrouped = new Map<string, string>();
     // Re-read inside the transaction: the collection may have changed since the preview.
+    // One key read tells which ids exist (a get per imported card costs as much as writing it); only those are read whole.
     const all = plan.decks.flatMap((d) => d.cards);
+    const stored = new Set((await db.cards.toCollection().primaryKeys()) as string[]);
     const current = new Map<string, CardRecord>();
-    const lookups = [...new Set(all.flatMap(({ card, match }) => (match ? [match.existingId, card.id] : [card.id])))];
+    const lookups = [...new Set(all.flatMap(({ card, match }) => (match ? [match.existingId, card.id] : [card.id])))].filter((id) => stored.has(id));
     (await db.cards.bulkGet(lookups)).forEach((c) => c && current.set(c.id, c));
     for (const { deck, cards } of plan.decks) {
       const existing = await db.decks.get(deck.id);
@@ -144,7 +146,7 @@ export async function applyImport(plan: ImportPlan, choice: DuplicateChoice, now
           continue;
         }
         let id = card.id;
-        for (let n = 1; taken.has(id) || current.has(id); n++) id = stableId(card.id, 'copy', String(now), String(n));
+        for (let n = 1; taken.has(id) || stored.has(id); n++) id = stableId(card.id, 'copy', String(now), String(n));
         taken.add(id);
         addCards.push(newCardRecord({ ...card, id }, deck.id, order++, now));
         addStates.push(newStateRecord(id, deck.id, now, noteOf({ ...card, id })));
@@ -160,8 +162,7 @@ export async function applyImport(plan: ImportPlan, choice: DuplicateChoice, now
       }
     }
     await db.cards.bulkPut(putCards);
-    await db.cards.bulkAdd(addCards);
-    await db.states.bulkAdd(addStates);
+    await Promise.all([db.cards.bulkAdd(addCards), db.states.bulkAdd(addStates)]);
     await db.states.bulkUpdate([...regrouped].map(([key, noteId]) => ({ key, changes: { noteId } })));
     await db.media.bulkPut(mediaFor([...putCards, ...addCards], plan.media, now));
     return outcome;

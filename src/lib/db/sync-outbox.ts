@@ -171,3 +171,8 @@ export function onOutboxWrite(listener: () => void): () => void {
   outboxListeners.add(listener);
   return () => outboxListeners.delete(listener);
 }
+
+/** For operations another thread's connection queued (the import worker's): this page's listeners schedule the push. */
+export function announceOutboxWrite(): void {
+  outboxListeners.forEach((listener) => listener());
+}

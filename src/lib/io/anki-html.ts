@@ -2,7 +2,7 @@
 // (`sfld`) and the first field's checksum (`csum`). Both follow rslib/src/text.rs: media tags become " filename ",
 // comments, <style>, <script> and every other tag are removed without a space, entities are decoded and a
 // non-breaking space becomes a space. Nothing is trimmed, and `[sound:…]` references stay as written.
-// Pure string work (marked has no DOM dependency), so it runs in the parse worker and in Node tests.
+// Pure string work (marked has no DOM dependency), so it runs in the import worker and in Node tests.
 import { cardMarked } from './markdown-dialect';
 
 // The app's own Markdown dialect, so Anki shows what Drydock shows. A stored image keeps its reference here; writeApkg

@@ -1,7 +1,7 @@
 // Images carried by decks. Card text refers to a stored image as a Markdown image whose URL is `drydock-media:` and the
 // SHA-256 of the file as it arrived (`![layers.png](drydock-media:3f…)`); the bytes live in IndexedDB (db.media) and
 // the renderer (src/lib/ui/markdown.ts) turns the reference into an <img> with a blob: URL. The type is decided by
-// the file's first bytes, never by its name. Pure: runs in the parse worker and in Node tests.
+// the file's first bytes, never by its name. Pure: runs in the import worker and in Node tests.
 
 import type { ImageType } from '../domain/records';
 

@@ -1,6 +1,6 @@
 // SVG images from decks are shown only through <img> (which never runs script), but a stored SVG could still be opened
 // on its own (a blob: URL in a new tab), so it is cleaned with DOMPurify's SVG profile before it is stored. DOMPurify
-// needs a DOM, so this runs on the page, after the parse worker: parse-client.ts and the backup restore call it.
+// needs a DOM, so this runs on the page, after the import worker has read the package: import-client.ts and the backup restore call it.
 import DOMPurify from 'dompurify';
 import type { MediaFile } from './media';
 

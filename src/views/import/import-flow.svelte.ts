@@ -1,28 +1,16 @@
 // The import screen's state: pick → reading (progress, Cancel) → preview (decks, first cards, problems, duplicates)
-// → importing → done. Nothing is written before confirm(); the write is one transaction.
-import type { ImportBundle } from '../../lib/io/result';
+// → importing → done. Nothing is written before confirm(); the write is one transaction. Reading, planning and writing
+// all run in the import worker (import-client.ts): this class holds only the preview.
+import type { DuplicateChoice, ImportOutcome } from '../../lib/db/imports';
 import type { FileLike } from '../../lib/io/open-file';
-import type { DuplicateChoice, ImportOutcome, ImportPlan } from '../../lib/db/imports';
-import { lintDecks } from '../../lib/domain/deck-lint';
-import { cardBack, cardFront, type Card } from '../../lib/domain/model';
+import type { Result } from '../../lib/io/result';
+import type { ImportFrom, ImportJob, ImportPreview } from '../../lib/workers/import-client';
+import { announceDecksChanged } from '../../lib/ui/collection-events';
+import { loadFullMarkdown } from '../../lib/ui/markdown-lazy.svelte';
+
+export { CHECKED_CARDS, type CardCheck, type PreviewDeck } from '../../lib/db/import-session';
 
 export type Phase = 'pick' | 'reading' | 'preview' | 'importing' | 'done' | 'error';
-
-/** A deck lint finding as the preview shows it: the card's front (or the deck's title) and the reason. */
-export interface CardCheck {
-  subject: string;
-  reason: string;
-}
-
-export interface PreviewDeck {
-  id: string;
-  title: string;
-  cards: number;
-  exists: boolean;
-}
-
-/** The preview's card checks look at this many cards at most, so a huge file's preview stays quick. */
-export const CHECKED_CARDS = 5_000;
 
 /** How long work may run before the progress bar and Cancel appear (a moment). */
 export const PROGRESS_DELAY_MS = 250;
@@ -32,93 +20,83 @@ export class ImportFlow {
   progress = $state(0);
   showProgress = $state(false);
   error = $state<string | null>(null);
-  bundle = $state.raw<ImportBundle | null>(null);
-  plan = $state.raw<ImportPlan | null>(null);
+  preview = $state.raw<ImportPreview | null>(null);
   choice = $state<DuplicateChoice>('update');
   /** "Update them" also replaces cards that would change kind or lose fields (off: those keep what they have). */
   replaceRicher = $state(false);
   outcome = $state.raw<ImportOutcome | null>(null);
   /** The learner's names for the decks this import creates, by deck id. */
   titles = $state<Record<string, string>>({});
-  #controller: AbortController | null = null;
+  #job: ImportJob | null = null;
+  /** Bumped by every read and every Cancel, so a read that was overtaken drops its answer. */
+  #run = 0;
   #timer: ReturnType<typeof setTimeout> | null = null;
 
-  readonly decks = $derived.by((): PreviewDeck[] =>
-    (this.plan?.decks ?? []).map((p) => ({ id: p.deck.id, title: p.deck.title, cards: p.deck.cards.length, exists: p.exists })),
-  );
-  readonly totalCards = $derived(this.decks.reduce((n, d) => n + d.cards, 0));
-  /** Cards that "Update them" would change to another kind or strip of fields, for the preview to list. */
+  readonly decks = $derived(this.preview?.decks ?? []);
+  readonly totalCards = $derived(this.preview?.totalCards ?? 0);
+  readonly firstCards = $derived(this.preview?.firstCards ?? []);
+  /** Whether the file has more cards than the preview checks (the checks then cover the first ones). */
+  readonly checksPartial = $derived(this.preview?.checksPartial ?? false);
+  /** What an interviewer would notice on the imported cards (the bundled decks' lints), before confirming. */
+  readonly cardChecks = $derived(this.preview?.cardChecks ?? []);
+  /** The first cards that "Update them" would change to another kind or strip of fields, for the preview to list. */
   readonly lossyCards = $derived.by((): { front: string; change: string }[] =>
-    (this.plan?.decks ?? []).flatMap((d) => d.cards).flatMap(({ card, loses }) => {
-      if (!loses) return [];
+    (this.preview?.lossyCards ?? []).map(({ front, loses }) => {
       const kind = loses.from === loses.to ? '' : `${loses.from} card would become ${loses.to}`;
       const fields = loses.fields.length ? `would lose ${loses.fields.join(', ')}` : '';
-      return [{ front: cardFront(card), change: [kind, fields].filter(Boolean).join(' and ') }];
+      return { front, change: [kind, fields].filter(Boolean).join(' and ') };
     }),
   );
-  readonly firstCards = $derived.by((): { card: Card; front: string; back: string }[] =>
-    (this.bundle?.decks ?? []).flatMap((d) => d.cards).slice(0, 5).map((card) => ({ card, front: cardFront(card), back: cardBack(card) })),
-  );
-
-  /** Whether the file has more cards than the preview checks (the checks then cover the first ones). */
-  readonly checksPartial = $derived((this.bundle?.decks ?? []).reduce((n, d) => n + d.cards.length, 0) > CHECKED_CARDS);
-  /** What an interviewer would notice on the imported cards (the bundled decks' lints), before confirming. */
-  readonly cardChecks = $derived.by((): CardCheck[] => {
-    let room = CHECKED_CARDS;
-    const decks = (this.bundle?.decks ?? []).map((d) => {
-      const cards = d.cards.slice(0, room);
-      room -= cards.length;
-      return { ...d, cards };
-    });
-    const subjects = new Map<string, string>(decks.flatMap((d) => [[d.id, d.title] as const, ...d.cards.map((c) => [c.id, cardFront(c)] as const)]));
-    return lintDecks(decks).map((f) => ({ subject: subjects.get(f.cardId) ?? f.cardId, reason: f.reason }));
-  });
 
   async openFile(file: FileLike): Promise<void> {
-    await this.#read(async (signal) => (await import('../../lib/io/parse-client')).parseDeckFile(file, { signal, onProgress: (p) => (this.progress = p) }));
+    await this.#read({ file });
   }
 
   async openShare(payload: string): Promise<void> {
-    await this.#read(async () => (await import('../../lib/io/share-link')).decodeShareLink(payload));
+    await this.#read({ share: payload });
   }
 
-  async #read(parse: (signal: AbortSignal) => Promise<import('../../lib/io/result').Result<ImportBundle>>): Promise<void> {
-    this.cancel();
-    const controller = new AbortController();
-    this.#controller = controller;
+  async #read(from: ImportFrom): Promise<void> {
+    this.#close();
     this.phase = 'reading';
     this.error = null;
-    this.bundle = null;
-    this.plan = null;
+    this.preview = null;
     this.outcome = null;
     this.progress = 0;
     this.#startProgressTimer();
+    // The preview renders the first cards as Markdown: the renderer loads (and compiles) while the worker reads, so
+    // the preview's own paint is only its rendering.
+    void loadFullMarkdown();
+    const run = ++this.#run;
     try {
-      const result = await parse(controller.signal);
-      if (controller.signal.aborted || this.#controller !== controller) return;
-      if (!result.ok) return this.#fail(result.error.message);
-      const { planImport } = await import('../../lib/db/imports');
-      const plan = await planImport(result.value.decks, result.value.media);
-      if (controller.signal.aborted) return;
-      this.bundle = result.value;
-      this.plan = plan;
-      this.titles = Object.fromEntries(plan.decks.map((d) => [d.deck.id, d.deck.title]));
+      const { startImport } = await import('../../lib/workers/import-client');
+      if (run !== this.#run) return;
+      const job = startImport(from, (p) => {
+        if (run === this.#run) this.progress = p;
+      });
+      this.#job = job;
+      const result: Result<ImportPreview> = await job.preview;
+      if (run !== this.#run) return;
+      if (!result.ok) {
+        if (result.error.code !== 'cancelled') this.#fail(result.error.message);
+        return;
+      }
+      this.preview = result.value;
+      this.titles = Object.fromEntries(result.value.decks.map((d) => [d.id, d.title]));
       this.choice = 'update';
       this.replaceRicher = false;
       this.phase = 'preview';
     } catch (e) {
-      this.#fail(`Something went wrong while reading the file (${e instanceof Error ? e.message : String(e)}). Nothing was changed.`);
+      if (run === this.#run) this.#fail(`Something went wrong while reading the file (${e instanceof Error ? e.message : String(e)}). Nothing was changed.`);
     } finally {
-      this.#stopProgressTimer();
-      if (this.#controller === controller) this.#controller = null;
+      if (run === this.#run) this.#stopProgressTimer();
     }
   }
 
-  /** Stops reading; the screen goes back to the picker with a note. */
+  /** Stops reading (the screen goes back to the picker with a note), or lets go of a preview. A write is never cut short. */
   cancel(): void {
-    if (!this.#controller) return;
-    this.#controller.abort();
-    this.#controller = null;
+    if (this.phase === 'importing') return;
+    this.#close();
     this.#stopProgressTimer();
     if (this.phase === 'reading') {
       this.phase = 'pick';
@@ -127,37 +105,36 @@ export class ImportFlow {
   }
 
   async confirm(now: number): Promise<void> {
-    if (this.phase !== 'preview' || !this.plan) return;
+    const job = this.#job;
+    if (this.phase !== 'preview' || !job) return;
     this.phase = 'importing';
     this.#startProgressTimer();
     try {
-      const { applyImport } = await import('../../lib/db/imports');
-      this.outcome = await applyImport(this.#named(this.plan), this.choice, now, 'imported', this.replaceRicher);
+      const written = await job.write({ choice: this.choice, titles: $state.snapshot(this.titles), replaceRicher: this.replaceRicher, now });
+      if (!written.ok) return this.#fail(written.message);
+      this.outcome = written.outcome;
       this.phase = 'done';
+      announceDecksChanged();
     } catch (e) {
-      const { estimateBytes, writeFailureMessage } = await import('../../lib/db/storage-errors');
-      this.#fail(await writeFailureMessage('this import', e, estimateBytes(this.plan.decks.map((d) => d.deck))));
+      this.#fail(`This import could not be saved (${e instanceof Error ? e.message : String(e)}). Nothing was changed.`);
     } finally {
+      if (this.#job === job) this.#job = null;
       this.#stopProgressTimer();
     }
-  }
-
-  /** The plan with the names given in the preview; a deck that already exists keeps its own. */
-  #named(plan: ImportPlan): ImportPlan {
-    const titled = (d: ImportPlan['decks'][number]) => {
-      const title = this.titles[d.deck.id]?.trim();
-      return d.exists || !title ? d : { ...d, deck: { ...d.deck, title } };
-    };
-    return { ...plan, decks: plan.decks.map(titled) };
   }
 
   reset(): void {
     this.cancel();
     this.phase = 'pick';
     this.error = null;
-    this.bundle = null;
-    this.plan = null;
+    this.preview = null;
     this.outcome = null;
+  }
+
+  #close(): void {
+    this.#run++;
+    this.#job?.close();
+    this.#job = null;
   }
 
   #fail(message: string): void {

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { readApkg } from '../../../src/lib/io/apkg-read';
-import { parseDeckFile } from '../../../src/lib/io/parse-client';
+import { openDeckFile } from '../../../src/lib/io/open-file';
 import { MAX_IMAGE_BYTES, MAX_IMPORT_IMAGE_BYTES } from '../../../src/lib/io/limits';
 import { contentId, sniffImage } from '../../../src/lib/io/media';
 import { writeApkg } from '../../../src/lib/io/apkg-write';
@@ -15,7 +15,7 @@ const prompt = (c: Card) => (c.kind === 'basic' ? c.prompt : '');
 const ref = (name: string) => new RegExp(`!\\[${name.replace('.', '\\.')}\\]\\(drydock-media:([0-9a-f]{64})\\)`);
 
 async function read(bytes: Uint8Array) {
-  const r = await parseDeckFile({ name: 'pictures.apkg', size: bytes.length, arrayBuffer: async () => bytes.slice().buffer });
+  const r = await openDeckFile({ name: 'pictures.apkg', size: bytes.length, arrayBuffer: async () => bytes.slice().buffer });
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
 }

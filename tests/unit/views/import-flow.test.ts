@@ -47,7 +47,7 @@ describe('ImportFlow', () => {
     await flow.openFile(file('w.csv', 'front,back\nq1,a1\n'));
     await flow.confirm(NOW);
     await flow.openFile(file('w.csv', 'front,back\nq1,a1 changed\n'));
-    expect(flow.plan?.duplicates).toBe(1);
+    expect(flow.preview?.duplicates).toBe(1);
     flow.choice = 'skip';
     await flow.confirm(NOW);
     expect(flow.outcome).toMatchObject({ added: 0, skipped: 1 });

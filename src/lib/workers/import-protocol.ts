@@ -1,0 +1,20 @@
+// The messages between the import client and its worker. Both import this file, so neither imports the other.
+import type { ImportPreview, WriteRequest, WriteResult } from '../db/import-session';
+import type { MediaFile } from '../io/media';
+import type { Result } from '../io/result';
+
+export type ImportSource = { kind: 'file'; file: File } | { kind: 'share'; payload: string };
+
+export type ImportRequest =
+  | { type: 'open'; source: ImportSource }
+  | { type: 'cleaned'; media: MediaFile[] }
+  | { type: 'write'; request: WriteRequest };
+
+export type ImportWorkerMessage =
+  | { type: 'progress'; fraction: number }
+  /** SVG images for the page to clean (it has the DOM); it answers with `cleaned`. */
+  | { type: 'clean'; media: MediaFile[] }
+  | { type: 'preview'; result: Result<ImportPreview> }
+  | { type: 'written'; result: WriteResult }
+  /** Something unexpected was thrown (the page says so; nothing was written). */
+  | { type: 'failed'; message: string };
