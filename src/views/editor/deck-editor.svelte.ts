@@ -1,18 +1,48 @@
 // The deck editor's state: the deck, its cards with search/tag/kind/suspended filters, and the card form.
-import { addCards, cardsOfDeck, deleteCard, editCardAddingSiblings, getDeck, newCardId, renameDeck, setSuspended } from '../../lib/db/editor';
+// A deck of 100,000 cards opens without reading them all: the ordered ids come from the index (keys only) and size the
+// list, the rows in view are read by id, and the search index is built after the first paint, one page of cards at a
+// time, so no task holds the main thread for long. Until it is complete a search looks in the cards read so far.
+import { addCards, cardIdsOfDeck, cardsById, cardsOfDeck, cardsOfDeckFrom, deleteCard, editCardAddingSiblings, getDeck, newCardId, renameDeck, setSuspended } from '../../lib/db/editor';
 import { clozeCards } from '../../lib/domain/cloze';
 import type { CardRecord, DeckRecord } from '../../lib/db/db';
 import { cardOfRecord } from '../../lib/db/records';
-import type { Card, CardKind } from '../../lib/domain/model';
+import { cardFront, type Card, type CardKind } from '../../lib/domain/model';
 import { cardOfDraft, draftOf, emptyDraft, searchText, type CardDraft, type DraftErrors } from './card-draft';
 
 export type StatusFilter = 'all' | 'active' | 'suspended';
 
+/** What the list shows of a card and what search and the filters look at; the full card is read when it is edited. */
+export interface CardRow {
+  id: string;
+  kind: CardKind;
+  tags: string[];
+  suspended: boolean;
+  edited: boolean;
+  front: string;
+  /** Lower-case front, back and tags. */
+  text: string;
+}
+
+/** Cards read per page while the search index is built, and the size up to which a deck is read whole at once. */
+const PAGE = 2000;
+/** Rows read with the ids when a big deck opens: a phone screen and its overscan. */
+const FIRST_ROWS = 40;
+/** While the index is built, filtered results are refreshed at most this often (each refresh filters every card read). */
+const REFRESH_MS = 250;
+
+const afterPaint = () =>
+  new Promise<void>((resolve) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => setTimeout(resolve, 0)) : setTimeout(resolve, 0)));
+
 export class DeckEditor {
   readonly deckId: string;
+  readonly #page: number;
   deck = $state.raw<DeckRecord | null>(null);
   missing = $state(false);
-  cards = $state.raw<CardRecord[]>([]);
+  /** The deck's cards in order, by id (retired cards left out once they are read). */
+  ids = $state.raw<string[]>([]);
+  /** True while the search index is being built; `indexed` cards are in it so far. */
+  indexing = $state(false);
+  indexed = $state(0);
   query = $state('');
   tag = $state('');
   kind = $state<CardKind | ''>('');
@@ -23,23 +53,55 @@ export class DeckEditor {
   errors = $state<DraftErrors>({});
   message = $state<string | null>(null);
 
-  constructor(deckId: string) {
+  /** The rows read so far, by id. Not reactive itself: `#version` changes when it does. */
+  #rows = new Map<string, CardRow>();
+  #version = $state(0);
+  #tagCounts = new Map<string, number>();
+  #retired = new Set<string>();
+  #reading = new Set<string>();
+  /** Cards this editor wrote or deleted, with the write's sequence number: a page read before it must not undo it. */
+  #written = new Map<string, number>();
+  #writes = 0;
+  /** A new load stops the index build of the one before. */
+  #generation = 0;
+  #indexBuilt: Promise<void> = Promise.resolve();
+
+  /** `page`: cards read per page of the index build (tests use small pages). */
+  constructor(deckId: string, { page = PAGE }: { page?: number } = {}) {
     this.deckId = deckId;
+    this.#page = page;
   }
 
-  readonly tags = $derived([...new Set(this.cards.flatMap((c) => c.tags))].sort());
-  /** Each card's searchable text, built once per load of the deck rather than on every keystroke. */
-  readonly #searchIndex = $derived(this.cards.map((c) => searchText(c)));
+  /** A card's row, or undefined while it has not been read. */
+  row(id: string): CardRow | undefined {
+    void this.#version;
+    return this.#rows.get(id);
+  }
+
+  readonly tags = $derived.by(() => {
+    void this.#version;
+    return [...this.#tagCounts.keys()].sort();
+  });
+  readonly filtering = $derived(!!this.query.trim() || !!this.tag || !!this.kind || this.status !== 'all');
+  /** Ids of the cards that pass the filters, in deck order; while the index is built, of the cards read so far. */
   readonly visible = $derived.by(() => {
+    if (!this.filtering) return this.ids;
+    void this.#version;
     const q = this.query.trim().toLowerCase();
-    const index = this.#searchIndex;
-    return this.cards.filter(
-      (c, i) =>
-        (!q || index[i].includes(q)) &&
-        (!this.tag || c.tags.includes(this.tag)) &&
-        (!this.kind || c.kind === this.kind) &&
-        (this.status === 'all' || (this.status === 'suspended') === (c.suspended === 1)),
-    );
+    const { tag, kind, status } = this;
+    const out: string[] = [];
+    for (const id of this.ids) {
+      const c = this.#rows.get(id);
+      if (
+        c &&
+        (!q || c.text.includes(q)) &&
+        (!tag || c.tags.includes(tag)) &&
+        (!kind || c.kind === kind) &&
+        (status === 'all' || (status === 'suspended') === c.suspended)
+      )
+        out.push(id);
+    }
+    return out;
   });
   /** The card as the learner will see it, while the form is valid. */
   readonly preview = $derived.by(() => {
@@ -48,10 +110,136 @@ export class DeckEditor {
   });
 
   async load(): Promise<void> {
-    const deck = await getDeck(this.deckId);
+    const generation = ++this.#generation;
+    const [deck, ids] = await Promise.all([getDeck(this.deckId), cardIdsOfDeck(this.deckId)]);
+    if (generation !== this.#generation) return;
+    this.#rows.clear();
+    this.#tagCounts.clear();
+    this.#retired.clear();
     this.deck = deck ?? null;
     this.missing = !deck;
-    this.cards = deck ? (await cardsOfDeck(this.deckId)).filter((c) => !c.retired) : [];
+    if (!deck) {
+      this.ids = [];
+      return;
+    }
+    if (ids.length <= this.#page) {
+      // A deck of a page or less is read whole at once, as fast as its ids alone would be.
+      const cards = await cardsOfDeck(this.deckId);
+      if (generation !== this.#generation) return;
+      this.#store(cards, this.#writes);
+      this.ids = cards.filter((c) => !c.retired).map((c) => c.id);
+      this.indexed = this.ids.length;
+      this.indexing = false;
+      this.#version++;
+      return;
+    }
+    this.ids = ids;
+    this.indexed = 0;
+    this.indexing = true;
+    await this.#read(ids.slice(0, FIRST_ROWS));
+    this.#indexBuilt = afterPaint().then(() => this.#buildIndex(generation));
+  }
+
+  /** Resolves once every card is in the search index (at once for a deck of a page or less). */
+  indexBuilt(): Promise<void> {
+    return this.#indexBuilt;
+  }
+
+  /** Reads the rows of these cards if they have not been read (the rows in view, as the list scrolls). */
+  ensureRows(ids: string[]): void {
+    const missing = ids.filter((id) => !this.#rows.has(id) && !this.#reading.has(id) && !this.#retired.has(id));
+    if (missing.length) void this.#read(missing);
+  }
+
+  async #read(ids: string[]): Promise<void> {
+    for (const id of ids) this.#reading.add(id);
+    const since = this.#writes;
+    try {
+      const cards = await cardsById(ids);
+      this.#store(cards.filter((c) => c !== undefined), since);
+      this.#version++;
+    } catch (error) {
+      this.message = `The cards could not be read: ${error instanceof Error ? error.message : String(error)}`;
+    } finally {
+      for (const id of ids) this.#reading.delete(id);
+    }
+  }
+
+  /** Reads the whole deck in pages, in order, into the search index; each page is one short task. */
+  async #buildIndex(generation: number): Promise<void> {
+    let from = -Infinity;
+    let skip = 0;
+    let refreshed = performance.now();
+    try {
+      for (;;) {
+        const since = this.#writes;
+        const page = await cardsOfDeckFrom(this.deckId, from, skip, this.#page);
+        if (generation !== this.#generation) return;
+        this.indexed += this.#store(page, since);
+        if (page.length < this.#page) break;
+        const last = page[page.length - 1].order;
+        skip = (last === from ? skip : 0) + page.filter((c) => c.order === last).length;
+        from = last;
+        if (performance.now() - refreshed > REFRESH_MS) {
+          refreshed = performance.now();
+          this.#version++;
+        }
+      }
+    } catch (error) {
+      this.message = `The cards could not be read for search: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    if (generation !== this.#generation) return;
+    this.indexing = false;
+    this.#version++;
+  }
+
+  /**
+   * Puts cards read from the database into the rows, unless this editor wrote them after the read began (`since`);
+   * gives how many were stored. Retired cards leave the list.
+   */
+  #store(cards: CardRecord[], since: number): number {
+    let stored = 0;
+    let retired = false;
+    for (const record of cards) {
+      if ((this.#written.get(record.id) ?? -1) > since) continue;
+      this.#drop(record.id);
+      if (record.retired) {
+        this.#retired.add(record.id);
+        retired = true;
+        continue;
+      }
+      const card = cardOfRecord(record);
+      const row: CardRow = { id: record.id, kind: record.kind, tags: record.tags, suspended: record.suspended === 1, edited: !!record.editedAt, front: cardFront(card), text: searchText(card) };
+      for (const t of row.tags) this.#tagCounts.set(t, (this.#tagCounts.get(t) ?? 0) + 1);
+      this.#rows.set(record.id, row);
+      stored++;
+    }
+    if (retired) this.ids = this.ids.filter((id) => !this.#retired.has(id));
+    return stored;
+  }
+
+  #drop(id: string): void {
+    const old = this.#rows.get(id);
+    if (!old) return;
+    this.#rows.delete(id);
+    for (const t of old.tags) {
+      const n = (this.#tagCounts.get(t) ?? 0) - 1;
+      if (n > 0) this.#tagCounts.set(t, n);
+      else this.#tagCounts.delete(t);
+    }
+  }
+
+  /** After a write: re-reads the cards it changed and the deck's ids (a deleted card is dropped). */
+  async #refresh(changed: string[], deleted: string[] = []): Promise<void> {
+    const write = ++this.#writes;
+    for (const id of [...changed, ...deleted]) this.#written.set(id, write);
+    for (const id of deleted) this.#drop(id);
+    const [cards, ids] = await Promise.all([cardsById(changed), cardIdsOfDeck(this.deckId)]);
+    cards.forEach((card, i) => card ?? this.#drop(changed[i]));
+    this.#store(cards.filter((c) => c !== undefined), write);
+    this.ids = ids.filter((id) => !this.#retired.has(id));
+    if (!this.indexing) this.indexed = this.ids.length;
+    this.#version++;
   }
 
   async rename(title: string, description: string, now: number): Promise<void> {
@@ -60,7 +248,7 @@ export class DeckEditor {
       return;
     }
     await renameDeck(this.deckId, { title, description }, now);
-    await this.load();
+    this.deck = (await getDeck(this.deckId)) ?? null;
     this.message = 'Deck details saved.';
   }
 
@@ -70,8 +258,8 @@ export class DeckEditor {
     this.errors = {};
   }
 
-  startEdit(cardId: string): void {
-    const record = this.cards.find((c) => c.id === cardId);
+  async startEdit(cardId: string): Promise<void> {
+    const [record] = await cardsById([cardId]);
     if (!record) return;
     this.editing = cardId;
     this.draft = draftOf(cardOfRecord(record));
@@ -98,21 +286,25 @@ export class DeckEditor {
       // not after: whatever is typed while the card is written belongs to the next card and must not be wiped.
       const submitted = this.draft;
       this.draft = { ...emptyDraft(submitted.kind), tags: submitted.tags };
+      let added: string[];
       try {
-        await addCards(this.deckId, cards.map((c) => ({ ...c, id: '' })), now);
+        added = await addCards(this.deckId, cards.map((c) => ({ ...c, id: '' })), now);
       } catch (error) {
         this.draft = submitted;
         throw error;
       }
       this.message = `${cards.length > 1 ? 'Cards' : 'Card'} added${gaps}.`;
+      this.errors = {};
+      await this.#refresh(added);
     } else {
+      const id = this.editing;
       const [edited, ...siblings] = cards;
-      await editCardAddingSiblings(this.editing, edited, siblings, now);
+      const added = await editCardAddingSiblings(id, edited, siblings, now);
       this.message = `Card saved${gaps}.`;
       this.editing = null;
+      this.errors = {};
+      await this.#refresh([id, ...added]);
     }
-    this.errors = {};
-    await this.load();
     return true;
   }
 
@@ -120,12 +312,12 @@ export class DeckEditor {
     await deleteCard(cardId);
     if (this.editing === cardId) this.editing = null;
     this.message = 'Card deleted.';
-    await this.load();
+    await this.#refresh([], [cardId]);
   }
 
   async setSuspended(cardId: string, suspended: boolean, now: number): Promise<void> {
     await setSuspended([cardId], suspended, now);
     this.message = suspended ? 'Card suspended: it will not come up in study.' : 'Card unsuspended.';
-    await this.load();
+    await this.#refresh([cardId]);
   }
 }
