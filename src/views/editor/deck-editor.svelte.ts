@@ -1,8 +1,9 @@
 // The deck editor's state: the deck, its cards with search/tag/kind/suspended filters, and the card form.
-// A deck of 100,000 cards opens without reading them all: the ordered ids come from the index (keys only) and size the
-// list, the rows in view are read by id, and the search index is built after the first paint, one page of cards at a
-// time, so no task holds the main thread for long. Until it is complete a search looks in the cards read so far.
-import { addCards, cardIdsOfDeck, cardsById, cardsOfDeck, cardsOfDeckFrom, deleteCard, editCardAddingSiblings, getDeck, newCardId, renameDeck, setSuspended } from '../../lib/db/editor';
+// A deck of 100,000 cards opens without reading them all: the first page of cards in deck order is all the first paint
+// waits for. After it, the deck's ids are read from the index (keys only) to size the list, rows scrolled to are read
+// by id, and the search index is built from the rest of the deck one page at a time, so no task holds the main thread
+// for long. Until it is complete a search looks in the cards read so far, and the view says so.
+import { addCards, cardIdsOfDeck, cardsById, cardsOfDeckFrom, deleteCard, editCardAddingSiblings, getDeck, newCardId, renameDeck, setSuspended } from '../../lib/db/editor';
 import { clozeCards } from '../../lib/domain/cloze';
 import type { CardRecord, DeckRecord } from '../../lib/db/db';
 import { cardOfRecord } from '../../lib/db/records';
@@ -25,10 +26,14 @@ export interface CardRow {
 
 /** Cards read per page while the search index is built, and the size up to which a deck is read whole at once. */
 const PAGE = 2000;
-/** Rows read with the ids when a big deck opens: a phone screen and its overscan. */
-const FIRST_ROWS = 40;
 /** While the index is built, filtered results are refreshed at most this often (each refresh filters every card read). */
 const REFRESH_MS = 250;
+
+/** Where the page after `page` starts: its last order, passing over the cards of that order already read. */
+function nextPage(page: CardRecord[], from: number, skip: number): { from: number; skip: number } {
+  const last = page[page.length - 1].order;
+  return { from: last, skip: (last === from ? skip : 0) + page.filter((c) => c.order === last).length };
+}
 
 const afterPaint = () =>
   new Promise<void>((resolve) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => setTimeout(resolve, 0)) : setTimeout(resolve, 0)));
@@ -40,6 +45,8 @@ export class DeckEditor {
   missing = $state(false);
   /** The deck's cards in order, by id (retired cards left out once they are read). */
   ids = $state.raw<string[]>([]);
+  /** False while `ids` holds only the cards read so far (a big deck just opened). */
+  counted = $state(true);
   /** True while the search index is being built; `indexed` cards are in it so far. */
   indexing = $state(false);
   indexed = $state(0);
@@ -83,15 +90,18 @@ export class DeckEditor {
     return [...this.#tagCounts.keys()].sort();
   });
   readonly filtering = $derived(!!this.query.trim() || !!this.tag || !!this.kind || this.status !== 'all');
+  /** The rows in the order of `ids` (undefined where not read yet): looked up once per change, not per keystroke. */
+  readonly #ordered = $derived.by(() => {
+    void this.#version;
+    return this.ids.map((id) => this.#rows.get(id));
+  });
   /** Ids of the cards that pass the filters, in deck order; while the index is built, of the cards read so far. */
   readonly visible = $derived.by(() => {
     if (!this.filtering) return this.ids;
-    void this.#version;
     const q = this.query.trim().toLowerCase();
     const { tag, kind, status } = this;
     const out: string[] = [];
-    for (const id of this.ids) {
-      const c = this.#rows.get(id);
+    for (const c of this.#ordered) {
       if (
         c &&
         (!q || c.text.includes(q)) &&
@@ -99,7 +109,7 @@ export class DeckEditor {
         (!kind || c.kind === kind) &&
         (status === 'all' || (status === 'suspended') === c.suspended)
       )
-        out.push(id);
+        out.push(c.id);
     }
     return out;
   });
@@ -111,33 +121,44 @@ export class DeckEditor {
 
   async load(): Promise<void> {
     const generation = ++this.#generation;
-    const [deck, ids] = await Promise.all([getDeck(this.deckId), cardIdsOfDeck(this.deckId)]);
+    const since = this.#writes;
+    // The first page is all the first paint needs (and the whole of most decks); the rest is read after it.
+    const [deck, first] = await Promise.all([getDeck(this.deckId), cardsOfDeckFrom(this.deckId, -Infinity, 0, this.#page)]);
     if (generation !== this.#generation) return;
     this.#rows.clear();
     this.#tagCounts.clear();
     this.#retired.clear();
     this.deck = deck ?? null;
     this.missing = !deck;
-    if (!deck) {
-      this.ids = [];
-      return;
-    }
-    if (ids.length <= this.#page) {
-      // A deck of a page or less is read whole at once, as fast as its ids alone would be.
-      const cards = await cardsOfDeck(this.deckId);
-      if (generation !== this.#generation) return;
-      this.#store(cards, this.#writes);
-      this.ids = cards.filter((c) => !c.retired).map((c) => c.id);
-      this.indexed = this.ids.length;
+    this.ids = deck ? first.map((c) => c.id) : [];
+    this.#store(deck ? first : [], since);
+    this.indexed = this.ids.length;
+    this.#version++;
+    if (!deck || first.length < this.#page) {
+      this.counted = true;
       this.indexing = false;
-      this.#version++;
       return;
     }
-    this.ids = ids;
-    this.indexed = 0;
+    this.counted = false;
     this.indexing = true;
-    await this.#read(ids.slice(0, FIRST_ROWS));
-    this.#indexBuilt = afterPaint().then(() => this.#buildIndex(generation));
+    const next = nextPage(first, -Infinity, 0);
+    this.#indexBuilt = afterPaint().then(async () => {
+      await Promise.all([this.#count(generation), this.#buildIndex(generation, next.from, next.skip)]);
+    });
+  }
+
+  /** Reads every id of the deck (keys only): the list gets its full length, and rows far down can be read by id. */
+  async #count(generation: number): Promise<void> {
+    const since = this.#writes;
+    try {
+      const ids = await cardIdsOfDeck(this.deckId);
+      // A write in the meantime has read them again.
+      if (generation !== this.#generation || this.counted || this.#writes !== since) return;
+      this.ids = ids.filter((id) => !this.#retired.has(id));
+      this.counted = true;
+    } catch (error) {
+      this.message = `The cards could not be counted: ${error instanceof Error ? error.message : String(error)}`;
+    }
   }
 
   /** Resolves once every card is in the search index (at once for a deck of a page or less). */
@@ -165,21 +186,19 @@ export class DeckEditor {
     }
   }
 
-  /** Reads the whole deck in pages, in order, into the search index; each page is one short task. */
-  async #buildIndex(generation: number): Promise<void> {
-    let from = -Infinity;
-    let skip = 0;
+  /** Reads the rest of the deck in pages, in order, into the search index; each page is one short task. */
+  async #buildIndex(generation: number, from: number, skip: number): Promise<void> {
     let refreshed = performance.now();
     try {
       for (;;) {
         const since = this.#writes;
         const page = await cardsOfDeckFrom(this.deckId, from, skip, this.#page);
         if (generation !== this.#generation) return;
+        // Until every id is read, the list grows by each page.
+        if (!this.counted) this.ids = [...this.ids, ...page.filter((c) => !c.retired).map((c) => c.id)];
         this.indexed += this.#store(page, since);
         if (page.length < this.#page) break;
-        const last = page[page.length - 1].order;
-        skip = (last === from ? skip : 0) + page.filter((c) => c.order === last).length;
-        from = last;
+        ({ from, skip } = nextPage(page, from, skip));
         if (performance.now() - refreshed > REFRESH_MS) {
           refreshed = performance.now();
           this.#version++;
@@ -189,6 +208,7 @@ export class DeckEditor {
       this.message = `The cards could not be read for search: ${error instanceof Error ? error.message : String(error)}`;
     }
     if (generation !== this.#generation) return;
+    this.counted = true;
     this.indexing = false;
     this.#version++;
   }
@@ -238,6 +258,7 @@ export class DeckEditor {
     cards.forEach((card, i) => card ?? this.#drop(changed[i]));
     this.#store(cards.filter((c) => c !== undefined), write);
     this.ids = ids.filter((id) => !this.#retired.has(id));
+    this.counted = true;
     if (!this.indexing) this.indexed = this.ids.length;
     this.#version++;
   }
