@@ -83,6 +83,8 @@ test('a 3,000-card deck renders only the rows in view; search, scrolling and Edi
   await seedDeck(page, { formatVersion: 1, id: 'many', title: 'Many cards', description: '', tags: [], source: 'tests', cards: many });
   await page.goto('./#/edit/many');
   await expect(page.getByText('Showing 3000 of 3000.')).toBeVisible();
+  // The cards past the first 500 are read after the first paint, for search; then the progress line goes.
+  await expect(page.getByTestId('editor-indexing')).toHaveCount(0);
   const rows = page.getByTestId('card-row');
   await expect(rows.first()).toContainText('Question 1');
   expect(await rows.count()).toBeLessThan(60);

@@ -24,8 +24,9 @@ export interface CardRow {
   text: string;
 }
 
-/** Cards read per page while the search index is built, and the size up to which a deck is read whole at once. */
-const PAGE = 2000;
+/** Cards read before the first paint (the whole of most decks), and per page after it while the search index is built. */
+const FIRST_PAGE = 500;
+const PAGE = 1000;
 /** While the index is built, filtered results are refreshed at most this often (each refresh filters every card read). */
 const REFRESH_MS = 250;
 
@@ -40,6 +41,7 @@ const afterPaint = () =>
 
 export class DeckEditor {
   readonly deckId: string;
+  readonly #first: number;
   readonly #page: number;
   deck = $state.raw<DeckRecord | null>(null);
   missing = $state(false);
@@ -73,9 +75,10 @@ export class DeckEditor {
   #generation = 0;
   #indexBuilt: Promise<void> = Promise.resolve();
 
-  /** `page`: cards read per page of the index build (tests use small pages). */
-  constructor(deckId: string, { page = PAGE }: { page?: number } = {}) {
+  /** `first` and `page`: cards read before the first paint and per page after it (tests use small pages). */
+  constructor(deckId: string, { first = FIRST_PAGE, page = PAGE }: { first?: number; page?: number } = {}) {
     this.deckId = deckId;
+    this.#first = first;
     this.#page = page;
   }
 
@@ -123,7 +126,7 @@ export class DeckEditor {
     const generation = ++this.#generation;
     const since = this.#writes;
     // The first page is all the first paint needs (and the whole of most decks); the rest is read after it.
-    const [deck, first] = await Promise.all([getDeck(this.deckId), cardsOfDeckFrom(this.deckId, -Infinity, 0, this.#page)]);
+    const [deck, first] = await Promise.all([getDeck(this.deckId), cardsOfDeckFrom(this.deckId, -Infinity, 0, this.#first)]);
     if (generation !== this.#generation) return;
     this.#rows.clear();
     this.#tagCounts.clear();
@@ -134,7 +137,7 @@ export class DeckEditor {
     this.#store(deck ? first : [], since);
     this.indexed = this.ids.length;
     this.#version++;
-    if (!deck || first.length < this.#page) {
+    if (!deck || first.length < this.#first) {
       this.counted = true;
       this.indexing = false;
       return;
@@ -161,15 +164,15 @@ export class DeckEditor {
     }
   }
 
-  /** Resolves once every card is in the search index (at once for a deck of a page or less). */
+  /** Resolves once every card is in the search index (at once for a deck that fits in the first page). */
   indexBuilt(): Promise<void> {
     return this.#indexBuilt;
   }
 
   /** Reads the rows of these cards if they have not been read (the rows in view, as the list scrolls). */
-  ensureRows(ids: string[]): void {
+  async ensureRows(ids: string[]): Promise<void> {
     const missing = ids.filter((id) => !this.#rows.has(id) && !this.#reading.has(id) && !this.#retired.has(id));
-    if (missing.length) void this.#read(missing);
+    if (missing.length) await this.#read(missing);
   }
 
   async #read(ids: string[]): Promise<void> {

@@ -150,7 +150,7 @@ describe('DeckEditor', () => {
     // a card retired by a deck update stays in the database but not in the editor.
     await db.cards.bulkUpdate(['c8', 'c9', 'c10', 'c11', 'c12'].map((key) => ({ key, changes: { order: 8 } })));
     await db.cards.update('c60', { retired: 1 });
-    const ed = new DeckEditor(deckId, { page: 10 });
+    const ed = new DeckEditor(deckId, { first: 10, page: 20 });
     await ed.load();
     // The first page is read; the rest of the deck after the first paint.
     expect(ed.ids).toEqual(['c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c10', 'c11']);
@@ -158,6 +158,9 @@ describe('DeckEditor', () => {
     expect(ed.indexing).toBe(true);
     expect(ed.row('c0')).toMatchObject({ kind: 'basic', front: 'Question 0', tags: ['t0'] });
     expect(ed.row('c50')).toBeUndefined();
+    // A row scrolled to before the index reaches it is read by id.
+    await ed.ensureRows(['c50']);
+    expect(ed.row('c50')).toMatchObject({ front: 'Question 50' });
     ed.query = 'question 7';
     // While the index is built, search looks in the cards read so far.
     expect(ed.visible).toEqual(['c7']);
