@@ -108,6 +108,13 @@ test('a 3,000-card deck renders only the rows in view; search, scrolling and Edi
   await expect(page.getByTestId('editor-status')).toHaveText('Card saved.');
   await expect(page.getByRole('button', { name: `Edit card: ${name}`, exact: true })).toBeFocused();
 
+  // A link to a card far down the deck (the mock interview's missed questions) opens its form, in view.
+  await page.goto('./#/edit/many?card=many-2900');
+  await expect(page.getByRole('heading', { name: 'Edit card' })).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Edit card' })).toBeInViewport();
+  await expect(page.getByRole('textbox', { name: 'Question' })).toHaveValue('Question 2900');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
   // Search reaches a card far down the list.
   await page.evaluate(() => scrollTo(0, 0));
   await page.getByLabel('Search cards').fill('question 2999');

@@ -73,6 +73,7 @@ export class DeckEditor {
   #writes = 0;
   /** A new load stops the index build of the one before. */
   #generation = 0;
+  #idsRead: Promise<void> = Promise.resolve();
   #indexBuilt: Promise<void> = Promise.resolve();
 
   /** `first` and `page`: cards read before the first paint and per page after it (tests use small pages). */
@@ -145,9 +146,10 @@ export class DeckEditor {
     this.counted = false;
     this.indexing = true;
     const next = nextPage(first, -Infinity, 0);
-    this.#indexBuilt = afterPaint().then(async () => {
-      await Promise.all([this.#count(generation), this.#buildIndex(generation, next.from, next.skip)]);
-    });
+    const painted = afterPaint();
+    this.#idsRead = painted.then(() => this.#count(generation));
+    const built = painted.then(() => this.#buildIndex(generation, next.from, next.skip));
+    this.#indexBuilt = Promise.all([this.#idsRead, built]).then(() => {});
   }
 
   /** Reads every id of the deck (keys only): the list gets its full length, and rows far down can be read by id. */
@@ -167,6 +169,11 @@ export class DeckEditor {
   /** Resolves once every card is in the search index (at once for a deck that fits in the first page). */
   indexBuilt(): Promise<void> {
     return this.#indexBuilt;
+  }
+
+  /** Resolves once `ids` holds every card of the deck (a card linked to may be far down a big deck). */
+  idsRead(): Promise<void> {
+    return this.#idsRead;
   }
 
   /** Reads the rows of these cards if they have not been read (the rows in view, as the list scrolls). */
@@ -214,6 +221,8 @@ export class DeckEditor {
     this.counted = true;
     this.indexing = false;
     this.#version++;
+    // The ordered rows are made now, in the idle time after the build, rather than on the first keystroke.
+    void this.#ordered;
   }
 
   /**
