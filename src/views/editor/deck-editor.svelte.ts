@@ -71,6 +71,7 @@ export class DeckEditor {
   /** Cards this editor wrote or deleted, with the write's sequence number: a page read before it must not undo it. */
   #written = new Map<string, number>();
   #writes = 0;
+  #deleted = new Set<string>();
   /** A new load stops the index build of the one before. */
   #generation = 0;
   #idsRead: Promise<void> = Promise.resolve();
@@ -157,8 +158,9 @@ export class DeckEditor {
     const since = this.#writes;
     try {
       const ids = await cardIdsOfDeck(this.deckId);
-      // A write in the meantime has read them again.
-      if (generation !== this.#generation || this.counted || this.#writes !== since) return;
+      if (generation !== this.#generation || this.counted) return;
+      // A card added or deleted in the meantime may be missing or still there: read them again.
+      if (this.#writes !== since) return this.#count(generation);
       this.ids = ids.filter((id) => !this.#retired.has(id));
       this.counted = true;
     } catch (error) {
@@ -205,7 +207,7 @@ export class DeckEditor {
         const page = await cardsOfDeckFrom(this.deckId, from, skip, this.#page);
         if (generation !== this.#generation) return;
         // Until every id is read, the list grows by each page.
-        if (!this.counted) this.ids = [...this.ids, ...page.filter((c) => !c.retired).map((c) => c.id)];
+        if (!this.counted) this.ids = [...this.ids, ...page.filter((c) => !c.retired && !this.#deleted.has(c.id)).map((c) => c.id)];
         this.indexed += this.#store(page, since);
         if (page.length < this.#page) break;
         ({ from, skip } = nextPage(page, from, skip));
@@ -261,16 +263,30 @@ export class DeckEditor {
     }
   }
 
-  /** After a write: re-reads the cards it changed and the deck's ids (a deleted card is dropped). */
-  async #refresh(changed: string[], deleted: string[] = []): Promise<void> {
+  /**
+   * After a write: re-reads the cards it changed or added. Added cards go to the end of the list (a card is added after
+   * the deck's last), deleted ones leave it; the deck's ids are not read again, which at 100,000 cards takes a while.
+   */
+  async #refresh({ changed = [], added = [], deleted = [] }: { changed?: string[]; added?: string[]; deleted?: string[] }): Promise<void> {
     const write = ++this.#writes;
-    for (const id of [...changed, ...deleted]) this.#written.set(id, write);
-    for (const id of deleted) this.#drop(id);
-    const [cards, ids] = await Promise.all([cardsById(changed), cardIdsOfDeck(this.deckId)]);
-    cards.forEach((card, i) => card ?? this.#drop(changed[i]));
+    const touched = [...changed, ...added];
+    for (const id of [...touched, ...deleted]) this.#written.set(id, write);
+    for (const id of deleted) {
+      this.#drop(id);
+      this.#deleted.add(id);
+    }
+    const cards = await cardsById(touched);
+    const gone = new Set(deleted);
+    cards.forEach((card, i) => {
+      if (card) return;
+      this.#drop(touched[i]);
+      gone.add(touched[i]);
+    });
     this.#store(cards.filter((c) => c !== undefined), write);
-    this.ids = ids.filter((id) => !this.#retired.has(id));
-    this.counted = true;
+    let ids = gone.size ? this.ids.filter((id) => !gone.has(id)) : this.ids;
+    // Until every id is read, the index build appends the added cards when it reaches the end of the deck.
+    if (this.counted) ids = [...ids, ...added.filter((id) => !gone.has(id) && !this.#retired.has(id))];
+    this.ids = ids;
     if (!this.indexing) this.indexed = this.ids.length;
     this.#version++;
   }
@@ -328,7 +344,7 @@ export class DeckEditor {
       }
       this.message = `${cards.length > 1 ? 'Cards' : 'Card'} added${gaps}.`;
       this.errors = {};
-      await this.#refresh(added);
+      await this.#refresh({ added });
     } else {
       const id = this.editing;
       const [edited, ...siblings] = cards;
@@ -336,7 +352,7 @@ export class DeckEditor {
       this.message = `Card saved${gaps}.`;
       this.editing = null;
       this.errors = {};
-      await this.#refresh([id, ...added]);
+      await this.#refresh({ changed: [id], added });
     }
     return true;
   }
@@ -345,12 +361,12 @@ export class DeckEditor {
     await deleteCard(cardId);
     if (this.editing === cardId) this.editing = null;
     this.message = 'Card deleted.';
-    await this.#refresh([], [cardId]);
+    await this.#refresh({ deleted: [cardId] });
   }
 
   async setSuspended(cardId: string, suspended: boolean, now: number): Promise<void> {
     await setSuspended([cardId], suspended, now);
     this.message = suspended ? 'Card suspended: it will not come up in study.' : 'Card unsuspended.';
-    await this.#refresh([cardId]);
+    await this.#refresh({ changed: [cardId] });
   }
 }

@@ -171,18 +171,23 @@ describe('DeckEditor', () => {
     await ed.startEdit('c77');
     ed.draft.answer = 'A new answer 77';
     await ed.save(NOW + 2);
+    // A card added while the deck is being read comes last, once.
+    ed.startNew('basic');
+    Object.assign(ed.draft, { prompt: 'Added while reading', answer: 'Yes', tags: 'new' });
+    await ed.save(NOW + 3);
     await build;
     expect(ed.indexing).toBe(false);
     expect(ed.counted).toBe(true);
-    expect(ed.ids).toHaveLength(94);
+    expect(ed.ids).toHaveLength(95);
     expect(ed.ids).not.toContain('c60');
-    expect(new Set(ed.ids).size).toBe(94);
+    expect(new Set(ed.ids).size).toBe(95);
+    expect(ed.row(ed.ids[94])).toMatchObject({ front: 'Added while reading', tags: ['new'] });
     expect(ed.visible).toEqual(['c7', 'c70', 'c71', 'c72', 'c73', 'c74', 'c75', 'c76', 'c77', 'c78', 'c79']);
     expect(ed.row('c77')).toMatchObject({ front: 'Question 77, reworded', edited: true });
     ed.query = 'new answer';
     expect(ed.visible).toEqual(['c77']);
     ed.query = '';
-    expect(ed.tags).toEqual(['t0', 't1', 't2']);
+    expect(ed.tags).toEqual(['new', 't0', 't1', 't2']);
     ed.tag = 't1';
     expect(ed.visible).toHaveLength(32);
 
