@@ -191,6 +191,14 @@ describe('DeckEditor', () => {
     ed.tag = 't1';
     expect(ed.visible).toHaveLength(32);
 
+    // An editor closed while it reads the deck stops reading.
+    const closed = new DeckEditor(deckId, { first: 10, page: 20 });
+    await closed.load();
+    closed.stop();
+    await closed.indexBuilt();
+    expect(closed.ids).toHaveLength(10);
+    expect(closed.row('c50')).toBeUndefined();
+
     // Deleting and suspending from the middle of the deck.
     await ed.remove('c31');
     expect(ed.visible).toHaveLength(31);
