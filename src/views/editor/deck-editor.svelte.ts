@@ -26,7 +26,7 @@ export interface CardRow {
 
 /** Cards read before the first paint (the whole of most decks), and per page after it while the search index is built. */
 const FIRST_PAGE = 500;
-const PAGE = 1000;
+const PAGE = 500;
 /** While the index is built, filtered results are refreshed at most this often (each refresh filters every card read). */
 const REFRESH_MS = 250;
 
