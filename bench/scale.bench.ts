@@ -3,7 +3,8 @@
 // and flatters every strict write), then prints each figure beside its goal (issue 22) and a floor from the same run:
 // - seeding N cards and states in one strict raw-IndexedDB transaction (the deck the other steps use);
 // - deck list painted; open study (navigation -> first card); answer tap -> next card painted, with the longest task;
-// - deck editor open and one search keystroke, and the DOM nodes it holds;
+// - deck editor open (first rows painted), its search index complete, and one search keystroke, with the longest task,
+//   the DOM nodes and the heap;
 // - a real import of N cards (a CSV through the import screen, read, planned and written in the import worker), beside
 //   the same rows written raw into a fresh database with the app's indexes, with the longest main-thread task
 //   (BENCH_SCALE_ONLY=import runs this step alone, on a profile with the bundled decks only);
@@ -22,6 +23,8 @@ const ANSWERS = Number(process.env.BENCH_SCALE_ANSWERS ?? 20);
 const DIST = process.env.BENCH_DIST ?? 'dist-bench';
 const DAY = 86_400_000;
 const SETTLE_MS = Number(process.env.BENCH_SCALE_SETTLE_MS ?? 30_000);
+/** BENCH_SCALE_STEPS=editor seeds and measures the deck editor only. */
+const EDITOR_ONLY = process.env.BENCH_SCALE_STEPS === 'editor';
 
 async function withProfile<T>(run: (page: Page) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'drydock-scale-'));
@@ -182,6 +185,7 @@ async function timeTo(page: Page, hash: string, selector: string): Promise<numbe
   return page.evaluate(
     async ({ hash, selector }) => {
       const start = performance.now();
+      (window as unknown as { __navStart: number }).__navStart = start;
       location.hash = hash;
       await new Promise<void>((resolve) => {
         const check = () => (document.querySelector(selector) ? resolve() : requestAnimationFrame(check));
@@ -242,18 +246,22 @@ const longest = (page: Page) => page.evaluate(() => (window as unknown as { __lo
 const task = (ms: number) => (ms === 0 ? 'no task over 50 ms' : `longest task ${fmt(ms)}`);
 
 // --- JS + CSS before the first card, on a fresh profile with the bundled decks only.
-const before = await withProfile(async (page) => {
-  const files = new Set<string>();
-  page.on('request', (r) => {
-    if (['script', 'stylesheet'].includes(r.resourceType())) files.add(new URL(r.url()).pathname.split('/').pop()!);
+if (!EDITOR_ONLY) await bundleBeforeFirstCard();
+
+async function bundleBeforeFirstCard() {
+  const before = await withProfile(async (page) => {
+    const files = new Set<string>();
+    page.on('request', (r) => {
+      if (['script', 'stylesheet'].includes(r.resourceType())) files.add(new URL(r.url()).pathname.split('/').pop()!);
+    });
+    await page.goto(`${BENCH_URL}#/study/all`);
+    await page.getByRole('button', { name: /Show answer/ }).waitFor({ timeout: 60_000 });
+    const sizes = [...files].map((f) => [f, gzipSync(readFileSync(`${DIST}/assets/${f}`)).length / 1024] as const).sort((x, y) => y[1] - x[1]);
+    return { kb: sizes.reduce((sum, [, kb]) => sum + kb, 0), files: files.size, list: sizes.map(([f, kb]) => `${f.replace(/-[\w-]{8}\./, '.')} ${kb.toFixed(1)}`).join(', ') };
   });
-  await page.goto(`${BENCH_URL}#/study/all`);
-  await page.getByRole('button', { name: /Show answer/ }).waitFor({ timeout: 60_000 });
-  const sizes = [...files].map((f) => [f, gzipSync(readFileSync(`${DIST}/assets/${f}`)).length / 1024] as const).sort((x, y) => y[1] - x[1]);
-  return { kb: sizes.reduce((sum, [, kb]) => sum + kb, 0), files: files.size, list: sizes.map(([f, kb]) => `${f.replace(/-[\w-]{8}\./, '.')} ${kb.toFixed(1)}`).join(', ') };
-});
-console.log(`JS + CSS before the first card: ${before.kb.toFixed(1)} kB gzip in ${before.files} files   goal <= 70 kB (aim 60); floor: the bare stack (Dexie, Svelte, ts-fsrs) about 52 kB`);
-console.log(`  ${before.list}`);
+  console.log(`JS + CSS before the first card: ${before.kb.toFixed(1)} kB gzip in ${before.files} files   goal <= 70 kB (aim 60); floor: the bare stack (Dexie, Svelte, ts-fsrs) about 52 kB`);
+  console.log(`  ${before.list}`);
+}
 
 /** The import step alone (BENCH_SCALE_ONLY=import): a fresh profile with the bundled decks, no seeded deck. */
 async function importStep(page: Page, n: number): Promise<void> {
@@ -285,74 +293,19 @@ for (const n of SIZES) {
     await page.reload();
     await page.locator('li[data-deck-id="scale"]').waitFor({ timeout: 120_000 });
 
-    await timeTo(page, '#/settings', 'h1');
-    const [deckList, deckTotals] = await timesTo(page, '#/', ['li[data-deck-id="scale"] .counts', 'li[data-deck-id="scale"] .meta']);
-    const deckListTask = await longest(page);
-    const deckListFloor = await dueSliceFloor(page);
-    const [library, libraryTotals] = await timesTo(page, '#/library', ['[data-testid="deck-row"][data-deck-id="scale"]', '[data-deck-id="scale"] [data-testid="deck-count"]']);
-    const libraryTask = await longest(page);
-    await timeTo(page, '#/', 'li[data-deck-id="scale"] .meta');
-    // The same two screens once the start-up work is over (the day's automatic backup reads the whole collection,
-    // and every IndexedDB read waits behind it): what the screens cost themselves.
-    await page.waitForTimeout(SETTLE_MS);
-    await timeTo(page, '#/settings', 'h1');
-    const [deckListSettled, deckTotalsSettled] = await timesTo(page, '#/', ['li[data-deck-id="scale"] .counts', 'li[data-deck-id="scale"] .meta']);
-    const deckListSettledFloor = await dueSliceFloor(page);
-    const [librarySettled, libraryTotalsSettled] = await timesTo(page, '#/library', ['[data-testid="deck-row"][data-deck-id="scale"]', '[data-deck-id="scale"] [data-testid="deck-count"]']);
-    await timeTo(page, '#/', 'li[data-deck-id="scale"] .meta');
-    const openStudy = await timeTo(page, '#/study/scale', '.actions .reveal');
-    const openTask = await longest(page);
-
-    // Answer latency: tap a grade -> next card painted, and the floor: a strict write + the next paint.
-    await page.evaluate(LONG_TASKS);
-    const { samples, floor } = await page.evaluate(async (answers) => {
-      const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-      // The next card is noticed when the DOM changes (as study.bench.ts does), not at the next animation frame:
-      // polling once a frame added a whole frame to every answer that the floor below never pays.
-      const until = (test: () => boolean) =>
-        new Promise<void>((resolve) => {
-          if (test()) return resolve();
-          const observer = new MutationObserver(() => {
-            if (test()) {
-              observer.disconnect();
-              resolve();
-            }
-          });
-          observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
-        });
-      const samples: number[] = [];
-      for (let i = 0; i < answers; i++) {
-        (document.querySelector('.actions .reveal') as HTMLButtonElement).click();
-        await until(() => document.querySelectorAll('.ratings button').length === 4);
-        await afterPaint();
-        const start = performance.now();
-        document.querySelectorAll<HTMLButtonElement>('.ratings button')[[3, 1, 3, 2, 3, 4][i % 6] - 1].click();
-        await until(() => !!document.querySelector('.actions .reveal'));
-        await afterPaint();
-        samples.push(performance.now() - start);
-      }
-      const idb: IDBDatabase = await new Promise((resolve, reject) => {
-        const req = indexedDB.open('bench-floor', 1);
-        req.onupgradeneeded = () => req.result.createObjectStore('rows', { autoIncrement: true });
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const floor: number[] = [];
-      for (let i = 0; i < answers; i++) {
-        const start = performance.now();
-        const tx = idb.transaction('rows', 'readwrite', { durability: 'strict' });
-        tx.objectStore('rows').put({ cardId: `c${i}`, rating: 3, state: 2, due: Date.now(), stability: 4.2, difficulty: 5.1 });
-        await new Promise((r) => (tx.oncomplete = r));
-        await afterPaint();
-        floor.push(performance.now() - start);
-      }
-      idb.close();
-      return { samples, floor };
-    }, ANSWERS);
-    const answerTask = await longest(page);
+    const studyLines = EDITOR_ONLY ? [] : await studySteps(page);
 
     const editorOpen = await timeTo(page, '#/edit/scale', '[data-testid="card-row"]');
     const editorNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+    // The search index is built after the first paint; until it is complete a search looks in the cards read so far.
+    const indexBuilt = await page.evaluate(async () => {
+      await new Promise<void>((resolve) => {
+        const check = () => (document.querySelector('[data-testid="editor-indexing"]') ? setTimeout(check, 5) : resolve());
+        check();
+      });
+      return performance.now() - (window as unknown as { __navStart: number }).__navStart;
+    });
+    const editorTask = await longest(page);
     await page.evaluate(LONG_TASKS);
     const keystroke = await page.evaluate(async () => {
       const input = document.getElementById('q') as HTMLInputElement;
@@ -362,26 +315,127 @@ for (const n of SIZES) {
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       return performance.now() - start;
     });
+    const keystrokeTask = await longest(page);
+    const found = await page.getByTestId('card-row').count();
     const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+    // Floors from the same profile, raw IndexedDB: the deck's first 500 cards in order, which is what the editor reads
+    // before its first paint; the deck's ids in order (keys only), read after it; and every card of the deck, which it
+    // read before its first paint until now.
+    const raw = await page.evaluate(async () => {
+      const idb: IDBDatabase = await new Promise((resolve, reject) => {
+        const req = indexedDB.open('drydock');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const request = <T>(req: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((req.onsuccess = () => resolve(req.result)), (req.onerror = () => reject(req.error))));
+      const range = IDBKeyRange.bound(['scale', -Infinity], ['scale', Infinity]);
+      const index = () => idb.transaction('cards', 'readonly').objectStore('cards').index('[deckId+order]');
+      const time = async (read: () => Promise<unknown>) => {
+        const start = performance.now();
+        await read();
+        return performance.now() - start;
+      };
+      const first = await time(() => request(index().getAll(range, 500)));
+      const ids = await time(() => request(index().getAllKeys(range)));
+      const all = await time(() => request(index().getAll(range)));
+      idb.close();
+      return { first, ids, all };
+    });
 
-    const a = summarize(samples);
-    const f = summarize(floor);
     const k = n.toLocaleString('en');
     console.log(`\n--- ${k} cards (plus the bundled decks), on-disk profile`);
     console.log(`seed ${k} cards + states, one strict raw-IndexedDB transaction: ${fmt(seedMs)} (${Math.round(n / (seedMs / 1000))} cards/s)   the deck the steps below use (the import measures its own floor)`);
-    console.log(`deck list painted (today's counts): ${fmt(deckList)}, ${task(deckListTask)}, card totals in at ${fmt(deckTotals)}   goal < 300 ms`);
-    console.log(`  floor: raw IndexedDB read of 200 due states from an index + next paint: ${fmt(deckListFloor)}`);
-    console.log(`Library painted: ${fmt(library)}, ${task(libraryTask)}, card totals in at ${fmt(libraryTotals)}   goal < 300 ms`);
-    console.log(`  ${SETTLE_MS / 1000} s later: deck list ${fmt(deckListSettled)} (totals ${fmt(deckTotalsSettled)}), floor ${fmt(deckListSettledFloor)}; Library ${fmt(librarySettled)} (totals ${fmt(libraryTotalsSettled)})`);
-    console.log(`open study, navigation -> first card: ${fmt(openStudy)}, ${task(openTask)}   goal < 200 ms`);
-    console.log(`answer tap -> next card painted (n=${a.n}): median ${fmt(a.median)}, p95 ${fmt(a.p95)}, ${task(answerTask)}   goal <= 1.5x floor (${fmt(1.5 * f.median)}), no task > 50 ms`);
-    console.log(`  floor: strict write + next paint (n=${f.n}): median ${fmt(f.median)}, p95 ${fmt(f.p95)}`);
-    console.log(`editor open: ${fmt(editorOpen)}, ${editorNodes.toLocaleString('en')} DOM nodes, heap ${(heap / 1e6).toFixed(0)} MB   goal < 300 ms, heap < 100 MB`);
-    console.log(`editor search keystroke: ${fmt(keystroke)}   goal < 50 ms`);
+    for (const line of studyLines) console.log(line);
+    console.log(`editor open (navigation -> first rows painted): ${fmt(editorOpen)}, ${editorNodes.toLocaleString('en')} DOM nodes   goal < 300 ms`);
+    console.log(`  floor: raw IndexedDB, the deck's first 500 cards in order: ${fmt(raw.first)}; its ids (keys only): ${fmt(raw.ids)}; every card of the deck (the read before): ${fmt(raw.all)}`);
+    console.log(`editor search index complete: ${fmt(indexBuilt)} after navigation, ${task(editorTask)} from navigation to index complete   goal: no task > 50 ms`);
+    console.log(`editor search keystroke (index complete, ${found} row${found === 1 ? '' : 's'} found): ${fmt(keystroke)}, ${task(keystrokeTask)}, heap ${(heap / 1e6).toFixed(0)} MB   goal < 50 ms, heap < 100 MB`);
 
     // The import last, into the collection that now holds the seeded deck too (so the plan reads N cards).
-    await page.goto(`${BENCH_URL}#/settings`);
-    await page.locator('h1').waitFor();
-    await importStep(page, n);
+    if (!EDITOR_ONLY) {
+      await page.goto(`${BENCH_URL}#/settings`);
+      await page.locator('h1').waitFor();
+      await importStep(page, n);
+    }
   });
+}
+
+/** Deck list, open study and answers: the lines to print. */
+async function studySteps(page: Page): Promise<string[]> {
+  await timeTo(page, '#/settings', 'h1');
+  const [deckList, deckTotals] = await timesTo(page, '#/', ['li[data-deck-id="scale"] .counts', 'li[data-deck-id="scale"] .meta']);
+  const deckListTask = await longest(page);
+  const deckListFloor = await dueSliceFloor(page);
+  const [library, libraryTotals] = await timesTo(page, '#/library', ['[data-testid="deck-row"][data-deck-id="scale"]', '[data-deck-id="scale"] [data-testid="deck-count"]']);
+  const libraryTask = await longest(page);
+  await timeTo(page, '#/', 'li[data-deck-id="scale"] .meta');
+  // The same two screens once the start-up work is over (the day's automatic backup reads the whole collection,
+  // and every IndexedDB read waits behind it): what the screens cost themselves.
+  await page.waitForTimeout(SETTLE_MS);
+  await timeTo(page, '#/settings', 'h1');
+  const [deckListSettled, deckTotalsSettled] = await timesTo(page, '#/', ['li[data-deck-id="scale"] .counts', 'li[data-deck-id="scale"] .meta']);
+  const deckListSettledFloor = await dueSliceFloor(page);
+  const [librarySettled, libraryTotalsSettled] = await timesTo(page, '#/library', ['[data-testid="deck-row"][data-deck-id="scale"]', '[data-deck-id="scale"] [data-testid="deck-count"]']);
+  await timeTo(page, '#/', 'li[data-deck-id="scale"] .meta');
+  const openStudy = await timeTo(page, '#/study/scale', '.actions .reveal');
+  const openTask = await longest(page);
+
+  // Answer latency: tap a grade -> next card painted, and the floor: a strict write + the next paint.
+  await page.evaluate(LONG_TASKS);
+  const { samples, floor } = await page.evaluate(async (answers) => {
+    const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    // The next card is noticed when the DOM changes (as study.bench.ts does), not at the next animation frame:
+    // polling once a frame added a whole frame to every answer that the floor below never pays.
+    const until = (test: () => boolean) =>
+      new Promise<void>((resolve) => {
+        if (test()) return resolve();
+        const observer = new MutationObserver(() => {
+          if (test()) {
+            observer.disconnect();
+            resolve();
+          }
+        });
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+      });
+    const samples: number[] = [];
+    for (let i = 0; i < answers; i++) {
+      (document.querySelector('.actions .reveal') as HTMLButtonElement).click();
+      await until(() => document.querySelectorAll('.ratings button').length === 4);
+      await afterPaint();
+      const start = performance.now();
+      document.querySelectorAll<HTMLButtonElement>('.ratings button')[[3, 1, 3, 2, 3, 4][i % 6] - 1].click();
+      await until(() => !!document.querySelector('.actions .reveal'));
+      await afterPaint();
+      samples.push(performance.now() - start);
+    }
+    const idb: IDBDatabase = await new Promise((resolve, reject) => {
+      const req = indexedDB.open('bench-floor', 1);
+      req.onupgradeneeded = () => req.result.createObjectStore('rows', { autoIncrement: true });
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const floor: number[] = [];
+    for (let i = 0; i < answers; i++) {
+      const start = performance.now();
+      const tx = idb.transaction('rows', 'readwrite', { durability: 'strict' });
+      tx.objectStore('rows').put({ cardId: `c${i}`, rating: 3, state: 2, due: Date.now(), stability: 4.2, difficulty: 5.1 });
+      await new Promise((r) => (tx.oncomplete = r));
+      await afterPaint();
+      floor.push(performance.now() - start);
+    }
+    idb.close();
+    return { samples, floor };
+  }, ANSWERS);
+  const answerTask = await longest(page);
+  const a = summarize(samples);
+  const f = summarize(floor);
+  return [
+    `deck list painted (today's counts): ${fmt(deckList)}, ${task(deckListTask)}, card totals in at ${fmt(deckTotals)}   goal < 300 ms`,
+    `  floor: raw IndexedDB read of 200 due states from an index + next paint: ${fmt(deckListFloor)}`,
+    `Library painted: ${fmt(library)}, ${task(libraryTask)}, card totals in at ${fmt(libraryTotals)}   goal < 300 ms`,
+    `  ${SETTLE_MS / 1000} s later: deck list ${fmt(deckListSettled)} (totals ${fmt(deckTotalsSettled)}), floor ${fmt(deckListSettledFloor)}; Library ${fmt(librarySettled)} (totals ${fmt(libraryTotalsSettled)})`,
+    `open study, navigation -> first card: ${fmt(openStudy)}, ${task(openTask)}   goal < 200 ms`,
+    `answer tap -> next card painted (n=${a.n}): median ${fmt(a.median)}, p95 ${fmt(a.p95)}, ${task(answerTask)}   goal <= 1.5x floor (${fmt(1.5 * f.median)}), no task > 50 ms`,
+    `  floor: strict write + next paint (n=${f.n}): median ${fmt(f.median)}, p95 ${fmt(f.p95)}`,
+  ];
 }

@@ -83,6 +83,8 @@ test('a 3,000-card deck renders only the rows in view; search, scrolling and Edi
   await seedDeck(page, { formatVersion: 1, id: 'many', title: 'Many cards', description: '', tags: [], source: 'tests', cards: many });
   await page.goto('./#/edit/many');
   await expect(page.getByText('Showing 3000 of 3000.')).toBeVisible();
+  // The cards past the first 500 are read after the first paint, for search; then the progress line goes.
+  await expect(page.getByTestId('editor-indexing')).toHaveCount(0);
   const rows = page.getByTestId('card-row');
   await expect(rows.first()).toContainText('Question 1');
   expect(await rows.count()).toBeLessThan(60);
@@ -105,6 +107,13 @@ test('a 3,000-card deck renders only the rows in view; search, scrolling and Edi
   await page.getByRole('button', { name: 'Save card' }).click();
   await expect(page.getByTestId('editor-status')).toHaveText('Card saved.');
   await expect(page.getByRole('button', { name: `Edit card: ${name}`, exact: true })).toBeFocused();
+
+  // A link to a card far down the deck (the mock interview's missed questions) opens its form, in view.
+  await page.goto('./#/edit/many?card=many-2900');
+  await expect(page.getByRole('heading', { name: 'Edit card' })).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Edit card' })).toBeInViewport();
+  await expect(page.getByRole('textbox', { name: 'Question' })).toHaveValue('Question 2900');
+  await page.getByRole('button', { name: 'Cancel' }).click();
 
   // Search reaches a card far down the list.
   await page.evaluate(() => scrollTo(0, 0));

@@ -70,12 +70,12 @@ export async function addCards(deckId: string, cards: Card[], now: number): Prom
   });
 }
 
-/** Edits a card and adds the siblings its new content calls for (a cloze given more gaps), in one transaction. */
-export async function editCardAddingSiblings(cardId: string, content: Card, siblings: Card[], now: number): Promise<void> {
-  await db.transaction('rw', db.decks, db.cards, db.states, async () => {
+/** Edits a card and adds the siblings its new content calls for (a cloze given more gaps), in one transaction; gives the siblings' ids. */
+export async function editCardAddingSiblings(cardId: string, content: Card, siblings: Card[], now: number): Promise<string[]> {
+  return db.transaction('rw', db.decks, db.cards, db.states, async () => {
     await editCard(cardId, content, now);
     const deckId = (await db.cards.get(cardId))!.deckId;
-    if (siblings.length) await addCards(deckId, siblings, now);
+    return siblings.length ? addCards(deckId, siblings, now) : [];
   });
 }
 
@@ -115,6 +115,25 @@ export async function setSuspended(cardIds: string[], suspended: boolean, now: n
 
 export async function cardsOfDeck(deckId: string): Promise<CardRecord[]> {
   return db.cards.where('[deckId+order]').between([deckId, -Infinity], [deckId, Infinity]).toArray();
+}
+
+/** The deck's card ids in deck order, retired ones included: keys only, so a 100,000-card deck is sized without reading a card. */
+export async function cardIdsOfDeck(deckId: string): Promise<string[]> {
+  return (await db.cards.where('[deckId+order]').between([deckId, -Infinity], [deckId, Infinity]).primaryKeys()) as string[];
+}
+
+/**
+ * One page of a deck read in order: up to `limit` cards from position `fromOrder` on, passing over the first `skip`
+ * of them. The index sorts by order then id, so a page that ends inside a run of equal orders (cards added on two
+ * devices at once can share one) goes on from that order, skipping the cards of it already read.
+ */
+export function cardsOfDeckFrom(deckId: string, fromOrder: number, skip: number, limit: number): Promise<CardRecord[]> {
+  const range = db.cards.where('[deckId+order]').between([deckId, fromOrder], [deckId, Infinity], true, true);
+  return (skip > 0 ? range.offset(skip) : range).limit(limit).toArray();
+}
+
+export async function cardsById(ids: string[]): Promise<(CardRecord | undefined)[]> {
+  return db.cards.bulkGet(ids);
 }
 
 /** Decks in the exchange format, as they are now in the collection (retired cards left out). */

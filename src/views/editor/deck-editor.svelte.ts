@@ -1,18 +1,57 @@
 // The deck editor's state: the deck, its cards with search/tag/kind/suspended filters, and the card form.
-import { addCards, cardsOfDeck, deleteCard, editCardAddingSiblings, getDeck, newCardId, renameDeck, setSuspended } from '../../lib/db/editor';
+// A deck of 100,000 cards opens without reading them all: the first page of cards in deck order is all the first paint
+// waits for. After it, the deck's ids are read from the index (keys only) to size the list, rows scrolled to are read
+// by id, and the search index is built from the rest of the deck one page at a time, so no task holds the main thread
+// for long. Until it is complete a search looks in the cards read so far, and the view says so.
+import { addCards, cardIdsOfDeck, cardsById, cardsOfDeckFrom, deleteCard, editCardAddingSiblings, getDeck, newCardId, renameDeck, setSuspended } from '../../lib/db/editor';
 import { clozeCards } from '../../lib/domain/cloze';
 import type { CardRecord, DeckRecord } from '../../lib/db/db';
 import { cardOfRecord } from '../../lib/db/records';
-import type { Card, CardKind } from '../../lib/domain/model';
+import { cardFront, type Card, type CardKind } from '../../lib/domain/model';
 import { cardOfDraft, draftOf, emptyDraft, searchText, type CardDraft, type DraftErrors } from './card-draft';
 
 export type StatusFilter = 'all' | 'active' | 'suspended';
 
+/** What the list shows of a card and what search and the filters look at; the full card is read when it is edited. */
+export interface CardRow {
+  id: string;
+  kind: CardKind;
+  tags: string[];
+  suspended: boolean;
+  edited: boolean;
+  front: string;
+  /** Lower-case front, back and tags. */
+  text: string;
+}
+
+/** Cards read before the first paint (the whole of most decks), and per page after it while the search index is built. */
+const FIRST_PAGE = 500;
+const PAGE = 500;
+/** While the index is built, filtered results are refreshed at most this often (each refresh filters every card read). */
+const REFRESH_MS = 250;
+
+/** Where the page after `page` starts: its last order, passing over the cards of that order already read. */
+function nextPage(page: CardRecord[], from: number, skip: number): { from: number; skip: number } {
+  const last = page[page.length - 1].order;
+  return { from: last, skip: (last === from ? skip : 0) + page.filter((c) => c.order === last).length };
+}
+
+const afterPaint = () =>
+  new Promise<void>((resolve) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => setTimeout(resolve, 0)) : setTimeout(resolve, 0)));
+
 export class DeckEditor {
   readonly deckId: string;
+  readonly #first: number;
+  readonly #page: number;
   deck = $state.raw<DeckRecord | null>(null);
   missing = $state(false);
-  cards = $state.raw<CardRecord[]>([]);
+  /** The deck's cards in order, by id (retired cards left out once they are read). */
+  ids = $state.raw<string[]>([]);
+  /** False while `ids` holds only the cards read so far (a big deck just opened). */
+  counted = $state(true);
+  /** True while the search index is being built; `indexed` cards are in it so far. */
+  indexing = $state(false);
+  indexed = $state(0);
   query = $state('');
   tag = $state('');
   kind = $state<CardKind | ''>('');
@@ -23,23 +62,61 @@ export class DeckEditor {
   errors = $state<DraftErrors>({});
   message = $state<string | null>(null);
 
-  constructor(deckId: string) {
+  /** The rows read so far, by id. Not reactive itself: `#version` changes when it does. */
+  #rows = new Map<string, CardRow>();
+  #version = $state(0);
+  #tagCounts = new Map<string, number>();
+  #retired = new Set<string>();
+  #reading = new Set<string>();
+  /** Cards this editor wrote or deleted, with the write's sequence number: a page read before it must not undo it. */
+  #written = new Map<string, number>();
+  #writes = 0;
+  #deleted = new Set<string>();
+  /** A new load stops the index build of the one before. */
+  #generation = 0;
+  #idsRead: Promise<void> = Promise.resolve();
+  #indexBuilt: Promise<void> = Promise.resolve();
+
+  /** `first` and `page`: cards read before the first paint and per page after it (tests use small pages). */
+  constructor(deckId: string, { first = FIRST_PAGE, page = PAGE }: { first?: number; page?: number } = {}) {
     this.deckId = deckId;
+    this.#first = first;
+    this.#page = page;
   }
 
-  readonly tags = $derived([...new Set(this.cards.flatMap((c) => c.tags))].sort());
-  /** Each card's searchable text, built once per load of the deck rather than on every keystroke. */
-  readonly #searchIndex = $derived(this.cards.map((c) => searchText(c)));
+  /** A card's row, or undefined while it has not been read. */
+  row(id: string): CardRow | undefined {
+    void this.#version;
+    return this.#rows.get(id);
+  }
+
+  readonly tags = $derived.by(() => {
+    void this.#version;
+    return [...this.#tagCounts.keys()].sort();
+  });
+  readonly filtering = $derived(!!this.query.trim() || !!this.tag || !!this.kind || this.status !== 'all');
+  /** The rows in the order of `ids` (undefined where not read yet): looked up once per change, not per keystroke. */
+  readonly #ordered = $derived.by(() => {
+    void this.#version;
+    return this.ids.map((id) => this.#rows.get(id));
+  });
+  /** Ids of the cards that pass the filters, in deck order; while the index is built, of the cards read so far. */
   readonly visible = $derived.by(() => {
+    if (!this.filtering) return this.ids;
     const q = this.query.trim().toLowerCase();
-    const index = this.#searchIndex;
-    return this.cards.filter(
-      (c, i) =>
-        (!q || index[i].includes(q)) &&
-        (!this.tag || c.tags.includes(this.tag)) &&
-        (!this.kind || c.kind === this.kind) &&
-        (this.status === 'all' || (this.status === 'suspended') === (c.suspended === 1)),
-    );
+    const { tag, kind, status } = this;
+    const out: string[] = [];
+    for (const c of this.#ordered) {
+      if (
+        c &&
+        (!q || c.text.includes(q)) &&
+        (!tag || c.tags.includes(tag)) &&
+        (!kind || c.kind === kind) &&
+        (status === 'all' || (status === 'suspended') === c.suspended)
+      )
+        out.push(c.id);
+    }
+    return out;
   });
   /** The card as the learner will see it, while the form is valid. */
   readonly preview = $derived.by(() => {
@@ -48,10 +125,175 @@ export class DeckEditor {
   });
 
   async load(): Promise<void> {
-    const deck = await getDeck(this.deckId);
+    const generation = ++this.#generation;
+    const since = this.#writes;
+    // The first page is all the first paint needs (and the whole of most decks); the rest is read after it.
+    const [deck, first] = await Promise.all([getDeck(this.deckId), cardsOfDeckFrom(this.deckId, -Infinity, 0, this.#first)]);
+    if (generation !== this.#generation) return;
+    this.#rows.clear();
+    this.#tagCounts.clear();
+    this.#retired.clear();
     this.deck = deck ?? null;
     this.missing = !deck;
-    this.cards = deck ? (await cardsOfDeck(this.deckId)).filter((c) => !c.retired) : [];
+    this.ids = deck ? first.map((c) => c.id) : [];
+    this.#store(deck ? first : [], since);
+    this.indexed = this.ids.length;
+    this.#version++;
+    if (!deck || first.length < this.#first) {
+      this.counted = true;
+      this.indexing = false;
+      return;
+    }
+    this.counted = false;
+    this.indexing = true;
+    const next = nextPage(first, -Infinity, 0);
+    const painted = afterPaint();
+    this.#idsRead = painted.then(() => this.#count(generation));
+    const built = painted.then(() => this.#buildIndex(generation, next.from, next.skip));
+    this.#indexBuilt = Promise.all([this.#idsRead, built]).then(() => {});
+  }
+
+  /** Reads every id of the deck (keys only): the list gets its full length, and rows far down can be read by id. */
+  async #count(generation: number): Promise<void> {
+    const since = this.#writes;
+    try {
+      const ids = await cardIdsOfDeck(this.deckId);
+      if (generation !== this.#generation || this.counted) return;
+      // A card added or deleted in the meantime may be missing or still there: read them again.
+      if (this.#writes !== since) return this.#count(generation);
+      this.ids = ids.filter((id) => !this.#retired.has(id));
+      this.counted = true;
+    } catch (error) {
+      this.message = `The cards could not be counted: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+
+  /** Resolves once every card is in the search index (at once for a deck that fits in the first page). */
+  indexBuilt(): Promise<void> {
+    return this.#indexBuilt;
+  }
+
+  /** Stops reading the deck (the editor was closed): a 100,000-card deck would otherwise go on being read for seconds. */
+  stop(): void {
+    this.#generation++;
+  }
+
+  /** Resolves once `ids` holds every card of the deck (a card linked to may be far down a big deck). */
+  idsRead(): Promise<void> {
+    return this.#idsRead;
+  }
+
+  /** Reads the rows of these cards if they have not been read (the rows in view, as the list scrolls). */
+  async ensureRows(ids: string[]): Promise<void> {
+    const missing = ids.filter((id) => !this.#rows.has(id) && !this.#reading.has(id) && !this.#retired.has(id));
+    if (missing.length) await this.#read(missing);
+  }
+
+  async #read(ids: string[]): Promise<void> {
+    for (const id of ids) this.#reading.add(id);
+    const since = this.#writes;
+    try {
+      const cards = await cardsById(ids);
+      this.#store(cards.filter((c) => c !== undefined), since);
+      this.#version++;
+    } catch (error) {
+      this.message = `The cards could not be read: ${error instanceof Error ? error.message : String(error)}`;
+    } finally {
+      for (const id of ids) this.#reading.delete(id);
+    }
+  }
+
+  /** Reads the rest of the deck in pages, in order, into the search index; each page is one short task. */
+  async #buildIndex(generation: number, from: number, skip: number): Promise<void> {
+    let refreshed = performance.now();
+    try {
+      for (;;) {
+        const since = this.#writes;
+        const page = await cardsOfDeckFrom(this.deckId, from, skip, this.#page);
+        if (generation !== this.#generation) return;
+        // Until every id is read, the list grows by each page.
+        if (!this.counted) this.ids = [...this.ids, ...page.filter((c) => !c.retired && !this.#deleted.has(c.id)).map((c) => c.id)];
+        this.indexed += this.#store(page, since);
+        if (page.length < this.#page) break;
+        ({ from, skip } = nextPage(page, from, skip));
+        if (performance.now() - refreshed > REFRESH_MS) {
+          refreshed = performance.now();
+          this.#version++;
+        }
+      }
+    } catch (error) {
+      this.message = `The cards could not be read for search: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    if (generation !== this.#generation) return;
+    this.counted = true;
+    this.indexing = false;
+    this.#version++;
+    // The ordered rows are made now, in the idle time after the build, rather than on the first keystroke.
+    void this.#ordered;
+  }
+
+  /**
+   * Puts cards read from the database into the rows, unless this editor wrote them after the read began (`since`);
+   * gives how many were stored. Retired cards leave the list.
+   */
+  #store(cards: CardRecord[], since: number): number {
+    let stored = 0;
+    let retired = false;
+    for (const record of cards) {
+      if ((this.#written.get(record.id) ?? -1) > since) continue;
+      this.#drop(record.id);
+      if (record.retired) {
+        this.#retired.add(record.id);
+        retired = true;
+        continue;
+      }
+      const card = cardOfRecord(record);
+      const row: CardRow = { id: record.id, kind: record.kind, tags: record.tags, suspended: record.suspended === 1, edited: !!record.editedAt, front: cardFront(card), text: searchText(card) };
+      for (const t of row.tags) this.#tagCounts.set(t, (this.#tagCounts.get(t) ?? 0) + 1);
+      this.#rows.set(record.id, row);
+      stored++;
+    }
+    if (retired) this.ids = this.ids.filter((id) => !this.#retired.has(id));
+    return stored;
+  }
+
+  #drop(id: string): void {
+    const old = this.#rows.get(id);
+    if (!old) return;
+    this.#rows.delete(id);
+    for (const t of old.tags) {
+      const n = (this.#tagCounts.get(t) ?? 0) - 1;
+      if (n > 0) this.#tagCounts.set(t, n);
+      else this.#tagCounts.delete(t);
+    }
+  }
+
+  /**
+   * After a write: re-reads the cards it changed or added. Added cards go to the end of the list (a card is added after
+   * the deck's last), deleted ones leave it; the deck's ids are not read again, which at 100,000 cards takes a while.
+   */
+  async #refresh({ changed = [], added = [], deleted = [] }: { changed?: string[]; added?: string[]; deleted?: string[] }): Promise<void> {
+    const write = ++this.#writes;
+    const touched = [...changed, ...added];
+    for (const id of [...touched, ...deleted]) this.#written.set(id, write);
+    for (const id of deleted) {
+      this.#drop(id);
+      this.#deleted.add(id);
+    }
+    const cards = await cardsById(touched);
+    const gone = new Set(deleted);
+    cards.forEach((card, i) => {
+      if (card) return;
+      this.#drop(touched[i]);
+      gone.add(touched[i]);
+    });
+    this.#store(cards.filter((c) => c !== undefined), write);
+    let ids = gone.size ? this.ids.filter((id) => !gone.has(id)) : this.ids;
+    // Until every id is read, the index build appends the added cards when it reaches the end of the deck.
+    if (this.counted) ids = [...ids, ...added.filter((id) => !gone.has(id) && !this.#retired.has(id))];
+    this.ids = ids;
+    if (!this.indexing) this.indexed = this.ids.length;
+    this.#version++;
   }
 
   async rename(title: string, description: string, now: number): Promise<void> {
@@ -60,7 +302,7 @@ export class DeckEditor {
       return;
     }
     await renameDeck(this.deckId, { title, description }, now);
-    await this.load();
+    this.deck = (await getDeck(this.deckId)) ?? null;
     this.message = 'Deck details saved.';
   }
 
@@ -70,8 +312,8 @@ export class DeckEditor {
     this.errors = {};
   }
 
-  startEdit(cardId: string): void {
-    const record = this.cards.find((c) => c.id === cardId);
+  async startEdit(cardId: string): Promise<void> {
+    const [record] = await cardsById([cardId]);
     if (!record) return;
     this.editing = cardId;
     this.draft = draftOf(cardOfRecord(record));
@@ -98,21 +340,25 @@ export class DeckEditor {
       // not after: whatever is typed while the card is written belongs to the next card and must not be wiped.
       const submitted = this.draft;
       this.draft = { ...emptyDraft(submitted.kind), tags: submitted.tags };
+      let added: string[];
       try {
-        await addCards(this.deckId, cards.map((c) => ({ ...c, id: '' })), now);
+        added = await addCards(this.deckId, cards.map((c) => ({ ...c, id: '' })), now);
       } catch (error) {
         this.draft = submitted;
         throw error;
       }
       this.message = `${cards.length > 1 ? 'Cards' : 'Card'} added${gaps}.`;
+      this.errors = {};
+      await this.#refresh({ added });
     } else {
+      const id = this.editing;
       const [edited, ...siblings] = cards;
-      await editCardAddingSiblings(this.editing, edited, siblings, now);
+      const added = await editCardAddingSiblings(id, edited, siblings, now);
       this.message = `Card saved${gaps}.`;
       this.editing = null;
+      this.errors = {};
+      await this.#refresh({ changed: [id], added });
     }
-    this.errors = {};
-    await this.load();
     return true;
   }
 
@@ -120,12 +366,12 @@ export class DeckEditor {
     await deleteCard(cardId);
     if (this.editing === cardId) this.editing = null;
     this.message = 'Card deleted.';
-    await this.load();
+    await this.#refresh({ deleted: [cardId] });
   }
 
   async setSuspended(cardId: string, suspended: boolean, now: number): Promise<void> {
     await setSuspended([cardId], suspended, now);
     this.message = suspended ? 'Card suspended: it will not come up in study.' : 'Card unsuspended.';
-    await this.load();
+    await this.#refresh({ changed: [cardId] });
   }
 }
