@@ -5,7 +5,8 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { SECURITY_HEADERS } from './security-headers.ts';
 
-const DOM_TESTS = ['tests/unit/ui/**/*.test.ts', 'tests/unit/views/**/*.test.ts', 'tests/unit/domain/optimizer/fsrs-browser.test.ts'];
+// The import-screen image tests drive the screen's state class, which announces changes on `window`.
+const DOM_TESTS = ['tests/unit/ui/**/*.test.ts', 'tests/unit/views/**/*.test.ts', 'tests/unit/db/imports-media.test.ts', 'tests/unit/domain/optimizer/fsrs-browser.test.ts'];
 
 export default defineConfig({
   base: './',
