@@ -4,6 +4,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { SECURITY_HEADERS } from './security-headers.ts';
+import { precompressPlugin } from './precompress.ts';
 
 export default defineConfig({
   base: './',
@@ -60,6 +61,7 @@ export default defineConfig({
         cleanupOutdatedCaches: true,
       },
     }),
+    precompressPlugin(),
   ],
   build: { target: 'es2022', sourcemap: false },
   // npm start and the e2e server are server/main.ts, which sends these too; `npm run preview` keeps them for a quick look.
