@@ -3,7 +3,8 @@
 import { db, type CardStateRecord, type DrydockDB, type ReviewLogRecord, type ReviewSource } from './db';
 import { loadSettings } from './settings';
 import { randomId } from '../io/random-id';
-import { createScheduler, type RatingValue, type Scheduler } from '../domain/scheduler';
+import type { RatingValue, Scheduler } from '../domain/scheduler';
+import { loadScheduler } from '../domain/scheduler-lazy';
 import type { Settings } from '../domain/settings';
 import { startOfLearnerDay } from '../domain/day';
 import type { AnsweredCard } from '../domain/siblings';
@@ -37,7 +38,7 @@ export class UndoConflictError extends Error {
 let cached: { key: string; scheduler: Scheduler } | null = null;
 
 /** Settings are read inside every answer's transaction; the scheduler is rebuilt only when they change. */
-function schedulerFor(settings: Settings): Scheduler {
+function schedulerFor(settings: Settings, createScheduler: (settings: Settings) => Scheduler): Scheduler {
   const key = JSON.stringify(settings);
   if (cached?.key !== key) cached = { key, scheduler: createScheduler(settings) };
   return cached.scheduler;
@@ -48,18 +49,21 @@ export const ANSWER_MEASURE = 'drydock:answer-transaction';
 
 /** `d`: the collection (another instance only in tests that simulate several devices). */
 export async function answerCard(input: AnswerInput, d: DrydockDB = db): Promise<AnswerReceipt> {
+  // ts-fsrs loads after the first card is painted; an answer given before it arrived waits for it here, outside the
+  // transaction (which must not await anything but its own requests).
+  const { createScheduler } = await loadScheduler();
   const start = performance.now();
-  const receipt = await answerTransaction(input, d);
+  const receipt = await answerTransaction(input, d, createScheduler);
   performance.measure?.(ANSWER_MEASURE, { start });
   return receipt;
 }
 
 // With sync on, the outbox middleware widens this transaction to the outbox: the answer's operation commits with it.
-function answerTransaction(input: AnswerInput, d: DrydockDB): Promise<AnswerReceipt> {
+function answerTransaction(input: AnswerInput, d: DrydockDB, createScheduler: (settings: Settings) => Scheduler): Promise<AnswerReceipt> {
   return d.transaction('rw', d.states, d.reviews, d.settings, async () => {
     const previous = await d.states.get(input.cardId);
     if (!previous) throw new Error(`No study state for card ${input.cardId}.`);
-    const scheduler = schedulerFor(await loadSettings(d));
+    const scheduler = schedulerFor(await loadSettings(d), createScheduler);
     const { next: fields, log: fsrsLog } = scheduler.applyRating(previous, input.rating, input.now);
     const next: CardStateRecord = { ...fields, cardId: previous.cardId, deckId: previous.deckId, noteId: previous.noteId, inactive: previous.inactive };
     const log: ReviewLogRecord = {

@@ -4,7 +4,7 @@ import { loadSettings } from '../../lib/db/settings';
 import { countDoneToday } from '../../lib/db/study';
 import { byDeckTitle, listDecks, loadStudyStates, type StudyState } from '../../lib/db/study-data';
 import { deckCounts, type DeckCounts } from '../../lib/domain/queue';
-import { studyLimits } from '../../lib/domain/study-limits';
+import { todaysLimits } from '../../lib/domain/today-limits';
 
 export interface DeckSummary {
   id: string;
@@ -41,7 +41,7 @@ export class HomeState {
   async refresh(now = Date.now()): Promise<void> {
     const [decks, states, settings, done] = await Promise.all([listDecks(), loadStudyStates(null), loadSettings(), countDoneToday(now)]);
     // With an interview date, the plan may raise today's new-card limit (study-limits.ts).
-    const limits = studyLimits(settings, now, { states, newDoneToday: done.newDoneToday, reviewsDoneToday: done.reviewsDoneToday });
+    const limits = await todaysLimits(settings, now, { states, newDoneToday: done.newDoneToday, reviewsDoneToday: done.reviewsDoneToday });
     const byDeck = new Map<string, StudyState[]>();
     for (const s of states) {
       const list = byDeck.get(s.deckId) ?? [];
