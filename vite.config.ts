@@ -5,6 +5,7 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { SECURITY_HEADERS } from './security-headers.ts';
 import { precompressPlugin } from './precompress.ts';
+import { firstScreenChunks } from './first-screen-chunks.ts';
 
 export default defineConfig({
   base: './',
@@ -63,7 +64,13 @@ export default defineConfig({
     }),
     precompressPlugin(),
   ],
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    rolldownOptions: {
+      output: { codeSplitting: firstScreenChunks() },
+    },
+  },
   // npm start and the e2e server are server/main.ts, which sends these too; `npm run preview` keeps them for a quick look.
   preview: { headers: SECURITY_HEADERS },
   worker: { format: 'es' },
