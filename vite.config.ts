@@ -67,6 +67,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    // Every browser Drydock supports (es2022) has <link rel="modulepreload">; the polyfill would ship to all of them.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: { codeSplitting: firstScreenChunks() },
     },
