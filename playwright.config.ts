@@ -41,7 +41,10 @@ export default defineConfig({
     hasTouch: true,
     browserName: 'chromium',
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
-    serviceWorkers: 'allow',
+    // The service worker registers about two seconds after start and precaches the whole build: every test would wait
+    // for it, and its downloads would compete with the test. The specs about offline use, updates and installing
+    // allow it (test.use) and open the app with openInstalledApp (fixtures.ts).
+    serviceWorkers: 'block',
     trace: 'off',
   },
   webServer: {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
-import { test, expect, openApp, chooseImportFile, expectNoAxeViolations } from './fixtures';
+import { test, expect, openApp, openInstalledApp, waitForCollection, chooseImportFile, expectNoAxeViolations } from './fixtures';
 import { PNG_1PX, legacyApkgWithMedia } from '../unit/io/apkg-helpers';
 
 /** Waits until the image has loaded and has pixels. */
@@ -13,6 +13,7 @@ async function expectRendered(img: Locator): Promise<void> {
 }
 
 async function storedMedia(page: Page): Promise<{ name: string; type: string; text: string }[]> {
+  await waitForCollection(page);
   return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('drydock');
@@ -29,28 +30,32 @@ async function storedMedia(page: Page): Promise<{ name: string; type: string; te
   });
 }
 
-test('the image in an Anki package shows on its card, and still does offline after a reload', async ({ page, context }) => {
-  await openApp(page, '#/import');
-  await chooseImportFile(page, 'tests/fixtures/modern.apkg');
-  await expect(page.getByTestId('import-images')).toHaveText('Images: 1 imported, shown on the cards.');
-  await expect(page.getByTestId('import-warnings')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Import 5 cards' }).click();
-  await expect(page.getByTestId('import-outcome')).toHaveText('5 cards added.');
-  expect((await storedMedia(page)).map((m) => [m.name, m.type])).toEqual([['layers.png', 'image/png']]);
+test.describe('with the service worker', () => {
+  test.use({ serviceWorkers: 'allow' });
 
-  await page.getByRole('link', { name: 'Study it now' }).click();
-  await expect(page.locator('.card-face')).toContainText('What does docker image prune remove?');
-  await page.getByRole('button', { name: /Show answer/ }).click();
-  const image = page.locator('.card-face img[alt="layers.png"]');
-  await expectRendered(image);
-  await expectNoAxeViolations(page);
+  test('the image in an Anki package shows on its card, and still does offline after a reload', async ({ page, context }) => {
+    await openInstalledApp(page, '#/import');
+    await chooseImportFile(page, 'tests/fixtures/modern.apkg');
+    await expect(page.getByTestId('import-images')).toHaveText('Images: 1 imported, shown on the cards.');
+    await expect(page.getByTestId('import-warnings')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Import 5 cards' }).click();
+    await expect(page.getByTestId('import-outcome')).toHaveText('5 cards added.');
+    expect((await storedMedia(page)).map((m) => [m.name, m.type])).toEqual([['layers.png', 'image/png']]);
 
-  await context.setOffline(true);
-  await page.reload();
-  await expect(page.locator('.card-face')).toContainText('What does docker image prune remove?');
-  await page.getByRole('button', { name: /Show answer/ }).click();
-  await expectRendered(image);
-  await context.setOffline(false);
+    await page.getByRole('link', { name: 'Study it now' }).click();
+    await expect(page.locator('.card-face')).toContainText('What does docker image prune remove?');
+    await page.getByRole('button', { name: /Show answer/ }).click();
+    const image = page.locator('.card-face img[alt="layers.png"]');
+    await expectRendered(image);
+    await expectNoAxeViolations(page);
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.locator('.card-face')).toContainText('What does docker image prune remove?');
+    await page.getByRole('button', { name: /Show answer/ }).click();
+    await expectRendered(image);
+    await context.setOffline(false);
+  });
 });
 
 test('an SVG with script and handlers is stored clean and shown as an image; a sound stays a note', async ({ page }) => {

@@ -1,10 +1,11 @@
 // Check the collection, as a learner meets it on a phone: the start-up notice, the Settings action, a clean second run.
-import { test, expect, openApp, readCollection, expectNoAxeViolations } from './fixtures';
+import { test, expect, openApp, waitForCollection, readCollection, expectNoAxeViolations } from './fixtures';
 
 test('Check the collection repairs damage in one step and finds nothing the second time; the start-up check points to it', async ({ page }) => {
   await openApp(page, '#/');
   await expect(page.getByRole('link', { name: /Study/ }).first()).toBeVisible();
   // Damage: a card loses its study state, and a state is left without a card.
+  await waitForCollection(page);
   await page.evaluate(async () => {
     const idb: IDBDatabase = await new Promise((resolve, reject) => {
       const req = indexedDB.open('drydock');

@@ -1,6 +1,6 @@
 // An instructor writes a deck of three cards, exports it as JSON, deletes it and imports the file: the same deck returns.
 import { readFile } from 'node:fs/promises';
-import { test, expect, openApp, expectNoAxeViolations, readCollection, chooseImportFile } from './fixtures';
+import { test, expect, openApp, waitForCollection, expectNoAxeViolations, readCollection, chooseImportFile } from './fixtures';
 
 test('make a deck in the editor, export JSON, delete, import: the same deck comes back', async ({ page }) => {
   // A long flow with four axe runs.
@@ -97,6 +97,7 @@ test('editing a built-in card keeps its id and progress, marks it edited; suspen
   const [target] = (await readCollection(page)).cards
     .filter((c) => c.deckId === 'docker-essentials' && c.kind === 'basic' && !c.retired)
     .sort((a, b) => (a.order as number) - (b.order as number));
+  await waitForCollection(page);
   await page.evaluate(async (cardId) => {
     // Progress the learner had made on this card.
     const db = await new Promise<IDBDatabase>((resolve) => {

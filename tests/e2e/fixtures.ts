@@ -1,20 +1,36 @@
-// Shared e2e helpers: a fresh app load that waits for the service worker, and an axe check.
+// Shared e2e helpers: an app load (with or without the service worker), an axe check, and reads of the stored collection.
 import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
-/** Opens the app and waits until the service worker controls the page (clientsClaim) and the decks are listed. */
+/**
+ * Opens the app at `hash` and waits until its shell is shown (and on the deck list, the decks). Most specs run with the service worker blocked
+ * (playwright.config.ts): it registers about two seconds after start and precaches the whole build, which the flows
+ * they test never need. The specs about offline use and updates allow it and open the app with openInstalledApp.
+ */
 export async function openApp(page: Page, hash = '#/'): Promise<void> {
   await page.goto(`./${hash}`);
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  // The deck list shows once the built-in decks are stored: what a first visit waits for.
+  if (hash === '#/') await expect(page.locator('li[data-deck-id]').first()).toBeVisible();
+}
+
+/** Opens the app and waits until the service worker controls the page (clientsClaim), as after a first visit. */
+export async function openInstalledApp(page: Page, hash = '#/'): Promise<void> {
+  await openApp(page, hash);
   await page.evaluate(async () => {
-    const reg = await navigator.serviceWorker.ready;
+    await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) {
-      await new Promise<void>((resolve) => {
-        navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true });
-        setTimeout(resolve, 5000);
-      });
+      await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
     }
-    return reg.active?.state;
   });
+}
+
+/**
+ * Waits until the app has created its database. The helpers that read or seed IndexedDB directly call it first: opened
+ * without a version before the app's own open, the database would be created empty at version 1.
+ */
+export async function waitForCollection(page: Page): Promise<void> {
+  await expect.poll(() => page.evaluate(async () => (await indexedDB.databases()).some((d) => d.name === 'drydock'))).toBe(true);
 }
 
 /** Fails with the list of violations when axe-core finds any on the current page. */
@@ -29,6 +45,7 @@ export { expect };
 
 /** Every table of the collection as stored in IndexedDB, read in the page (sorted by key for comparisons). */
 export async function readCollection(page: Page): Promise<Record<'decks' | 'cards' | 'states' | 'reviews' | 'settings', Record<string, unknown>[]>> {
+  await waitForCollection(page);
   return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('drydock');

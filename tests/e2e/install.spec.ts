@@ -1,7 +1,7 @@
 // Installing: the Install button follows the browser's beforeinstallprompt; iOS Safari gets a one-time hint instead;
 // the first visit says once that the app is ready to work offline.
 import { devices } from '@playwright/test';
-import { test, expect, openApp, expectNoAxeViolations } from './fixtures';
+import { test, expect, openApp, openInstalledApp, expectNoAxeViolations } from './fixtures';
 
 /** What Chromium does when the app becomes installable: a cancellable event with prompt() and userChoice. */
 async function offerInstall(page: import('@playwright/test').Page, outcome: 'accepted' | 'dismissed'): Promise<void> {
@@ -48,20 +48,24 @@ test('"Not now" hides the offer on the deck list; Settings still has the button'
   await expect(page.getByRole('button', { name: 'Install Drydock' })).toHaveCount(0);
 });
 
-test('the first visit says once that Drydock is ready to work offline', async ({ page }) => {
-  await openApp(page);
-  const notice = page.getByTestId('offline-ready');
-  await expect(notice).toContainText('Ready to work offline');
-  await page.goto('./#/settings');
-  await expect(page.getByTestId('offline-status')).toHaveText('yes');
-  // The notice floats on the deck list only, where it covers nothing a screen keeps at its edges.
-  await expect(notice).toHaveCount(0);
-  await page.goto('./#/');
-  await notice.getByRole('button', { name: /OK/ }).click();
-  await expect(notice).toHaveCount(0);
-  await page.reload();
-  await expect(page.locator('li[data-deck-id]').first()).toBeVisible();
-  await expect(page.getByTestId('offline-ready')).toHaveCount(0);
+test.describe('with the service worker', () => {
+  test.use({ serviceWorkers: 'allow' });
+
+  test('the first visit says once that Drydock is ready to work offline', async ({ page }) => {
+    await openInstalledApp(page);
+    const notice = page.getByTestId('offline-ready');
+    await expect(notice).toContainText('Ready to work offline');
+    await page.goto('./#/settings');
+    await expect(page.getByTestId('offline-status')).toHaveText('yes');
+    // The notice floats on the deck list only, where it covers nothing a screen keeps at its edges.
+    await expect(notice).toHaveCount(0);
+    await page.goto('./#/');
+    await notice.getByRole('button', { name: /OK/ }).click();
+    await expect(notice).toHaveCount(0);
+    await page.reload();
+    await expect(page.locator('li[data-deck-id]').first()).toBeVisible();
+    await expect(page.getByTestId('offline-ready')).toHaveCount(0);
+  });
 });
 
 test.describe('on an iPhone', () => {

@@ -1,6 +1,6 @@
 // A mock round can't be lost by accident: it survives a reload, asks before the tab is left, "End now" asks too,
 // and the results offer the missed cards for study.
-import { test, expect, openApp, expectNoAxeViolations } from './fixtures';
+import { test, expect, openApp, waitForCollection, expectNoAxeViolations } from './fixtures';
 import { seedDeck } from './study-helpers';
 
 test('a mock round survives a reload and asks before leaving; the missed cards can be studied at once', async ({ page }) => {
@@ -8,6 +8,7 @@ test('a mock round survives a reload and asks before leaving; the missed cards c
   await page.waitForSelector('li[data-deck-id]');
   await seedDeck(page);
   // Only the seeded deck's cards: suspend every other card so the questions are known.
+  await waitForCollection(page);
   await page.evaluate(async () => {
     const idb: IDBDatabase = await new Promise((resolve, reject) => {
       const req = indexedDB.open('drydock');

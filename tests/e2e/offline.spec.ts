@@ -1,8 +1,10 @@
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openInstalledApp } from './fixtures';
 import { homeCounts, seedDeck } from './study-helpers';
 
+test.use({ serviceWorkers: 'allow' });
+
 test('offline after the first load: the app and the progress are still there, and studying goes on', async ({ page, context }) => {
-  await openApp(page);
+  await openInstalledApp(page);
   await seedDeck(page);
   await page.goto('./#/study/e2e-deck');
   await page.getByRole('button', { name: /Show answer/ }).click();

@@ -1,4 +1,4 @@
-import { test, expect, openApp, expectNoAxeViolations } from './fixtures';
+import { test, expect, openInstalledApp, waitForCollection, expectNoAxeViolations } from './fixtures';
 import type { Page } from '@playwright/test';
 import { simulateLearner, TRUE_PARAMETERS } from '../fixtures/simulated-learner';
 
@@ -7,6 +7,7 @@ const DAY = 86_400_000;
 /** Writes a simulated learner's few thousand reviews (true memory: known non-default FSRS parameters) onto bundled cards. */
 async function seedSimulatedReviews(page: Page): Promise<number> {
   const start = Math.floor(Date.now() / DAY) * DAY - 200 * DAY;
+  await waitForCollection(page);
   const cards = await page.evaluate(() => new Promise<number>((resolve) => {
     indexedDB.open('drydock').onsuccess = (e) => {
       const db = (e.target as IDBOpenDBRequest).result;
@@ -69,9 +70,12 @@ async function firstCardIntervals(page: Page): Promise<string[]> {
   return group.locator('.interval').allTextContents();
 }
 
+// Offline at the end: the optimiser's wasm must come from the service worker's cache.
+test.use({ serviceWorkers: 'allow' });
+
 test('optimise the scheduler from a few thousand reviews: figures first, apply, intervals change, restore, offline', async ({ page, context }) => {
   test.setTimeout(180_000);
-  await openApp(page);
+  await openInstalledApp(page);
   await expect(page.locator('li[data-deck-id]').first()).toBeVisible();
   await page.goto('./#/settings');
   const panel = page.getByRole('region', { name: 'Optimise my scheduler' });

@@ -35,3 +35,52 @@ test('readiness after an Again answer: the missed card counts as not known, a ri
   await page.emulateMedia({ colorScheme: 'dark' });
   await expectNoAxeViolations(page);
 });
+
+test('after an Again the interview line on the home screen shows the change, to one decimal', async ({ page }) => {
+  await openApp(page);
+  await page.waitForSelector('li[data-deck-id]');
+  await seedDeck(page);
+  // One card of the deck is well known and due today: a review, remembered for weeks, last seen five days ago.
+  await page.evaluate(async () => {
+    const idb: IDBDatabase = await new Promise((resolve, reject) => {
+      const req = indexedDB.open('drydock');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const tx = idb.transaction('states', 'readwrite');
+    const now = Date.now();
+    tx.objectStore('states').put({ cardId: 'e2e-basic', deckId: 'e2e-deck', noteId: 'e2e-basic', due: now - 60_000, stability: 40, difficulty: 4, elapsed_days: 5, scheduled_days: 5, learning_steps: 0, reps: 4, lapses: 0, state: 2, last_review: now - 5 * 86_400_000, inactive: 0 });
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    idb.close();
+  });
+  await page.reload();
+
+  const summary = page.getByTestId('interview-summary');
+  const inNineDays = await page.evaluate(() => {
+    const d = new Date();
+    d.setDate(d.getDate() + 9);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
+  await summary.getByLabel('Interview date').fill(inNineDays);
+  await summary.getByRole('button', { name: 'Save date' }).click();
+  const countdown = page.getByTestId('interview-countdown');
+  // One known card among some 360 new ones: a fraction of a percent, which a whole percent would round to 0%.
+  await expect(countdown).toHaveText(/predicted recall 0\.[1-9]%/);
+  const recall = async () => Number(/predicted recall ([\d.]+)%/.exec(await countdown.innerText())![1]);
+  const before = await recall();
+
+  await page.getByRole('link', { name: 'E2E every kind', exact: true }).click();
+  await expect(page.locator('.card-face')).toContainText('docker ps');
+  await page.getByRole('button', { name: /Show answer/ }).click();
+  await page.getByRole('group', { name: 'How well did you know it?' }).getByRole('button', { name: /^Again/ }).click();
+  await expect(page.locator('.card-face')).not.toContainText('docker ps');
+
+  await page.goto('./#/');
+  // The missed card is remembered less well on the day (FSRS after a lapse): the figure drops where the learner looks.
+  await expect(countdown).toHaveText(/^Interview in 9 days — predicted recall \d+\.\d%, target 90%$/);
+  await expect.poll(recall).toBeLessThan(before);
+  await expectNoAxeViolations(page);
+});

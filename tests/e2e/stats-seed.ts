@@ -1,8 +1,10 @@
 // Seeds a realistic study history straight into the app's IndexedDB, for the stats e2e specs and screenshots.
 import type { Page } from '@playwright/test';
+import { waitForCollection } from './fixtures';
 
 /** Gives `studied` of the bundled cards a review history over the last `days` days (deterministic). */
 export async function seedHistory(page: Page, { studied = 60, days = 120, now = Date.now() } = {}): Promise<number> {
+  await waitForCollection(page);
   return page.evaluate(
     async ({ studied, days, now }) => {
       const DAY = 86_400_000;

@@ -2,6 +2,7 @@
 // (so the specs don't depend on the bundled decks' content), and reading a deck's counts on the home screen.
 import { expect, type Page } from '@playwright/test';
 import type { Deck } from '../../src/lib/domain/model';
+import { waitForCollection } from './fixtures';
 
 export const E2E_DECK: Deck = {
   formatVersion: 1,
@@ -28,6 +29,7 @@ export const E2E_DECK: Deck = {
 
 /** Writes a deck, its cards and New states into the app's database (the app must have opened it once). */
 export async function seedDeck(page: Page, deck: Deck = E2E_DECK): Promise<void> {
+  await waitForCollection(page);
   await page.evaluate(async (deck) => {
     const idb: IDBDatabase = await new Promise((resolve, reject) => {
       const req = indexedDB.open('drydock');
@@ -58,6 +60,7 @@ export async function homeCounts(page: Page, deckId: string): Promise<{ new: num
 }
 
 export async function reviewCount(page: Page): Promise<number> {
+  await waitForCollection(page);
   return page.evaluate(async () => {
     const idb: IDBDatabase = await new Promise((resolve, reject) => {
       const req = indexedDB.open('drydock');
@@ -75,6 +78,7 @@ export async function reviewCount(page: Page): Promise<number> {
 
 /** Automatic backups kept in this browser (read straight from IndexedDB, without reloading the page). */
 export async function snapshotCount(page: Page): Promise<number> {
+  await waitForCollection(page);
   return page.evaluate(async () => {
     const idb: IDBDatabase = await new Promise((resolve, reject) => {
       const req = indexedDB.open('drydock');

@@ -12,6 +12,9 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png', '.wasm': 'application/wasm', '.webmanifest': 'application/manifest+json', '.txt': 'text/plain',
 };
 
+// Updates are the service worker's work.
+test.use({ serviceWorkers: 'allow' });
+
 let root: string;
 let server: Server;
 let origin: string;

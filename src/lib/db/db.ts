@@ -64,6 +64,10 @@ export class DrydockDB extends Dexie {
     this.version(6)
       .stores({ reviews: '++id, cardId, deckId, review, [cardId+review], [deckId+review], &uid', outbox: '++seq', clocks: 'key', conflicts: '++id, at' })
       .upgrade(giveReviewsUids);
+    // One index serves two readers: the study session reads only what it shows first (study-data.ts) and the deck
+    // list and the Library count today's cards (deck-counts.ts). Each kind of card in due order makes the due reviews one
+    // range that stops at the day's limit. Adding an index needs no upgrade: IndexedDB builds it from the stored rows.
+    this.version(7).stores({ states: 'cardId, deckId, due, state, [deckId+inactive+due], [deckId+inactive+state], [inactive+due], [deckId+inactive+state+due]' });
     this.use(syncOutboxMiddleware);
   }
 }

@@ -2,7 +2,9 @@ import { db, type DrydockDB } from './db';
 import { restoreSettings, validateSettings, type Settings } from '../domain/settings';
 import { HISTORY_LENGTH, isParameterSet, restoreParameterHistory, type ParameterSet } from '../domain/parameter-set';
 
-const KEY = 'settings';
+/** The settings row's key in the settings table. */
+export const SETTINGS_KEY = 'settings';
+const KEY = SETTINGS_KEY;
 
 export async function loadSettings(d: DrydockDB = db): Promise<Settings> {
   const row = await d.settings.get(KEY);

@@ -1,11 +1,11 @@
 // Answering a card: the next FSRS state and the review log are written in one read-write transaction
 // (strict durability, see db.ts), so an answer is either fully on disk or not at all.
 import { db, type CardStateRecord, type DrydockDB, type ReviewLogRecord, type ReviewSource } from './db';
-import { loadSettings } from './settings';
+import { SETTINGS_KEY } from './settings';
 import { randomId } from '../io/random-id';
 import type { RatingValue, Scheduler } from '../domain/scheduler';
 import { loadScheduler } from '../domain/scheduler-lazy';
-import type { Settings } from '../domain/settings';
+import { restoreSettings, type Settings } from '../domain/settings';
 import { startOfLearnerDay } from '../domain/day';
 import type { AnsweredCard } from '../domain/siblings';
 
@@ -35,13 +35,30 @@ export class UndoConflictError extends Error {
   }
 }
 
-let cached: { key: string; scheduler: Scheduler } | null = null;
+let cached: { stored: unknown; scheduler: Scheduler } | null = null;
 
-/** Settings are read inside every answer's transaction; the scheduler is rebuilt only when they change. */
-function schedulerFor(settings: Settings, createScheduler: (settings: Settings) => Scheduler): Scheduler {
-  const key = JSON.stringify(settings);
-  if (cached?.key !== key) cached = { key, scheduler: createScheduler(settings) };
+/**
+ * The scheduler for the settings as stored when the answer's transaction runs. Why it can never be stale: the
+ * settings row is read inside the answer's own transaction (beside the card's state, so it costs no extra round
+ * trip), and IndexedDB runs read-write transactions whose scopes overlap one after another, so a write from this
+ * tab, another tab or device sync (sync-apply.ts) either committed before this read or waits until the answer is on
+ * disk. What is cached is only the work after the read: restoring and validating the value (restoreSettings) and
+ * building the FSRS engine, redone whenever the stored value differs in any field (a structural compare; no JSON).
+ */
+function schedulerFor(stored: unknown, createScheduler: (settings: Settings) => Scheduler): Scheduler {
+  if (!cached || !sameValue(cached.stored, stored)) cached = { stored, scheduler: createScheduler(restoreSettings(stored)) };
   return cached.scheduler;
+}
+
+/** Deep equality of structured-clone values as settings hold them: primitives, arrays and plain objects. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  return keys.every((k) => k in y && sameValue(x[k], y[k]));
 }
 
 /** User Timing name of the answer transaction (read by bench/study.bench.ts, visible in DevTools). */
@@ -61,9 +78,10 @@ export async function answerCard(input: AnswerInput, d: DrydockDB = db): Promise
 // With sync on, the outbox middleware widens this transaction to the outbox: the answer's operation commits with it.
 function answerTransaction(input: AnswerInput, d: DrydockDB, createScheduler: (settings: Settings) => Scheduler): Promise<AnswerReceipt> {
   return d.transaction('rw', d.states, d.reviews, d.settings, async () => {
-    const previous = await d.states.get(input.cardId);
+    // Both reads go out at once, and both writes below: two round trips to the database, then the commit.
+    const [previous, settings] = await Promise.all([d.states.get(input.cardId), d.settings.get(SETTINGS_KEY)]);
     if (!previous) throw new Error(`No study state for card ${input.cardId}.`);
-    const scheduler = schedulerFor(await loadSettings(d), createScheduler);
+    const scheduler = schedulerFor(settings?.value, createScheduler);
     const { next: fields, log: fsrsLog } = scheduler.applyRating(previous, input.rating, input.now);
     const next: CardStateRecord = { ...fields, cardId: previous.cardId, deckId: previous.deckId, noteId: previous.noteId, inactive: previous.inactive };
     const log: ReviewLogRecord = {
@@ -75,8 +93,7 @@ function answerTransaction(input: AnswerInput, d: DrydockDB, createScheduler: (s
       durationMs: Math.max(0, Math.round(input.durationMs)),
       source: input.source,
     };
-    await d.states.put(next);
-    const logId = (await d.reviews.add(log)) as number;
+    const [, logId] = (await Promise.all([d.states.put(next), d.reviews.add(log)])) as [string, number];
     return { cardId: input.cardId, previous, next, logId, log: { ...log, id: logId } };
   });
 }

@@ -179,13 +179,16 @@ const ABBREVIATIONS: Record<string, string[]> = {
   none: ['no', 'without', 'nothing', 'disabled'], js: ['javascript'], k8s: ['kubernetes'],
 };
 
+/** Two-letter words that are terms, so sharing one gives an option away (“its own OS” → “Duplication of OS”). */
+const SHORT_TERMS = new Set(['os', 'vm', 'ip', 'db', 'ui', 'io', 'fs']);
+
 function tokens(text: string): string[] {
   return text.toLowerCase().replace(/`/g, '').split(/[^a-z0-9]+/).filter((w) => w.length >= 2 && !STOP.has(w));
 }
 
 /** Two words that are one word cut differently: "scale"/"scalability", "variable"/"var" (from four letters, or a known short form). */
 function sameStem(a: string, b: string): boolean {
-  if (a === b) return a.length >= 3;
+  if (a === b) return a.length >= 3 || SHORT_TERMS.has(a);
   if ((ABBREVIATIONS[a] ?? []).some((x) => x.split(' ')[0] === b) || (ABBREVIATIONS[b] ?? []).some((x) => x.split(' ')[0] === a)) return true;
   let k = 0;
   while (k < a.length && k < b.length && a[k] === b[k]) k++;

@@ -1,4 +1,5 @@
-// The study queue: which cards a session shows, in which order. Pure; the session rebuilds it after every answer.
+// The study queue: which cards a session shows, in which order. Pure. buildQueue computes it from a set of states;
+// study-queue.ts keeps it up to date answer by answer, and must always agree with it.
 // Siblings (cards of one note) are buried for the day: at most one card of a note is shown per day (siblings.ts).
 import { DAY_MS } from './day';
 import { TodaysNotes, type AnsweredCard } from './siblings';
@@ -74,17 +75,36 @@ export function isLearning(state: QueueState): boolean {
  * already in this queue; limits count only the cards that are shown.
  */
 export function buildQueue(input: QueueInput): QueueItem[] {
-  const { now, mode = 'normal' } = input;
-  const learnAhead = input.learnAheadMs ?? LEARN_AHEAD_MS;
-  const { active, learning, notes } = todaysStart(input, learnAhead);
-  const item = (s: QueueCandidate, kind: QueueKind): QueueItem => ({ cardId: s.cardId, deckId: s.deckId, kind, due: s.due });
+  return assembleQueue(queueParts(input), input.now, input.learnAheadMs ?? LEARN_AHEAD_MS);
+}
 
-  const learningNow = learning.filter((s) => s.due <= now).map((s) => item(s, 'learning'));
-  const learningSoon = learning.filter((s) => s.due > now && s.due <= now + learnAhead).map((s) => item(s, 'learning'));
-  const reviews = pickReviews(input, active, notes, mode).map((s) => item(s, 'review'));
+/** What a queue is made of before `now` splits the learning cards: every active learning card, and the picks. */
+export interface QueueParts {
+  /** Active learning and relearning cards, by due time. */
+  learning: QueueCandidate[];
+  reviews: QueueCandidate[];
+  fresh: QueueCandidate[];
+}
+
+export function queueParts(input: QueueInput): QueueParts {
+  const { mode = 'normal' } = input;
+  const { active, learning, notes } = todaysStart(input, input.learnAheadMs ?? LEARN_AHEAD_MS);
+  const reviews = pickReviews(input, active, notes, mode);
   const extra = mode === 'extra-new' ? (input.extraNew ?? 10) : 0;
-  const fresh = mode === 'ahead' ? [] : pickNew(input, active, notes, extra).map((s) => item(s, 'new'));
-  return [...learningNow, ...reviews, ...fresh, ...learningSoon];
+  const fresh = mode === 'ahead' ? [] : pickNew(input, active, notes, extra);
+  return { learning, reviews, fresh };
+}
+
+/** Learning cards due now, reviews, new cards, then learning cards due within the learn-ahead window. */
+export function assembleQueue(parts: QueueParts, now: number, learnAhead: number): QueueItem[] {
+  const item = (s: QueueCandidate, kind: QueueKind): QueueItem => ({ cardId: s.cardId, deckId: s.deckId, kind, due: s.due });
+  const learningNow: QueueItem[] = [];
+  const learningSoon: QueueItem[] = [];
+  for (const s of parts.learning) {
+    if (s.due <= now) learningNow.push(item(s, 'learning'));
+    else if (s.due <= now + learnAhead) learningSoon.push(item(s, 'learning'));
+  }
+  return [...learningNow, ...parts.reviews.map((s) => item(s, 'review')), ...parts.fresh.map((s) => item(s, 'new')), ...learningSoon];
 }
 
 /** Active cards, learning cards by due time, and the notes already taken today (answered, or in learning today). */
@@ -140,7 +160,7 @@ function takePerDeck(sorted: QueueCandidate[], allowance: (deckId: string) => nu
   return out;
 }
 
-function byDue(a: QueueCandidate, b: QueueCandidate): number {
+export function byDue(a: QueueCandidate, b: QueueCandidate): number {
   return a.due - b.due || a.cardId.localeCompare(b.cardId);
 }
 

@@ -2,16 +2,20 @@
 import { updateBundledDecks } from '../../lib/db/bundled';
 import { loadSettings } from '../../lib/db/settings';
 import { countDoneToday } from '../../lib/db/study';
-import { byDeckTitle, listDecks, loadStudyStates, type StudyState } from '../../lib/db/study-data';
-import { deckCounts, type DeckCounts } from '../../lib/domain/queue';
+import { byDeckTitle, listDecks, loadStudyStates } from '../../lib/db/study-data';
+import { hasCardsInStudy, loadDeckCounts, loadDeckTotals } from '../../lib/db/deck-counts';
+import { sumCounts } from '../../lib/domain/deck-tally';
+import type { DeckCounts } from '../../lib/domain/queue';
 import { todaysLimits } from '../../lib/domain/today-limits';
 
 export interface DeckSummary {
   id: string;
   title: string;
   description: string;
-  /** Cards in study (not suspended or retired). */
-  cardCount: number;
+  /** Cards in study (not suspended or retired); null until counted, after the list is shown. */
+  cardCount: number | null;
+  /** Set when the deck holds more cards than the totals count (cardCount is then the cap). */
+  cardCountCapped?: true;
   counts: DeckCounts;
 }
 
@@ -38,25 +42,26 @@ export class HomeState {
     }
   }
 
+  /**
+   * Today's counts first, from index ranges bounded by the day's limits (deck-counts.ts); then each deck's card
+   * total, read from index keys up to a cap, so it never holds up the list.
+   */
   async refresh(now = Date.now()): Promise<void> {
-    const [decks, states, settings, done] = await Promise.all([listDecks(), loadStudyStates(null), loadSettings(), countDoneToday(now)]);
-    // With an interview date, the plan may raise today's new-card limit (study-limits.ts).
-    const limits = await todaysLimits(settings, now, { states, newDoneToday: done.newDoneToday, reviewsDoneToday: done.reviewsDoneToday });
-    const byDeck = new Map<string, StudyState[]>();
-    for (const s of states) {
-      const list = byDeck.get(s.deckId) ?? [];
-      list.push(s);
-      byDeck.set(s.deckId, list);
-    }
-    const countsFor = (list: StudyState[]) => deckCounts({ states: list, ...done, now, ...limits });
-    this.decks = decks
-      // A bundled deck this version no longer ships (all its cards retired) is not listed.
-      .filter((d) => !(d.origin === 'bundled' && d.bundleHash === undefined && !(byDeck.get(d.id) ?? []).some((s) => s.inactive === 0)))
-      .map((d) => {
-        const list = byDeck.get(d.id) ?? [];
-        return { id: d.id, title: d.title, description: d.description, cardCount: list.filter((s) => s.inactive === 0).length, counts: countsFor(list) };
-      })
+    const [decks, settings, done] = await Promise.all([listDecks(), loadSettings(), countDoneToday(now)]);
+    // With an interview date, the plan may raise today's new-card limit (study-limits.ts); only then are every
+    // card's states read, as the plan needs them.
+    const plan = settings.interviewDate ? { states: await loadStudyStates(null), ...done } : undefined;
+    const limits = await todaysLimits(settings, now, plan);
+    // A bundled deck this version no longer ships (all its cards retired) is not listed.
+    const listed = [];
+    for (const d of decks) if (!(d.origin === 'bundled' && d.bundleHash === undefined && !(await hasCardsInStudy(d.id)))) listed.push(d);
+    const counts = await loadDeckCounts(listed.map((d) => d.id), limits, done, now);
+    const known = new Map(this.decks.map((d) => [d.id, d]));
+    this.decks = listed
+      .map((d) => ({ id: d.id, title: d.title, description: d.description, cardCount: known.get(d.id)?.cardCount ?? null, cardCountCapped: known.get(d.id)?.cardCountCapped, counts: counts.get(d.id)! }))
       .sort(byDeckTitle);
-    this.total = countsFor(states);
+    this.total = sumCounts([...counts.values()]);
+    const totals = await loadDeckTotals(listed.map((d) => d.id));
+    this.decks = this.decks.map((d) => ({ ...d, cardCount: totals.get(d.id)?.inStudy ?? 0, cardCountCapped: totals.get(d.id)?.capped || undefined }));
   }
 }

@@ -1,5 +1,8 @@
 // The library screen's state: decks with counts, new/delete, export in three formats, share links, backup and restore.
-import { createDeck, decksForExport, deleteDeck, listDecks, type DeckSummary } from '../../lib/db/editor';
+import { createDeck, decksForExport, deleteDeck } from '../../lib/db/editor';
+import { byDeckTitle, listDecks } from '../../lib/db/study-data';
+import { loadDeckTotals } from '../../lib/db/deck-counts';
+import type { DeckRecord } from '../../lib/db/db';
 import { applyRestore, makeBackupFile, pendingRestore, type PendingRestore } from '../../lib/db/backup-file';
 import { recordBackupDownload } from '../../lib/db/backup-reminder';
 import { parseBackup } from '../../lib/io/backup';
@@ -31,6 +34,15 @@ export const EXPORT_FORMATS: { value: ExportFormat; label: string; keeps: string
   },
 ];
 
+/** A deck as the Library lists it: its cards (retired ones left out) and how many are suspended, null until counted. */
+export interface LibraryDeck {
+  deck: DeckRecord;
+  cards: number | null;
+  suspended: number;
+  /** Set when the deck holds more cards than the totals count (cards is then the cap). */
+  capped?: true;
+}
+
 export interface Download {
   name: string;
   blob: Blob;
@@ -40,7 +52,7 @@ export interface Download {
 const day = (now: number) => new Date(now).toISOString().slice(0, 10);
 
 export class LibraryState {
-  decks = $state.raw<DeckSummary[]>([]);
+  decks = $state.raw<LibraryDeck[]>([]);
   loaded = $state(false);
   selected = $state<string[]>([]);
   exportFormat = $state<ExportFormat>('json');
@@ -56,7 +68,15 @@ export class LibraryState {
   async load(): Promise<void> {
     // A first visit may land here before Home: the built-in decks are merged first (once per app start).
     await updateBundledDecks().catch(() => undefined);
-    this.decks = await listDecks();
+    // The list first, then each deck's totals, read from index keys up to a cap.
+    const known = new Map(this.decks.map((d) => [d.deck.id, d]));
+    const decks = (await listDecks()).sort(byDeckTitle);
+    this.decks = decks.map((deck) => known.get(deck.id) ?? { deck, cards: null, suspended: 0 });
+    const totals = await loadDeckTotals(decks.map((d) => d.id));
+    this.decks = decks.map((deck) => {
+      const t = totals.get(deck.id);
+      return { deck, cards: t?.cards ?? 0, suspended: t?.suspended ?? 0, ...(t?.capped ? { capped: true as const } : {}) };
+    });
     this.dismissedBuiltIn = (await dismissedBundledDecks()).length;
     this.selected = this.selected.filter((id) => this.decks.some((d) => d.deck.id === id));
     this.loaded = true;

@@ -5,12 +5,13 @@ import { isQuotaError } from '../../lib/db/storage-errors';
 import { loadSettings } from '../../lib/db/settings';
 import { updateBundledDecks } from '../../lib/db/bundled';
 import { answerCard, countDoneToday, undoAnswer, type AnswerReceipt } from '../../lib/db/study';
-import { loadCards, loadStudyStates, type StudyState } from '../../lib/db/study-data';
+import { loadCards, loadStatesOf, loadStudySlice, loadStudyStates, nextDueOf, type SliceInput, type StudyState } from '../../lib/db/study-data';
 import { requestPersistentStorage } from '../../lib/db/persistence';
 import { emptyResponse, suggestedRating, type CardResponse } from '../../lib/domain/response';
 import { checkNow, loadTypedCheck } from '../../lib/ui/response-check.svelte';
 import { prepareCardText } from '../../lib/ui/markdown-lazy.svelte';
-import { buildQueue, nextDueAfter, type QueueInput, type QueueItem, type QueueMode } from '../../lib/domain/queue';
+import { buildQueue, nextDueAfter, type QueueCandidate, type QueueInput, type QueueItem, type QueueMode } from '../../lib/domain/queue';
+import { StudyQueue } from '../../lib/domain/study-queue';
 import { withoutLastAnswer, type AnsweredCard } from '../../lib/domain/siblings';
 import type { Preview, RatingValue, Scheduler } from '../../lib/domain/scheduler';
 import { loadScheduler, schedulerIfLoaded } from '../../lib/domain/scheduler-lazy';
@@ -60,7 +61,10 @@ export class StudySession {
   get deckTitle(): string | null {
     return this.card ? (this.#deckTitles.get(this.card.deckId) ?? null) : null;
   }
+  /** The states this session may show: a slice read through the indexes (study-data.ts), not the whole deck. */
   #states = new Map<string, StudyState>();
+  #queueState: StudyQueue | null = null;
+  #deckIds: string[] = [];
   #cards = new Map<string, CardRecord>();
   #scheduler: Scheduler | null = null;
   #settings: Settings | null = null;
@@ -88,43 +92,61 @@ export class StudySession {
       const update = updateBundledDecks(now);
       if ((await db.decks.count()) === 0) await update;
       else update.catch(() => undefined);
-      const [settings, states, done, decks] = await Promise.all([loadSettings(), loadStudyStates(deckId, tag), countDoneToday(now), db.decks.toArray()]);
+      const [settings, done, decks] = await Promise.all([loadSettings(), countDoneToday(now), db.decks.toArray()]);
       this.#deckTitles = new Map(decks.map((d) => [d.id, d.title]));
+      this.#deckIds = deckId ? [deckId] : decks.map((d) => d.id);
       if (deckId) this.title = this.#deckTitles.get(deckId) ?? 'Deck not found';
       if (tag) this.title += ` · ${tag}`;
       if (this.options.cards) this.title = 'Missed in the mock interview';
       this.#settings = settings;
       this.fewerTaps = settings.fewerTaps;
-      // The interview plan sizes today's limits from the whole collection, as the deck list does.
-      const planStates = settings.interviewDate ? (deckId || tag ? await db.states.toArray() : states) : [];
+      // The interview plan sizes today's limits from the whole collection, as the deck list does (a scan, only then).
+      const planStates = settings.interviewDate ? await db.states.toArray() : [];
       this.#limits = await todaysLimits(settings, now, { states: planStates, newDoneToday: done.newDoneToday, reviewsDoneToday: done.reviewsDoneToday });
-      const only = this.options.cards ? new Set(this.options.cards) : null;
-      this.#states = new Map(states.filter((s) => !only || only.has(s.cardId)).map((s) => [s.cardId, s]));
       // "Learn more" counts only this session's new cards against its extra allowance.
       this.#newDone = mode === 'extra-new' ? {} : done.newDoneToday;
       this.#reviewsDone = done.reviewsDoneToday;
       this.#answeredToday = done.answeredToday;
-      if (only) this.#chosenReviews = new Set([...this.#states.values()].filter((s) => s.state === 2).map((s) => s.cardId));
-      else if (mode === 'ahead' || mode === 'weakest') this.#chosenReviews = new Set(this.#queue(now).filter((q) => q.kind === 'review').map((q) => q.cardId));
+      // Only the cards asked for; a tag reads its deck's states whole and filters them; otherwise the slice.
+      const states = this.options.cards ? (await loadStatesOf(this.options.cards)).filter((s) => !deckId || s.deckId === deckId) : tag ? await loadStudyStates(deckId, tag) : await loadStudySlice(this.#deckIds, this.#sliceInput(now));
+      this.#states = new Map(states.map((s) => [s.cardId, s]));
+      if (this.options.cards) this.#chosenReviews = new Set(states.filter((s) => s.state === 2).map((s) => s.cardId));
+      else if (mode === 'ahead' || mode === 'weakest') {
+        this.#chosenReviews = new Set(buildQueue(this.#queueInput(now)).filter((q) => q.kind === 'review').map((q) => q.cardId));
+        // The reviews not chosen are never shown: 'weakest' read them all to rank them.
+        for (const s of states) if (s.state === 2 && !this.#chosenReviews.has(s.cardId)) this.#states.delete(s.cardId);
+      }
+      this.#queueState = new StudyQueue(this.#queueInput(now));
       await this.#advance(now, null);
     } catch (e) {
       this.#fail(e);
     }
   }
 
+  /** The session's mode and limits, for reading its slice. */
+  #sliceInput(now: number): SliceInput {
+    const { states: _states, ...input } = this.#queueInput(now);
+    return input;
+  }
+
   #queue(now: number): QueueItem[] {
+    return this.#queueState!.items(now);
+  }
+
+  /** What buildQueue is given for this session: the states it may show, its limits and today's counts. */
+  #queueInput(now: number): QueueInput {
     const { mode } = this.options;
     let states = [...this.#states.values()];
     const chosen = this.#chosenReviews;
     if (chosen) states = states.filter((s) => (s.state !== 2 || chosen.has(s.cardId)) && (mode !== 'ahead' || s.state !== 0));
-    return buildQueue({
+    return {
       ...this.#queueBase(now, states),
       ...(mode === 'extra-new' ? { newLimit: 0, extraNew: EXTRA_NEW } : {}),
       // Once chosen, every remaining chosen review is shown, due or not.
       ...(chosen ? { reviewCutoff: Infinity, reviewLimit: Infinity } : {}),
       mode: chosen && mode === 'ahead' ? 'normal' : mode,
       weakestCount: chosen ? Infinity : undefined,
-    });
+    };
   }
 
   #queueBase(now: number, states: StudyState[]): QueueInput {
@@ -136,10 +158,7 @@ export class StudySession {
     this.#count(queue);
     // Don't show the card just answered again straight away when another one is waiting.
     const next = queue.length > 1 && queue[0].cardId === justAnswered ? queue[1] : queue[0];
-    if (!next) {
-      this.#finish(now);
-      return;
-    }
+    if (!next) return this.#finish(now);
     // Show the next card as soon as its content is at hand; fetch the few after it in the background.
     if (!this.#cards.has(next.cardId)) await this.#prefetch([next.cardId]);
     void this.#prefetch(queue.slice(0, 5).map((q) => q.cardId)).catch(() => undefined);
@@ -150,6 +169,7 @@ export class StudySession {
     if (!card) {
       // Content missing (should not happen): leave the card out of this session rather than stall.
       this.#states.delete(next.cardId);
+      this.#queueState = new StudyQueue(this.#queueInput(now));
       return this.#advance(now, justAnswered);
     }
     this.item = next;
@@ -180,16 +200,28 @@ export class StudySession {
     }
   }
 
-  #finish(now: number): void {
-    const all = [...this.#states.values()];
+  async #finish(now: number): Promise<void> {
+    // Offered only when that session would show a card: siblings of today's cards wait until tomorrow.
+    const base = { ...this.#queueBase(now, []), newDoneToday: {} };
+    const extraNew: QueueInput = { ...base, newLimit: 0, extraNew: EXTRA_NEW, mode: 'extra-new' };
+    const ahead: QueueInput = { ...base, mode: 'ahead' };
+    if (this.options.cards || this.options.tag) {
+      // These sessions hold every state they could show.
+      const all = [...this.#states.values()];
+      this.nextDue = nextDueAfter(all, now);
+      this.moreNewAvailable = buildQueue({ ...extraNew, states: all }).some((q) => q.kind === 'new');
+      this.reviewAheadAvailable = buildQueue({ ...ahead, states: all }).some((q) => q.kind === 'review');
+    } else {
+      const { states: _e, ...extraInput } = extraNew;
+      const { states: _a, ...aheadInput } = ahead;
+      const [nextDue, fresh, later] = await Promise.all([nextDueOf(this.#deckIds, now), loadStudySlice(this.#deckIds, extraInput), loadStudySlice(this.#deckIds, aheadInput)]);
+      this.nextDue = nextDue;
+      this.moreNewAvailable = buildQueue({ ...extraNew, states: fresh }).some((q) => q.kind === 'new');
+      this.reviewAheadAvailable = buildQueue({ ...ahead, states: later }).some((q) => q.kind === 'review');
+    }
     this.item = null;
     this.card = null;
     this.status = 'done';
-    this.nextDue = nextDueAfter(all, now);
-    // Offered only when that session would show a card: siblings of today's cards wait until tomorrow.
-    const base = { ...this.#queueBase(now, all), newDoneToday: {} };
-    this.moreNewAvailable = buildQueue({ ...base, newLimit: 0, extraNew: EXTRA_NEW, mode: 'extra-new' }).some((q) => q.kind === 'new');
-    this.reviewAheadAvailable = buildQueue({ ...base, mode: 'ahead' }).some((q) => q.kind === 'review');
   }
 
   /** The scheduler, once ts-fsrs has loaded (StudyView starts loading it when the first card is painted). */
@@ -228,9 +260,14 @@ export class StudySession {
       this.#undo.push({ receipt, response: $state.snapshot(this.response) });
       this.canUndo = true;
       this.#apply(receipt.previous.state, receipt.next.deckId, +1);
-      this.#states.set(cardId, { ...receipt.next, order: this.#states.get(cardId)?.order ?? 0 });
+      const before = this.#states.get(cardId);
+      const next: StudyState = { ...receipt.next, order: before?.order ?? 0, deckRank: before?.deckRank };
+      this.#states.set(cardId, next);
       this.#answeredToday = [...this.#answeredToday, { cardId, deckId: receipt.next.deckId, noteId: receipt.next.noteId }];
       this.#chosenReviews?.delete(cardId);
+      // The queue moves this one card; a chosen review, once answered, leaves the session's cards.
+      const stays: QueueCandidate | null = this.#chosenReviews && next.state === 2 ? null : next;
+      this.#queueState!.answer(cardId, before ?? receipt.previous, stays, now);
       this.answered++;
       if (!persistenceAsked) {
         persistenceAsked = true;
@@ -258,9 +295,12 @@ export class StudySession {
       this.canUndo = this.#undo.length > 0;
       const { previous } = last.receipt;
       this.#apply(previous.state, previous.deckId, -1);
-      this.#states.set(previous.cardId, { ...previous, order: this.#states.get(previous.cardId)?.order ?? 0 });
+      const kept = this.#states.get(previous.cardId);
+      this.#states.set(previous.cardId, { ...previous, order: kept?.order ?? 0, deckRank: kept?.deckRank });
       this.#answeredToday = withoutLastAnswer(this.#answeredToday, previous.cardId);
       this.#chosenReviews?.add(previous.cardId);
+      // Undo is rare: the queue is rebuilt from the session's states.
+      this.#queueState = new StudyQueue(this.#queueInput(now));
       this.answered = Math.max(0, this.answered - 1);
       await this.#prefetch([previous.cardId]);
       this.card = this.#cards.get(previous.cardId) ?? null;

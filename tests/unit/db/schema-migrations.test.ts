@@ -39,6 +39,14 @@ describe('schema migrations', () => {
       // The indexes the app queries still answer.
       expect(await db.cards.where('tags').equals('net').count()).toBe((dump.stores.cards.rows as Row[]).filter((r) => (r.tags as string[]).includes('net')).length);
       expect(await db.reviews.where('[cardId+review]').between(['n1', -Infinity], ['n1', Infinity]).count()).toBe((dump.stores.reviews.rows as Row[]).filter((r) => r.cardId === 'n1').length);
+      // Version 7's index of states by kind and due time (the deck list's counts) holds every state the old version wrote.
+      const oldStates = dump.stores.states.rows as Row[];
+      for (const deckId of new Set(oldStates.map((r) => r.deckId as string))) {
+        for (const kind of [0, 1, 2, 3]) {
+          const indexed = await db.states.where('[deckId+inactive+state+due]').between([deckId, 0, kind, -Infinity], [deckId, 0, kind, Infinity]).primaryKeys();
+          expect(indexed.sort(), `${deckId} state ${kind}`).toEqual(oldStates.filter((r) => r.deckId === deckId && r.inactive === 0 && r.state === kind).map((r) => r.cardId).sort());
+        }
+      }
       // And an answer saves: a key generator exhausted by version 1 (review id 2^53) was rebuilt.
       const id = await db.reviews.add({ cardId: 'm1', deckId: 'user-mine', rating: 3, state: 0, due: 0, stability: 0, difficulty: 0, elapsed_days: 0, last_elapsed_days: 0, scheduled_days: 0, learning_steps: 0, review: Date.UTC(2026, 10, 1), durationMs: 1000, source: 'study' });
       expect(id).toBeLessThan(2 ** 53);

@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../../src/lib/db/db';
+import { db, DrydockDB } from '../../../src/lib/db/db';
+import { writeVersion } from '../../../src/lib/db/sync-apply';
+import { DEFAULT_SETTINGS } from '../../../src/lib/domain/settings';
 import { newCardRecord, newStateRecord } from '../../../src/lib/db/records';
 import { answerCard, countDoneToday, undoAnswer, UndoConflictError } from '../../../src/lib/db/study';
 import type { Card } from '../../../src/lib/domain/model';
@@ -34,6 +36,23 @@ describe('answerCard', () => {
     await db.settings.put({ key: 'settings', value: { learningSteps: ['5m'] } });
     const receipt = await answerCard({ cardId: 'x', rating: 1, now: NOW, durationMs: 1, source: 'study' });
     expect(receipt.next.due - NOW).toBe(5 * 60_000);
+  });
+
+  it('never answers with settings older than the stored ones: another tab or device sync may change them between answers', async () => {
+    await seed(['x', 'y', 'z', 'w']);
+    const again = async (cardId: string) => (await answerCard({ cardId, rating: 1, now: NOW, durationMs: 1, source: 'study' })).next.due - NOW;
+    expect(await again('x')).toBe(60_000);
+    // Another tab: its own connection to the same database, with nothing of this tab's memory.
+    const otherTab = new DrydockDB(db.name);
+    await otherTab.settings.put({ key: 'settings', value: { ...DEFAULT_SETTINGS, learningSteps: ['7m'] } });
+    otherTab.close();
+    expect(await again('y')).toBe(7 * 60_000);
+    // Device sync writes a version received from another device, field by field.
+    await writeVersion(db, { entity: 'setting', key: 'settings', value: { key: 'settings', value: { ...DEFAULT_SETTINGS, learningSteps: ['3m', '10m'] } } });
+    expect(await again('z')).toBe(3 * 60_000);
+    // A nested field (the steps list) changes while the rest stays alike.
+    await db.settings.put({ key: 'settings', value: { ...DEFAULT_SETTINGS, learningSteps: ['4m', '10m'] } });
+    expect(await again('w')).toBe(4 * 60_000);
   });
 
   it('writes nothing when the card has no state', async () => {

@@ -98,6 +98,10 @@ describe('lints that catch what a reader catches (issue measurements)', () => {
     // A stem every option shares tells nothing.
     expect(sharedStem('contains binary files', ['/bin'], ['/sbin', '/usr'])).toBeTruthy();
     expect(sharedStem('runs containers on one host', ['host'], ['bridge', 'host-gateway'])).toBeNull();
+    // Two-letter terms count too: “its own OS” names “Duplication of OS”; a word like “to” or “no” alone does not.
+    expect(sharedStem('Each VM has its own OS → wastes disk space', ['Duplication of OS'], ['Dev/Prod Inconsistency', 'Hard to Port', 'Slow Boot Time'])).toBeTruthy();
+    expect(sharedStem('Each VM boots a whole guest system', ['Slow Boot Time'], ['Duplication of OS', 'Hard to Port'])).toBeTruthy();
+    expect(sharedStem('go to the registry', ['Hard to Port'], ['Slow Boot Time', 'Dev/Prod Inconsistency'])).toBeNull();
   });
 
   it('finds prompts that lean on a heading or a pronoun, and answers that are only table labels', () => {

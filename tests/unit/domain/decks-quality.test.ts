@@ -102,3 +102,22 @@ describe('every bundled card', () => {
     }
   });
 });
+
+describe('bundled recognition cards', () => {
+  it('never give the answer away by a stem or short form the description shares with the right option only (“variable data” → /var)', async () => {
+    const { stemGiveawayReason } = await import('../../../src/lib/domain/deck-lint');
+    expect(cards.filter((c) => stemGiveawayReason(c) !== null).map(label)).toEqual([]);
+  });
+
+  it('balance the “good / best / recommended practice” statements true and false, so the wording does not tell', () => {
+    const advice = cards.filter((c) => c.kind === 'truefalse' && /\b(good|best|recommended)\s+practices?\b/i.test(c.statement));
+    const trueShare = advice.filter((c) => c.kind === 'truefalse' && c.isTrue).length / advice.length;
+    expect(advice.length).toBeGreaterThanOrEqual(4);
+    expect(trueShare).toBeGreaterThanOrEqual(0.25);
+    expect(trueShare).toBeLessThanOrEqual(0.75);
+  });
+
+  it('give no advice that is obsolete (Pod Security Policies were removed in Kubernetes 1.25)', () => {
+    expect(cards.filter((c) => /Pod\s*Security\s*Polic|PodSecurityPolicy/i.test(JSON.stringify(c))).map(label)).toEqual([]);
+  });
+});

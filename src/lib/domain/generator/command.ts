@@ -24,7 +24,9 @@ export function parseCommand(raw: string, options: { single?: boolean } = {}): P
   if (/[→←⇒]|:\s*$/.test(command)) return null;
   const tokens = command.split(' ');
   const second = tokens[tokens[0] === 'sudo' ? 2 : 1] ?? '';
-  if (PROSE_SECOND_WORD.test(second) || /^[A-Z][a-z]/.test(second)) return null;
+  // "docker image prune" is a management command, not prose about a Docker image.
+  const management = tokens[0] === 'docker' && (findDockerCommand(tokens.slice(1, 3))?.length ?? 0) >= 2;
+  if ((PROSE_SECOND_WORD.test(second) && !management) || /^[A-Z][a-z]/.test(second)) return null;
   if (/[.?!]$/.test(command) && tokens.length > 4 && !/[-/=]/.test(command)) return null;
   const note = rest.length ? cleanInline(rest.join(' — ')) : undefined;
   return note ? { command, note } : { command };

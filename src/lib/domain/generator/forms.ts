@@ -2,7 +2,7 @@
 // true/false, cloze); an interviewer asks a fact once or twice, so per note this keeps the recall forms and
 // at most one recognition form, drops forms that give themselves away, and balances true and false.
 
-import { fragmentReason, giveawayReason, TRUE_SHARE } from '../deck-lint.ts';
+import { fragmentReason, giveawayReason, stemGiveawayReason, TRUE_SHARE } from '../deck-lint.ts';
 import { cardBack, cardFront, type Card, type TrueFalseCard } from '../model.ts';
 import { contentWords } from './text.ts';
 
@@ -41,11 +41,15 @@ function restates(card: Card, others: Card[]): boolean {
   });
 }
 
-/** The card gives itself away or reads as a fragment (the deck lint's own tests). */
+/**
+ * The card gives itself away (by a word of the prompt, or by a stem or short form its description shares with
+ * the right option only: "temporary files" → `/tmp`) or reads as a fragment: the deck lint's own tests.
+ */
 const flaws = new WeakMap<Card, boolean>();
-function flawed(card: Card): boolean {
+function flawed(card: Card, vetted: ReadonlySet<string>): boolean {
+  if (vetted.has(card.id)) return false;
   let flaw = flaws.get(card);
-  if (flaw === undefined) flaws.set(card, (flaw = fragmentReason(cardFront(card)) !== null || giveawayReason(card) !== null));
+  if (flaw === undefined) flaws.set(card, (flaw = fragmentReason(cardFront(card)) !== null || giveawayReason(card) !== null || stemGiveawayReason(card) !== null));
   return flaw;
 }
 
@@ -63,21 +67,21 @@ interface NoteForms {
   choice?: Card;
 }
 
-function chooseInNote(cards: Card[], nonCloze: () => Card[]): NoteForms {
+function chooseInNote(cards: Card[], nonCloze: () => Card[], vetted: ReadonlySet<string>): NoteForms {
   // Typed cards stay even when flawed: a command is asked for by name, and the deck lint reports the prompt.
   const basics = cards.filter((c) => c.kind === 'basic');
-  const recall = cards.filter((c) => c.kind === 'typed' || (c.kind === 'basic' && !(flawed(c) && cards.length > 1) && !saidBetter(c, basics)));
+  const recall = cards.filter((c) => c.kind === 'typed' || (c.kind === 'basic' && !(flawed(c, vetted) && cards.length > 1) && !saidBetter(c, basics)));
   // A typed card already asks "which command does X"; a choice among commands would ask it again.
   const hasTyped = cards.some((c) => c.kind === 'typed');
-  const choices = cards.filter((c) => c.kind === 'choice' && !hasTyped && !flawed(c));
+  const choices = cards.filter((c) => c.kind === 'choice' && !hasTyped && !flawed(c, vetted));
   const fullChoice = choices.find((c) => c.kind === 'choice' && c.options.length >= 4);
-  const statement = cards.find((c): c is TrueFalseCard => c.kind === 'truefalse' && !flawed(c));
+  const statement = cards.find((c): c is TrueFalseCard => c.kind === 'truefalse' && !flawed(c, vetted));
   // One recognition form: a 4-option choice, else a statement, else a short choice when nothing else asks the fact.
   const recognition = fullChoice ?? statement ?? (recall.length ? undefined : choices[0]);
   const keep = [...recall, ...(recognition ? [recognition] : [])];
   if (keep.length === 0) {
     // A cloze is kept only as the sole form of its fact, and only when it hides the idea and says something new.
-    const cloze = cards.find((c) => c.kind === 'cloze' && !blanksExample(c) && !flawed(c) && !restates(c, nonCloze().filter((o) => noteOf(o) !== noteOf(c))));
+    const cloze = cards.find((c) => c.kind === 'cloze' && !blanksExample(c) && !flawed(c, vetted) && !restates(c, nonCloze().filter((o) => noteOf(o) !== noteOf(c))));
     if (cloze) keep.push(cloze);
   }
   const order = new Map(cards.map((c, i) => [c, i]));
@@ -90,7 +94,8 @@ function chooseInNote(cards: Card[], nonCloze: () => Card[]): NoteForms {
  * first by asking a fact as a statement instead of a choice where that adds the missing side, then by dropping
  * statements of the larger side whose fact keeps another card. What cannot be balanced is left to the lint.
  */
-export function chooseForms(cards: Card[]): Card[] {
+/** `vetted`: ids of cards an editor rewrote (decks/editorial.json), so their generated text's flaws do not count. */
+export function chooseForms(cards: Card[], vetted: ReadonlySet<string> = new Set()): Card[] {
   const byNote = new Map<string, Card[]>();
   for (const card of cards) {
     const group = byNote.get(noteOf(card));
@@ -98,7 +103,7 @@ export function chooseForms(cards: Card[]): Card[] {
     else byNote.set(noteOf(card), [card]);
   }
   let nonCloze: Card[] | undefined;
-  const notes = [...byNote.values()].map((group) => chooseInNote(group, () => (nonCloze ??= cards.filter((c) => c.kind !== 'cloze'))));
+  const notes = [...byNote.values()].map((group) => chooseInNote(group, () => (nonCloze ??= cards.filter((c) => c.kind !== 'cloze')), vetted));
   // Cards the note-taker marked are kept as written: they chose the form.
   const kept = new Set([...notes.flatMap((n) => n.keep), ...cards.filter((c) => markedCards.has(c))]);
   const statements = [...kept].filter((c): c is TrueFalseCard => c.kind === 'truefalse');

@@ -32,6 +32,8 @@ export interface GenerateOptions {
   /** The notes' file name; it goes into every card's provenance and id. */
   source: string;
   grouping?: DeckGrouping;
+  /** Ids of cards an editor rewrites after generation: kept even when their generated text has a flaw. */
+  vetted?: ReadonlySet<string>;
 }
 
 export interface GenerateResult {
@@ -43,10 +45,11 @@ export function generateDecks(text: string, options: GenerateOptions): GenerateR
   const warnings: string[] = [];
   try {
     const source = String(options?.source ?? 'notes');
+    const vetted = options?.vetted ?? new Set<string>();
     const parsed = parseNotes(typeof text === 'string' ? text : '');
     warnings.push(...parsed.warnings);
     const collected = collectCards(parsed.sections, source, warnings);
-    const decks = options?.grouping ? groupedDecks(collected, options.grouping, source, warnings) : sectionDecks(collected, source, warnings);
+    const decks = options?.grouping ? groupedDecks(collected, options.grouping, source, warnings, vetted) : sectionDecks(collected, source, warnings, vetted);
     return { decks: decks.filter((d) => d.cards.length > 0), warnings };
   } catch (error) {
     warnings.push(`The notes could not be read: ${error instanceof Error ? error.message : String(error)}`);
@@ -54,13 +57,13 @@ export function generateDecks(text: string, options: GenerateOptions): GenerateR
   }
 }
 
-function deckOf(id: string, title: string, description: string, tags: string[], source: string, cards: Card[], warnings: string[], seenFronts: Set<string>): Deck {
+function deckOf(id: string, title: string, description: string, tags: string[], source: string, cards: Card[], warnings: string[], seenFronts: Set<string>, vetted: ReadonlySet<string>): Deck {
   const tagged = cards.map((c) => {
     const copy = { ...c, tags: [...new Set([id, ...c.tags])] };
     if (markedCards.has(c)) markedCards.add(copy);
     return copy;
   });
-  return { formatVersion: FORMAT_VERSION, id, title, description, tags, source, cards: finishCards(chooseForms(tagged), warnings, seenFronts) };
+  return { formatVersion: FORMAT_VERSION, id, title, description, tags, source, cards: finishCards(chooseForms(tagged, vetted), warnings, seenFronts) };
 }
 
 function uniqueId(base: string, taken: Set<string>): string {
@@ -70,7 +73,7 @@ function uniqueId(base: string, taken: Set<string>): string {
   return id;
 }
 
-function sectionDecks(collected: SectionCards[], source: string, warnings: string[]): Deck[] {
+function sectionDecks(collected: SectionCards[], source: string, warnings: string[], vetted: ReadonlySet<string>): Deck[] {
   const taken = new Set<string>();
   const seenFronts = new Set<string>();
   return collected
@@ -78,7 +81,7 @@ function sectionDecks(collected: SectionCards[], source: string, warnings: strin
     .map(({ section, cards }) => {
       const title = headingTitle(section.title) || 'Notes';
       const id = uniqueId(slugify(title), taken);
-      return deckOf(id, title, `Cards generated from “${title}” in ${source}.`, [id], source, cards, warnings, seenFronts);
+      return deckOf(id, title, `Cards generated from “${title}” in ${source}.`, [id], source, cards, warnings, seenFronts, vetted);
     });
 }
 
@@ -86,7 +89,7 @@ function pathKey(parts: string[]): string {
   return parts.map((p) => slugify(cleanInline(p))).join('>');
 }
 
-function groupedDecks(collected: SectionCards[], grouping: DeckGrouping, source: string, warnings: string[]): Deck[] {
+function groupedDecks(collected: SectionCards[], grouping: DeckGrouping, source: string, warnings: string[], vetted: ReadonlySet<string>): Deck[] {
   // The grouping may come from a file: keep only well-formed specs with slug ids, each id once.
   const specs = (Array.isArray(grouping.decks) ? grouping.decks : []).filter((s, i, all) => {
     const ok = s && typeof s.id === 'string' && slugify(s.id) === s.id && typeof s.title === 'string' && Array.isArray(s.sections) && all.findIndex((o) => o?.id === s.id) === i;
@@ -117,11 +120,11 @@ function groupedDecks(collected: SectionCards[], grouping: DeckGrouping, source:
   for (const [key] of byPath) if (!used.has(key)) warnings.push(`Grouping names the section "${key}", which has no cards in the notes.`);
   const taken = new Set(specs.map((s) => s.id));
   const seenFronts = new Set<string>();
-  const decks = specs.map((s) => deckOf(s.id, s.title, s.description, s.tags ?? [s.id], source, buckets.get(s)!, warnings, seenFronts));
+  const decks = specs.map((s) => deckOf(s.id, s.title, s.description, s.tags ?? [s.id], source, buckets.get(s)!, warnings, seenFronts, vetted));
   for (const [top, cards] of leftovers) {
     warnings.push(`No deck in the grouping takes the section "${top}"; it gets a deck of its own.`);
     const id = uniqueId(slugify(top), taken);
-    decks.push(deckOf(id, top, `Cards generated from “${top}” in ${source}.`, [id], source, cards, warnings, seenFronts));
+    decks.push(deckOf(id, top, `Cards generated from “${top}” in ${source}.`, [id], source, cards, warnings, seenFronts, vetted));
   }
   return decks;
 }

@@ -36,6 +36,39 @@ const TOC = /^(table of contents|contents|toc|index)$/i;
 const ALL_CAPS = /^[A-Z][A-Z0-9 &/,'()+.-]*[A-Z0-9)]:?$/;
 const NOT_A_HEADING = /^(TODO|NOTE|NOTES|TIP|TIPS|WARNING|IMPORTANT|EXAMPLE|OUTPUT|Q|A|FAQ|OK|N\/A)$/;
 
+/** Backslash escapes an exporter adds (`1\\.`, `\\-`, `LD\\_LIBRARY\\_PATH`): the character stays, the backslash goes; code keeps its own. */
+export function unescapeMarkdown(line: string): string {
+  if (!line.includes('\\')) return line;
+  return line
+    .split(/(`[^`]*`)/)
+    .map((part, k) => (k % 2 === 1 ? part : part.replace(/\\([\\`*_{}[\]()#+\-.!|>~<=:'"$])/g, '$1')))
+    .join('');
+}
+
+/** "[00:02:06] PROF. OKAFOR:", "(12:40) Speaker 2:", "Interviewer:": who spoke and when, which no card needs. */
+const TIMESTAMP = /^\s*[[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?\s*(?:[-–—]\s*)?/;
+const SPEAKER = /^(?:[A-Z][A-Za-z.'-]*\.?(?:\s+[A-Z][A-Za-z.'-]*\.?){0,3}(?:\s*\([^)]{1,30}\))?|speaker\s*\d{1,2}|interviewer|candidate|student|teacher|instructor|me)\s*:\s+/i;
+/** Spoken openers that carry no fact: "Okay,", "So,", "Um,", "Right,", "Sorry, so", "Good question." */
+const FILLER = /^(?:(?:okay|ok|so|um+|uh+|er|well|right|alright|now|yeah|great|sorry|and|then|also|actually|basically|good question|great question)\b(?:[,.!]?\s+|[.!]$))+/i;
+
+/** A spoken line without its filler words, or '' when nothing but filler (or a remark about the room) is left. */
+export function unfill(text: string): string {
+  return text
+    .trim()
+    .split(/(?<=[.?!])\s+(?=[A-Z])/)
+    .map(unfillSentence)
+    .filter(Boolean)
+    .join(' ');
+}
+
+function unfillSentence(text: string): string {
+  let out = text.trim();
+  for (let k = 0; k < 3; k++) out = out.replace(FILLER, '').replace(/^(?:let me just|hang on|let's see)\b[^.?!]*[.?!…]+\s*/i, '');
+  out = out.replace(/^(no|yes),\s+and\s+that's\s+[^.?!]*[.?!]\s*/i, '');
+  out = out.replace(/,\s+(?:for example|for instance|actually|basically|you know),/gi, '');
+  return out ? out[0].toUpperCase() + out.slice(1) : '';
+}
+
 function stripHtml(text: string): string {
   return text.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
 }
@@ -94,6 +127,28 @@ export function premark(input: string[]): Premarked {
       continue;
     }
     if (fence || trimmed === '') continue;
+    if (trimmed.includes('\\') && unescapeMarkdown(line) !== line) {
+      // Read the line again without its escapes (a changed line has fewer backslashes, so this ends).
+      lines[i] = unescapeMarkdown(line);
+      i--;
+      continue;
+    }
+    // Transcripts: "[00:02:06] PROF. OKAFOR: Good question. The network namespace…" → the words, without
+    // timestamp, speaker or filler; a turn that asks a question and the turn that answers it make a Q&A.
+    if (TIMESTAMP.test(line) && SPEAKER.test(line.replace(TIMESTAMP, ''))) {
+      const turn = (k: number) => unfill(lines[k].replace(TIMESTAMP, '').replace(SPEAKER, ''));
+      const said = turn(i);
+      let next = i + 1;
+      while (next < lines.length && lines[next].trim() === '') next++;
+      if (/\?$/.test(said) && next < lines.length && TIMESTAMP.test(lines[next]) && turn(next)) {
+        lines[i] = `Q: ${said}`;
+        lines[next] = `A: ${turn(next)}`;
+        i = next;
+        continue;
+      }
+      lines[i] = said && !/^(?:see you|that's it|any questions|can everyone|for next week)\b/i.test(said) ? said : '';
+      continue;
+    }
     // <details><summary>Question</summary> answer </details>
     if (/^<details\b/i.test(trimmed)) {
       let end = i;
@@ -109,7 +164,7 @@ export function premark(input: string[]): Premarked {
         continue;
       }
     }
-    if (/^<\/?(details|summary|div|p|br|hr|img|a)\b[^>]*>\s*$/i.test(trimmed) || /^<!--.*-->$/.test(trimmed)) {
+    if (/^<\/?(details|summary|div|p|br|hr|img|a|aside|section|span|center|blockquote)\b[^>]*>\s*$/i.test(trimmed) || /^<!--.*-->$/.test(trimmed)) {
       blank(i, i);
       continue;
     }
@@ -149,6 +204,16 @@ export function premark(input: string[]): Premarked {
         blank(i + 1, end);
         i = end;
       }
+      sawContent = true;
+      continue;
+    }
+    // A line that is only bold text ("**File system layout**"), with a blank line before it: the heading of
+    // exports and documents whose writer bolded instead of using heading styles (Google Docs, Word, Confluence).
+    const bold = /^\*\*([^*]{2,80})\*\*$|^__([^_]{2,80})__$/.exec(trimmed);
+    if (bold && previous === '' && !/[?.:]$/.test((bold[1] ?? bold[2]).trim()) && !/^(q|a|question|answer|note|tip|warning)$/i.test((bold[1] ?? bold[2]).trim()) && (bold[1] ?? bold[2]).split(/\s+/).length <= 10) {
+      headings.set(i, !sawContent && !sawHeading ? 1 : 2);
+      lines[i] = (bold[1] ?? bold[2]).trim();
+      sawHeading = true;
       sawContent = true;
       continue;
     }
@@ -193,6 +258,20 @@ export function premark(input: string[]): Premarked {
       }
     }
     if (isCommandLike(trimmed)) continue;
+    // "**Namespace**: a virtual cluster…" as a paragraph of its own is a term and its definition, as in a list.
+    if (/^(\*\*|__)[^*_]{1,40}(:\1|\1:)\s+\S/.test(trimmed) && !/^(\*\*|__)(q|a|question|answer|note|tip|warning|important)\b/i.test(trimmed) && /^\S/.test(line)) {
+      lines[i] = `- ${trimmed}`;
+    }
+    // "1. What does the sticky bit do?" with its answer on the next, unindented line (Google Docs, Word, plain
+    // text lose the indentation an outline would give): a question and its answer.
+    const listed = /^(?:[-*+]|\d{1,3}[.)])\s+(.{8,}\?)$/.exec(trimmed);
+    const after = lines[i + 1] ?? '';
+    if (listed && after.trim() !== '' && !/^\s/.test(after) && !/^([-*+>|#]|\d{1,3}[.)]\s|```)/.test(after.trim()) && !/\?$/.test(after.trim())) {
+      lines[i] = `Q: ${listed[1]}`;
+      lines[i + 1] = `A: ${unescapeMarkdown(after.trim())}`;
+      i++;
+      continue;
+    }
     // `::` inside a code span (`std::vector`) or a URL is not card markup: look for it in the prose only.
     const prose = line.replace(/`[^`]*`/g, (m) => '\u0000'.repeat(m.length));
     const inline = INLINE_CARD.exec(prose);

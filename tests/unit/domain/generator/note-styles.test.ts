@@ -13,8 +13,8 @@ const cardsOf = (text: string, source = 'notes.md'): Card[] => generateDecks(tex
 const show = (cards: Card[]) => cards.map((c) => `${c.kind}: ${cardFront(c)} → ${cardBack(c)}`);
 
 describe('the note-style corpus', () => {
-  it('has at least 8 files in distinct styles, each with its expected facts', () => {
-    expect(files.length).toBeGreaterThanOrEqual(8);
+  it('has at least 12 files in distinct styles, each with its expected facts', () => {
+    expect(files.length).toBeGreaterThanOrEqual(12);
   });
 
   for (const name of files) {
@@ -110,5 +110,66 @@ describe('note styles (regressions measured on real notes)', () => {
     const { decks } = generateDecks('Git Notes\n=========\n\nBasics\n------\n\n`git status` shows the state of the working tree.\n\n### Undo\n\n`git restore a.txt` throws away uncommitted changes to a.txt.\n', { source: 'git.md' });
     expect(decks.map((d) => d.title)).toEqual(['Git Notes']);
     expect(decks[0].cards.filter((c) => c.kind === 'typed').map(cardBack)).toEqual(['git status', 'git restore a.txt']);
+  });
+});
+
+describe('general rules, each shown on a style other than the corpus file that needed it', () => {
+  it('drops backslash escapes outside code (Google Docs export rule, here on a Notion page): `1\\.`, `\\_`, `\\-`', () => {
+    const cards = show(cardsOf('# Env\n\n## Variables\n\n- **LD\\_LIBRARY\\_PATH**: extra directories the dynamic linker searches\n- **PATH**: directories the shell searches for commands \\- in order\n\nKeep `a\\_b` in code as written.\n'));
+    expect(cards.join('\n')).toContain('LD_LIBRARY_PATH');
+    expect(cards.join('\n')).not.toMatch(/\\[_-]/);
+  });
+
+  it('reads a bold-only line as a heading (Google Docs rule, here in a README)', () => {
+    const decks = generateDecks('**Docker basics**\n\n**Images**\n\nAn image is a read-only template that a container starts from.\n', { source: 'README.md' }).decks;
+    expect(show(decks.flatMap((d) => d.cards))).toContain('basic: Docker basics — images: what is an image? → An image is a read-only template that a container starts from.');
+  });
+
+  it('strips timestamps, speaker labels and filler, and pairs a question turn with its answer (transcript rule, here on interview notes)', () => {
+    const cards = show(cardsOf('(10:02) Interviewer: So, what does a readiness probe decide?\n(10:03) Candidate: Good question. It decides whether the Pod gets traffic from its Service.\n'));
+    expect(cards).toEqual(['basic: What does a readiness probe decide? → It decides whether the Pod gets traffic from its Service.']);
+  });
+
+  it('pairs a numbered question with its unindented answer line (Google Docs rule, here in a plain-text FAQ)', () => {
+    const cards = show(cardsOf('# FAQ\n\n1. Why is Alpine small?\nIt uses musl libc and BusyBox instead of glibc and GNU tools.\n'));
+    expect(cards).toEqual(['basic: FAQ: why is Alpine small? → It uses musl libc and BusyBox instead of glibc and GNU tools.']);
+  });
+
+  it('asks "what does X do" of plain-list statements and prose, "what happens if" of conditionals, and a name given last (lecture rules, here in a Google Doc list and README prose)', () => {
+    const list = show(cardsOf('# Signals\n\n* SIGHUP asks a daemon to reload its configuration.\n* SIGKILL ends a process at once.\n'));
+    expect(list).toContain('basic: Signals: what does SIGHUP do? → SIGHUP asks a daemon to reload its configuration.');
+    const prose = show(cardsOf('# Build cache\n\nIf a layer changes, every layer after it is rebuilt.\n\nDocker reuses an unchanged layer from an earlier build, which is called the build cache.\n'));
+    expect(prose).toContain('basic: Build cache: what happens if a layer changes? → Every layer after it is rebuilt.');
+    expect(prose.some((c) => /what is “the build cache”\?/.test(c))).toBe(true);
+  });
+
+  it('asks each subject of a two-subject sentence on its own (lecture rule, here in README prose)', () => {
+    const cards = show(cardsOf('# Runtimes\n\nThe containerd daemon manages images and containers, and the runc binary creates the namespaces and cgroups.\n'));
+    expect(cards).toContain('basic: Runtimes: what does the containerd daemon do? → The containerd daemon manages images and containers.');
+    expect(cards).toContain('basic: Runtimes: what does the runc binary do? → The runc binary creates the namespaces and cgroups.');
+  });
+
+  it('states a comparison-table row as both values paired, true or swapped, never one cell read aloud', () => {
+    const cards = cardsOf('# Storage\n\n## Volumes vs Bind Mounts\n\n| Property | Volumes | Bind Mounts |\n| --- | --- | --- |\n| Managed by Docker | Yes | No |\n| Host path needed | No | Yes |\n| Portability | High | Low |\n');
+    const statements = cards.filter((c): c is Extract<Card, { kind: 'truefalse' }> => c.kind === 'truefalse').map((c) => c.statement);
+    expect(statements.length).toBeGreaterThan(0);
+    for (const s of statements) expect(s).toMatch(/ is “[^”]+” for Bind Mounts and “[^”]+” for Volumes\.?$/);
+  });
+
+  it('reads "**Term**: definition" paragraphs as a definition list (Notion rule, here in a Google Doc)', () => {
+    const cards = show(cardsOf('# Terms\n\n**Registry**: a service that stores and serves images.\n\n**Tag**: a movable name for one image version.\n'));
+    expect(cards).toContain('basic: Terms: what is “Registry”? → A service that stores and serves images.');
+  });
+
+  it('reads `docker image prune` as a command and "Usage:" as a label (README rule, here in a cheat sheet)', () => {
+    const cards = show(cardsOf('# Cleanup\n\n```sh\ndocker image prune   # remove dangling images\ndocker ps -a         # list all containers\n```\n\nExample: `docker system df` shows how much disk Docker uses.\n'));
+    expect(cards).toContain('typed: Which `docker` command do you use to remove dangling images? → docker image prune');
+    expect(cards.some((c) => c.startsWith('typed:') && c.endsWith('→ docker system df'))).toBe(true);
+  });
+
+  it('drops a recognition card whose description shares a stem or short form with the right option only', () => {
+    const cards = cardsOf('# Filesystem\n\n- /tmp: temporary files, often cleared at boot\n- /etc: host configuration files\n- /home: home directories of ordinary users\n- /boot: the kernel and boot loader files\n');
+    const recognition = cards.filter((c) => c.kind === 'choice' || c.kind === 'truefalse');
+    expect(recognition.filter((c) => /temporary/.test(cardFront(c)) && /tmp/.test(JSON.stringify(c)))).toEqual([]);
   });
 });

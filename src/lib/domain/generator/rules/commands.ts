@@ -24,7 +24,8 @@ export function commandOf(node: NoteNode): ParsedCommand | null {
 function findCommand(node: NoteNode): ParsedCommand | null {
   if (node.type === 'link') return parseCommand(node.text, { single: node.marker === '|' });
   if (node.type === 'item' || node.type === 'bullet' || node.type === 'text') {
-    const text = node.text.trim();
+    // "Usage: `docker build -t app .` builds…", "Example: `kubectl get pods` lists…": the label is not the subject.
+    const text = node.text.trim().replace(/^(?:usage|example|syntax|e\.g\.)\s*:\s*(?=`)/i, '');
     // "`git add -p` lets you stage a file hunk by hunk": the code span is the command, the prose says what it does.
     const spoken = /^`([^`]+)`\s*(?:[—–:-]\s*)?([a-z][a-z-]*\b.{6,})$/.exec(text);
     if (spoken && !/^(is|are|was|and|or|to|of|in|on|for|with|vs|command)\b/.test(spoken[2])) {

@@ -38,7 +38,10 @@ function comparisonCards(visit: Parameters<Rule>[0], header: string[], rows: Row
     if (subjects.length === 2 && values[0] && values[1] && values[0].toLowerCase() !== values[1].toLowerCase()) {
       // Half the statements are true, half swap the values; which one is fixed by the fact itself.
       const swap = row.raw.length % 2 === 1;
-      const statement = `${label}: for ${subjects[1]}, ${attribute} is “${swap ? values[0] : values[1]}”`;
+      // Both values in one claim ("scaling is “Slow” for VMs and “Very fast” for containers"): the reader judges the
+      // pairing, which is the distinction the table draws, instead of one cell read aloud.
+      const [mine, theirs] = swap ? [values[0], values[1]] : [values[1], values[0]];
+      const statement = `${label}: ${attribute} is “${mine}” for ${subjects[1]} and “${theirs}” for ${subjects[0]}`;
       cards.push(trueFalseCard(o('table-compare-tf'), statement, !swap, answer));
     }
     if (subjects.length >= 3) {
