@@ -4,6 +4,8 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { SECURITY_HEADERS } from './security-headers.ts';
+import { precompressPlugin } from './precompress.ts';
+import { firstScreenChunks } from './first-screen-chunks.ts';
 
 // The import-screen image tests drive the screen's state class, which announces changes on `window`.
 const DOM_TESTS = ['tests/unit/ui/**/*.test.ts', 'tests/unit/views/**/*.test.ts', 'tests/unit/db/imports-media.test.ts', 'tests/unit/domain/optimizer/fsrs-browser.test.ts'];
@@ -63,8 +65,17 @@ export default defineConfig({
         cleanupOutdatedCaches: true,
       },
     }),
+    precompressPlugin(),
   ],
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    // Every browser Drydock supports (es2022) has <link rel="modulepreload">; the polyfill would ship to all of them.
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: { codeSplitting: firstScreenChunks() },
+    },
+  },
   // npm start and the e2e server are server/main.ts, which sends these too; `npm run preview` keeps them for a quick look.
   preview: { headers: SECURITY_HEADERS },
   worker: { format: 'es' },

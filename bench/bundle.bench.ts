@@ -2,8 +2,10 @@
 // Beside it, the bytes index.html actually loads, gzipped per file, from the same build.
 import { firstScreenCost } from './lib/bundle-cost';
 
-const rows = await firstScreenCost();
-const sum = rows.reduce((s, r) => s + r.kbGzip, 0);
-console.log('first screen, kB gzip per package or source folder (each group minified and gzipped on its own):');
-for (const r of rows) console.log(`  ${r.group.padEnd(32)} ${r.kbGzip.toFixed(1).padStart(5)}`);
-console.log(`  ${'sum of the groups'.padEnd(32)} ${sum.toFixed(1).padStart(5)}`);
+for (const screen of ['study', 'home'] as const) {
+  const rows = await firstScreenCost(screen);
+  const sum = rows.reduce((s, r) => s + r.kbGzip, 0);
+  console.log(`${screen === 'study' ? 'the first card' : 'the deck list'}, kB gzip per package or source folder (each group minified and gzipped on its own):`);
+  for (const r of rows) console.log(`  ${r.group.padEnd(32)} ${r.kbGzip.toFixed(1).padStart(5)}`);
+  console.log(`  ${'sum of the groups'.padEnd(32)} ${sum.toFixed(1).padStart(5)}`);
+}

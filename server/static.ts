@@ -1,6 +1,7 @@
 // The built PWA, with the headers a service worker needs: the files that decide which version runs (sw.js,
 // index.html, the manifest) are revalidated on every load; Vite's content-hashed files under /assets/ never change,
-// so browsers keep them for a year. Anything else gets a short revalidating cache.
+// so browsers keep them for a year. Anything else gets a short revalidating cache. Text files go out as the Brotli or
+// gzip copy the build wrote beside them (precompress.ts), when the browser accepts it.
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context } from 'hono';
 import { existsSync } from 'node:fs';
@@ -8,7 +9,8 @@ import { join } from 'node:path';
 import type { App, AppEnv } from './http.ts';
 
 export function cacheControlFor(path: string): string {
-  const name = path.split(/[\\/]/).pop() ?? '';
+  // A compressed copy (index.html.br) is cached like the file it stands for.
+  const name = (path.split(/[\\/]/).pop() ?? '').replace(/\.(br|gz|zst)$/, '');
   if (/^(sw\.js|index\.html|manifest\.webmanifest|registerSW\.js)$/.test(name) || name.startsWith('workbox-')) {
     return 'no-cache';
   }
@@ -31,11 +33,11 @@ export function registerStatic(app: App, dist: string) {
   const onFound = (path: string, c: Context<AppEnv>) => {
     c.set('staticFile', path);
   };
-  app.use('*', serveStatic({ root: dist, onFound }));
+  app.use('*', serveStatic({ root: dist, onFound, precompressed: true }));
   // Single-page app: an unknown page path gets index.html, so a reload on a deep link still opens the app.
   // A path that looks like a file (has an extension) gets a real 404 rather than HTML under a wrong type.
   app.get('*', async (c, next) => {
     if (/\.[a-z0-9]+$/i.test(c.req.path)) return next();
-    return serveStatic({ root: dist, path: 'index.html', onFound })(c, next);
+    return serveStatic({ root: dist, path: 'index.html', onFound, precompressed: true })(c, next);
   });
 }

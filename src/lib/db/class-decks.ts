@@ -11,11 +11,12 @@ import { classDeckId, type CardProgress } from '../domain/class-deck';
 import type { DeckUpdatePlan } from '../domain/deck-update';
 import { cardFront, type Deck } from '../domain/model';
 import { db } from './db';
+import { SUBSCRIPTION_PREFIX } from './class-subscriptions';
 import { applyDeckUpdate } from './deck-update';
 import { markLocalOnly } from './sync-outbox';
 
 const OWNER = 'classDeck.owner.';
-const SUBSCRIPTION = 'classDeck.subscription.';
+const SUBSCRIPTION = SUBSCRIPTION_PREFIX;
 const LOCAL = 'classDeck.local.';
 
 export interface PublishedClass {

@@ -3,8 +3,9 @@
 import { db, type CardStateRecord, type DrydockDB, type ReviewLogRecord, type ReviewSource } from './db';
 import { SETTINGS_KEY } from './settings';
 import { randomId } from '../io/random-id';
-import { createScheduler, type RatingValue, type Scheduler } from '../domain/scheduler';
-import { restoreSettings } from '../domain/settings';
+import type { RatingValue, Scheduler } from '../domain/scheduler';
+import { loadScheduler } from '../domain/scheduler-lazy';
+import { restoreSettings, type Settings } from '../domain/settings';
 import { startOfLearnerDay } from '../domain/day';
 import type { AnsweredCard } from '../domain/siblings';
 
@@ -44,7 +45,7 @@ let cached: { stored: unknown; scheduler: Scheduler } | null = null;
  * disk. What is cached is only the work after the read: restoring and validating the value (restoreSettings) and
  * building the FSRS engine, redone whenever the stored value differs in any field (a structural compare; no JSON).
  */
-function schedulerFor(stored: unknown): Scheduler {
+function schedulerFor(stored: unknown, createScheduler: (settings: Settings) => Scheduler): Scheduler {
   if (!cached || !sameValue(cached.stored, stored)) cached = { stored, scheduler: createScheduler(restoreSettings(stored)) };
   return cached.scheduler;
 }
@@ -65,19 +66,22 @@ export const ANSWER_MEASURE = 'drydock:answer-transaction';
 
 /** `d`: the collection (another instance only in tests that simulate several devices). */
 export async function answerCard(input: AnswerInput, d: DrydockDB = db): Promise<AnswerReceipt> {
+  // ts-fsrs loads after the first card is painted; an answer given before it arrived waits for it here, outside the
+  // transaction (which must not await anything but its own requests).
+  const { createScheduler } = await loadScheduler();
   const start = performance.now();
-  const receipt = await answerTransaction(input, d);
+  const receipt = await answerTransaction(input, d, createScheduler);
   performance.measure?.(ANSWER_MEASURE, { start });
   return receipt;
 }
 
 // With sync on, the outbox middleware widens this transaction to the outbox: the answer's operation commits with it.
-function answerTransaction(input: AnswerInput, d: DrydockDB): Promise<AnswerReceipt> {
+function answerTransaction(input: AnswerInput, d: DrydockDB, createScheduler: (settings: Settings) => Scheduler): Promise<AnswerReceipt> {
   return d.transaction('rw', d.states, d.reviews, d.settings, async () => {
     // Both reads go out at once, and both writes below: two round trips to the database, then the commit.
     const [previous, settings] = await Promise.all([d.states.get(input.cardId), d.settings.get(SETTINGS_KEY)]);
     if (!previous) throw new Error(`No study state for card ${input.cardId}.`);
-    const scheduler = schedulerFor(settings?.value);
+    const scheduler = schedulerFor(settings?.value, createScheduler);
     const { next: fields, log: fsrsLog } = scheduler.applyRating(previous, input.rating, input.now);
     const next: CardStateRecord = { ...fields, cardId: previous.cardId, deckId: previous.deckId, noteId: previous.noteId, inactive: previous.inactive };
     const log: ReviewLogRecord = {

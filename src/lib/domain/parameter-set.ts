@@ -1,10 +1,8 @@
 // A learner's own FSRS parameters: versioned with the date and how many reviews they came from, and checked
 // wherever they are read, so a bad backup or a failed fit can never reach the scheduler. Settings store a set and the
 // optimiser makes one; both import this module, which imports neither.
-import { default_w } from 'ts-fsrs';
 
 export const PARAMETER_COUNT = 21;
-export const DEFAULT_PARAMETERS: readonly number[] = Object.freeze([...default_w]);
 
 /** Previous sets kept for restoring. */
 export const HISTORY_LENGTH = 10;

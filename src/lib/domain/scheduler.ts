@@ -3,9 +3,10 @@
 import { fsrs, StrategyMode, type Card as FsrsCard, type FSRS, type Grade, type ReviewLog, type StepUnit } from 'ts-fsrs';
 import type { Settings } from './settings';
 
-export type RatingValue = 1 | 2 | 3 | 4;
-export const RATINGS: readonly RatingValue[] = [1, 2, 3, 4];
-export const RATING_LABELS: Record<RatingValue, 'Again' | 'Hard' | 'Good' | 'Easy'> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
+import { RATINGS, formatInterval, type RatingValue } from './ratings';
+
+// The names the study screen shows live in ratings.ts, without ts-fsrs, so the first card can paint before it loads.
+export { RATINGS, RATING_LABELS, formatInterval, type RatingValue } from './ratings';
 
 /** The FSRS fields of a card's state (CardStateRecord without its keys), dates as epoch ms. */
 export interface FsrsStateFields {
@@ -152,21 +153,4 @@ function fromFsrsLog(log: ReviewLog): FsrsLogFields {
   };
 }
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-/** A short label for an interval: "1m", "10m", "5h", "4d", "1.5mo", "2.1y". */
-export function formatInterval(ms: number): string {
-  if (ms < HOUR) return `${Math.max(1, Math.round(ms / MINUTE))}m`;
-  if (ms < DAY) return `${Math.round(ms / HOUR)}h`;
-  const days = Math.round(ms / DAY);
-  if (days < 30) return `${days}d`;
-  if (days < 365) return `${trim(days / 30)}mo`;
-  return `${trim(days / 365)}y`;
-}
-
-function trim(value: number): string {
-  return value.toFixed(1).replace(/\.0$/, '');
-}
-
+const DAY = 86_400_000;

@@ -1,31 +1,11 @@
 // How much a study session may show today. Settings give the plain limits; an interview plan
 // (stats) may later raise the new-card limit or pull reviews forward through this one function.
-import type { Settings } from './settings';
-import { endOfLearnerDay } from './day';
+import { plainStudyLimits, type InterviewPlanContext, type LimitSettings, type StudyLimits } from './plain-limits';
 import { planInterview, type PlanCard } from './interview-plan';
-import { localZone, type TimeZone } from './stats/days';
+import { localZone } from './stats/days';
 import { toFsrsSteps } from './scheduler';
 
-export interface StudyLimits {
-  /** New cards per deck per day. */
-  newLimit: number;
-  /** Reviews per deck per day. */
-  reviewLimit: number;
-  /** Reviews with due <= reviewCutoff (epoch ms) are shown today. */
-  reviewCutoff: number;
-}
-
-/** What the interview plan needs to size today's new-card limit: the states in the session and today's new cards. */
-export interface InterviewPlanContext {
-  states: readonly { deckId: string; state: 0 | 1 | 2 | 3; stability: number; last_review?: number; due: number; inactive: 0 | 1 }[];
-  newDoneToday?: Readonly<Record<string, number>>;
-  reviewsDoneToday?: Readonly<Record<string, number>>;
-  /** The learner's zone; the browser's by default. */
-  zone?: TimeZone;
-}
-
-type LimitSettings = Pick<Settings, 'newPerDay' | 'reviewsPerDay'> &
-  Partial<Pick<Settings, 'interviewDate' | 'desiredRetention' | 'learningSteps' | 'relearningSteps'>>;
+export type { InterviewPlanContext, LimitSettings, StudyLimits } from './plain-limits';
 
 /**
  * Today's limits. With an interview date ahead, the interview plan applies (docs/scheduling.md, "Interview plan"): the new-card
@@ -33,7 +13,7 @@ type LimitSettings = Pick<Settings, 'newPerDay' | 'reviewsPerDay'> &
  * through, and on the day before the interview the review cutoff moves to the end of the interview day.
  */
 export function studyLimits(settings: LimitSettings, now: number, plan?: InterviewPlanContext): StudyLimits {
-  const limits = { newLimit: settings.newPerDay, reviewLimit: settings.reviewsPerDay, reviewCutoff: endOfLearnerDay(now) };
+  const limits = plainStudyLimits(settings, now);
   if (!settings.interviewDate) return limits;
   const cards: PlanCard[] = (plan?.states ?? []).map((s) => ({
     deckId: s.deckId,

@@ -5,14 +5,27 @@ import type { Card } from '../domain/model';
 import { checkUntypedResponse, type CardResponse, type ResponseCheck } from '../domain/response';
 
 type AnswerCheck = typeof import('../domain/answer-check');
+type Comparison = typeof import('./TypedComparison.svelte').default;
 
 let answerCheck = $state.raw<AnswerCheck | null>(null);
+let comparison = $state.raw<Comparison | null>(null);
 let loading: Promise<AnswerCheck> | null = null;
 
-/** Loads the typed-answer checker (once); the study session awaits it before it shows a typed card. */
+/**
+ * Loads the typed-answer checker and the word-by-word comparison that shows its result (once); the study session
+ * awaits it before it shows a typed card.
+ */
 export function loadTypedCheck(): Promise<AnswerCheck> {
-  loading ??= import('../domain/answer-check').then((m) => (answerCheck = m));
+  loading ??= Promise.all([import('../domain/answer-check'), import('./TypedComparison.svelte')]).then(([m, c]) => {
+    comparison = c.default;
+    return (answerCheck = m);
+  });
   return loading;
+}
+
+/** The comparison component, loaded with the checker: there whenever a typed response has been marked. */
+export function typedComparison(): Comparison | null {
+  return comparison;
 }
 
 /** The marking of a response, or null for a typed card while its checker is still loading (the load starts then). */

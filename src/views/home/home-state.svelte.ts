@@ -6,7 +6,7 @@ import { byDeckTitle, listDecks, loadStudyStates } from '../../lib/db/study-data
 import { hasCardsInStudy, loadDeckCounts, loadDeckTotals } from '../../lib/db/deck-counts';
 import { sumCounts } from '../../lib/domain/deck-tally';
 import type { DeckCounts } from '../../lib/domain/queue';
-import { studyLimits } from '../../lib/domain/study-limits';
+import { todaysLimits } from '../../lib/domain/today-limits';
 
 export interface DeckSummary {
   id: string;
@@ -51,7 +51,7 @@ export class HomeState {
     // With an interview date, the plan may raise today's new-card limit (study-limits.ts); only then are every
     // card's states read, as the plan needs them.
     const plan = settings.interviewDate ? { states: await loadStudyStates(null), ...done } : undefined;
-    const limits = studyLimits(settings, now, plan);
+    const limits = await todaysLimits(settings, now, plan);
     // A bundled deck this version no longer ships (all its cards retired) is not listed.
     const listed = [];
     for (const d of decks) if (!(d.origin === 'bundled' && d.bundleHash === undefined && !(await hasCardsInStudy(d.id)))) listed.push(d);

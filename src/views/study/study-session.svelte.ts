@@ -13,8 +13,11 @@ import { prepareCardText } from '../../lib/ui/markdown-lazy.svelte';
 import { buildQueue, nextDueAfter, type QueueCandidate, type QueueInput, type QueueItem, type QueueMode } from '../../lib/domain/queue';
 import { StudyQueue } from '../../lib/domain/study-queue';
 import { withoutLastAnswer, type AnsweredCard } from '../../lib/domain/siblings';
-import { createScheduler, type Preview, type RatingValue, type Scheduler } from '../../lib/domain/scheduler';
-import { studyLimits, type StudyLimits } from '../../lib/domain/study-limits';
+import type { Preview, RatingValue, Scheduler } from '../../lib/domain/scheduler';
+import { loadScheduler, schedulerIfLoaded } from '../../lib/domain/scheduler-lazy';
+import type { StudyLimits } from '../../lib/domain/study-limits';
+import { todaysLimits } from '../../lib/domain/today-limits';
+import type { Settings } from '../../lib/domain/settings';
 
 export type SessionStatus = 'loading' | 'question' | 'revealed' | 'done' | 'error';
 
@@ -64,6 +67,7 @@ export class StudySession {
   #deckIds: string[] = [];
   #cards = new Map<string, CardRecord>();
   #scheduler: Scheduler | null = null;
+  #settings: Settings | null = null;
   #limits: StudyLimits | null = null;
   #newDone: Record<string, number> = {};
   #reviewsDone: Record<string, number> = {};
@@ -94,11 +98,11 @@ export class StudySession {
       if (deckId) this.title = this.#deckTitles.get(deckId) ?? 'Deck not found';
       if (tag) this.title += ` · ${tag}`;
       if (this.options.cards) this.title = 'Missed in the mock interview';
-      this.#scheduler = createScheduler(settings);
+      this.#settings = settings;
       this.fewerTaps = settings.fewerTaps;
       // The interview plan sizes today's limits from the whole collection, as the deck list does (a scan, only then).
       const planStates = settings.interviewDate ? await db.states.toArray() : [];
-      this.#limits = studyLimits(settings, now, { states: planStates, newDoneToday: done.newDoneToday, reviewsDoneToday: done.reviewsDoneToday });
+      this.#limits = await todaysLimits(settings, now, { states: planStates, newDoneToday: done.newDoneToday, reviewsDoneToday: done.reviewsDoneToday });
       // "Learn more" counts only this session's new cards against its extra allowance.
       this.#newDone = mode === 'extra-new' ? {} : done.newDoneToday;
       this.#reviewsDone = done.reviewsDoneToday;
@@ -220,13 +224,31 @@ export class StudySession {
     this.status = 'done';
   }
 
-  reveal(now = Date.now()): void {
-    if (this.status !== 'question' || !this.card || !this.item) return;
-    const state = this.#states.get(this.item.cardId)!;
-    this.previews = this.#scheduler!.previewIntervals(state, now);
+  /** The scheduler, once ts-fsrs has loaded (StudyView starts loading it when the first card is painted). */
+  #schedulerNow(): Scheduler | null {
+    const loaded = schedulerIfLoaded();
+    if (loaded && !this.#scheduler && this.#settings) this.#scheduler = loaded.createScheduler(this.#settings);
+    return this.#scheduler;
+  }
+
+  /** Shows the answer at once; the promise settles when the rating buttons' interval previews are there too. */
+  reveal(now = Date.now()): Promise<void> {
+    if (this.status !== 'question' || !this.card || !this.item) return Promise.resolve();
+    const item = this.item;
+    const state = this.#states.get(item.cardId)!;
+    const scheduler = this.#schedulerNow();
+    if (scheduler) this.previews = scheduler.previewIntervals(state, now);
     const check = checkNow(this.card, this.response);
     this.suggested = check ? suggestedRating(check) : null;
     this.status = 'revealed';
+    if (scheduler) return Promise.resolve();
+    // Revealed before ts-fsrs arrived: the answer shows now, the rating buttons as soon as it has loaded.
+    return loadScheduler().then(
+      () => {
+        if (this.item === item && this.status === 'revealed') this.previews = this.#schedulerNow()!.previewIntervals(state, now);
+      },
+      (e: unknown) => this.#fail(e),
+    );
   }
 
   async answer(rating: RatingValue, now = Date.now()): Promise<void> {

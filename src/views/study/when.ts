@@ -1,5 +1,5 @@
 // "When is the next card due", in words a learner reads at a glance.
-import { formatInterval } from '../../lib/domain/scheduler';
+import { formatInterval } from '../../lib/domain/ratings';
 import { startOfLearnerDay, DAY_MS } from '../../lib/domain/day';
 
 export function describeNextDue(due: number, now: number): string {

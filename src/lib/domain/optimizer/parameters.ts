@@ -1,10 +1,10 @@
 // When the optimiser offers new FSRS parameters: enough reviews, cards and outcomes to fit, and a gain worth having.
 // The parameter set itself (its shape and its check) lives in ../parameter-set.ts, below both settings and the optimiser.
+import { default_w } from 'ts-fsrs';
 import type { Evaluation } from './evaluation';
 import type { TrainingItem } from './training-items';
 
 export {
-  DEFAULT_PARAMETERS,
   HISTORY_LENGTH,
   isParameterSet,
   isParameterVector,
@@ -12,6 +12,10 @@ export {
   restoreParameterHistory,
   type ParameterSet,
 } from '../parameter-set';
+
+/** ts-fsrs's own parameters, used until the learner has a set of their own. Here, not in parameter-set.ts, which settings
+ * (and so the first screen) import: ts-fsrs loads after the first card. */
+export const DEFAULT_PARAMETERS: readonly number[] = Object.freeze([...default_w]);
 
 /** Reviews needed before optimising is offered. */
 export const MIN_REVIEWS = 400;
