@@ -1,10 +1,12 @@
 // The import screen's state: pick → reading (progress, Cancel) → preview (decks, first cards, problems, duplicates)
-// → importing → done. Nothing is written before confirm(); the write is one transaction.
+// → importing → done. Nothing is written before confirm(); the write is one transaction. A notes import previews every
+// generated card to choose from (card-choice.svelte.ts); only the kept ones are written.
 import type { ImportBundle } from '../../lib/io/result';
 import type { FileLike } from '../../lib/io/open-file';
 import type { DuplicateChoice, ImportOutcome, ImportPlan } from '../../lib/db/imports';
-import { lintDecks } from '../../lib/domain/deck-lint';
-import { cardBack, cardFront, type Card } from '../../lib/domain/model';
+import type { LintFinding } from '../../lib/domain/deck-lint';
+import { cardBack, cardFront, type Card, type Deck } from '../../lib/domain/model';
+import { CardChoice } from './card-choice.svelte';
 
 export type Phase = 'pick' | 'reading' | 'preview' | 'importing' | 'done' | 'error';
 
@@ -40,16 +42,23 @@ export class ImportFlow {
   outcome = $state.raw<ImportOutcome | null>(null);
   /** The learner's names for the decks this import creates, by deck id. */
   titles = $state<Record<string, string>>({});
+  /** The deck lints' findings on the previewed cards (the first CHECKED_CARDS of them). */
+  findings = $state.raw<LintFinding[]>([]);
+  /** For a notes import: every generated card, to keep, drop or edit before importing. */
+  cards = $state.raw<CardChoice | null>(null);
   #controller: AbortController | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
 
+  /** The plan as it would be written: with a notes import, only the kept cards, as edited. */
+  readonly chosen = $derived.by((): ImportPlan | null => (this.plan && this.cards ? this.cards.apply(this.plan) : this.plan));
+
   readonly decks = $derived.by((): PreviewDeck[] =>
-    (this.plan?.decks ?? []).map((p) => ({ id: p.deck.id, title: p.deck.title, cards: p.deck.cards.length, exists: p.exists })),
+    (this.chosen?.decks ?? []).map((p) => ({ id: p.deck.id, title: p.deck.title, cards: p.deck.cards.length, exists: p.exists })),
   );
   readonly totalCards = $derived(this.decks.reduce((n, d) => n + d.cards, 0));
   /** Cards that "Update them" would change to another kind or strip of fields, for the preview to list. */
   readonly lossyCards = $derived.by((): { front: string; change: string }[] =>
-    (this.plan?.decks ?? []).flatMap((d) => d.cards).flatMap(({ card, loses }) => {
+    (this.chosen?.decks ?? []).flatMap((d) => d.cards).flatMap(({ card, loses }) => {
       if (!loses) return [];
       const kind = loses.from === loses.to ? '' : `${loses.from} card would become ${loses.to}`;
       const fields = loses.fields.length ? `would lose ${loses.fields.join(', ')}` : '';
@@ -64,14 +73,8 @@ export class ImportFlow {
   readonly checksPartial = $derived((this.bundle?.decks ?? []).reduce((n, d) => n + d.cards.length, 0) > CHECKED_CARDS);
   /** What an interviewer would notice on the imported cards (the bundled decks' lints), before confirming. */
   readonly cardChecks = $derived.by((): CardCheck[] => {
-    let room = CHECKED_CARDS;
-    const decks = (this.bundle?.decks ?? []).map((d) => {
-      const cards = d.cards.slice(0, room);
-      room -= cards.length;
-      return { ...d, cards };
-    });
-    const subjects = new Map<string, string>(decks.flatMap((d) => [[d.id, d.title] as const, ...d.cards.map((c) => [c.id, cardFront(c)] as const)]));
-    return lintDecks(decks).map((f) => ({ subject: subjects.get(f.cardId) ?? f.cardId, reason: f.reason }));
+    const subjects = new Map<string, string>((this.bundle?.decks ?? []).flatMap((d) => [[d.id, d.title] as const, ...d.cards.map((c) => [c.id, cardFront(c)] as const)]));
+    return this.findings.map((f) => ({ subject: subjects.get(f.cardId) ?? f.cardId, reason: f.reason }));
   });
 
   async openFile(file: FileLike): Promise<void> {
@@ -90,6 +93,8 @@ export class ImportFlow {
     this.error = null;
     this.bundle = null;
     this.plan = null;
+    this.findings = [];
+    this.cards = null;
     this.outcome = null;
     this.progress = 0;
     this.#startProgressTimer();
@@ -100,6 +105,11 @@ export class ImportFlow {
       const { planImport } = await import('../../lib/db/imports');
       const plan = await planImport(result.value.decks, result.value.media);
       if (controller.signal.aborted) return;
+      const { lintOffPage } = await import('./lint-client');
+      const findings = await lintOffPage(checkedCards(result.value.decks), controller.signal);
+      if (controller.signal.aborted) return;
+      this.findings = findings;
+      this.cards = result.value.format === 'notes' ? new CardChoice(result.value.decks, findings) : null;
       this.bundle = result.value;
       this.plan = plan;
       this.titles = Object.fromEntries(plan.decks.map((d) => [d.deck.id, d.deck.title]));
@@ -127,16 +137,17 @@ export class ImportFlow {
   }
 
   async confirm(now: number): Promise<void> {
-    if (this.phase !== 'preview' || !this.plan) return;
+    const plan = this.chosen;
+    if (this.phase !== 'preview' || !plan || this.cards?.editing || this.totalCards === 0) return;
     this.phase = 'importing';
     this.#startProgressTimer();
     try {
       const { applyImport } = await import('../../lib/db/imports');
-      this.outcome = await applyImport(this.#named(this.plan), this.choice, now, 'imported', this.replaceRicher);
+      this.outcome = await applyImport(this.#named(plan), this.choice, now, 'imported', this.replaceRicher);
       this.phase = 'done';
     } catch (e) {
       const { estimateBytes, writeFailureMessage } = await import('../../lib/db/storage-errors');
-      this.#fail(await writeFailureMessage('this import', e, estimateBytes(this.plan.decks.map((d) => d.deck))));
+      this.#fail(await writeFailureMessage('this import', e, estimateBytes(plan.decks.map((d) => d.deck))));
     } finally {
       this.#stopProgressTimer();
     }
@@ -157,6 +168,8 @@ export class ImportFlow {
     this.error = null;
     this.bundle = null;
     this.plan = null;
+    this.findings = [];
+    this.cards = null;
     this.outcome = null;
   }
 
@@ -175,4 +188,14 @@ export class ImportFlow {
     this.#timer = null;
     this.showProgress = false;
   }
+}
+
+/** The first CHECKED_CARDS cards, in their decks: what the preview's checks look at. */
+function checkedCards(decks: Deck[]): Deck[] {
+  let room = CHECKED_CARDS;
+  return decks.map((d) => {
+    const cards = d.cards.slice(0, room);
+    room -= cards.length;
+    return { ...d, cards };
+  });
 }
