@@ -21,16 +21,10 @@ const SEVERITY: Partial<Record<LintRule, number>> = {
 /** A check added later counts as a middling one until it is given a weight. */
 const DEFAULT_SEVERITY = 2;
 
-/** What each check means to a learner, before its details. */
+/** A headline for the checks whose details alone do not say what is wrong with the card. */
 const HEADLINES: Partial<Record<LintRule, string>> = {
   giveaway: 'Gives the answer away',
-  'duplicate-prompt': 'Same question as another card',
-  repeat: 'Asks what another card asks',
-  'answer-repeats-prompt': 'The answer repeats the question',
-  'label-answer': 'The answer is only labels',
   fragment: 'Reads like a cut-off sentence',
-  'heading-dependence': 'Makes sense only under its heading',
-  'choice-options': 'Too few options',
   'long-prompt': 'Long question',
 };
 
