@@ -102,11 +102,9 @@ export class ImportFlow {
       const result = await parse(controller.signal);
       if (controller.signal.aborted || this.#controller !== controller) return;
       if (!result.ok) return this.#fail(result.error.message);
-      const { planImport } = await import('../../lib/db/imports');
-      const plan = await planImport(result.value.decks, result.value.media);
-      if (controller.signal.aborted) return;
-      const { lintOffPage } = await import('./lint-client');
-      const findings = await lintOffPage(checkedCards(result.value.decks), controller.signal);
+      // The collection lookup and the card checks (a worker) run side by side.
+      const [{ planImport }, { lintOffPage }] = await Promise.all([import('../../lib/db/imports'), import('./lint-client')]);
+      const [plan, findings] = await Promise.all([planImport(result.value.decks, result.value.media), lintOffPage(checkedCards(result.value.decks), controller.signal)]);
       if (controller.signal.aborted) return;
       this.findings = findings;
       this.cards = result.value.format === 'notes' ? new CardChoice(result.value.decks, findings) : null;
