@@ -70,6 +70,14 @@ test('notes import: the flagged card starts unchecked at the top; edit one, drop
   await expect(row).toContainText('a throwaway container leaves nothing behind');
   await expect(row.getByRole('checkbox')).toBeChecked();
 
+  // Escape leaves an edit without changing the card (keyboard on desktop).
+  const other = page.locator(`[data-row-id="${dropped.id}"]`);
+  await other.getByRole('button', { name: /^Edit card/ }).click();
+  await other.getByLabel('Answer', { exact: true }).fill('Not kept');
+  await page.keyboard.press('Escape');
+  await expect(other.getByRole('button', { name: /^Edit card/ })).toBeFocused();
+  await expect(other).toContainText('Follows the container');
+
   // Drop one.
   await page.locator(`[data-row-id="${dropped.id}"]`).getByRole('checkbox').uncheck();
   await expect(page.getByTestId('choice-summary')).toContainText(`${cards.length - 2} of ${cards.length} cards will be imported.`);
