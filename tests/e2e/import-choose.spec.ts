@@ -52,6 +52,14 @@ test('notes import: the flagged card starts unchecked at the top; edit one, drop
   await expect(page.getByRole('button', { name: `Import ${cards.length - 1} cards` })).toBeVisible();
   await expectNoAxeViolations(page);
 
+  // Keep all ticks the flagged card too; Drop flagged unticks it again.
+  await page.getByRole('button', { name: 'Keep all' }).click();
+  await expect(top.getByRole('checkbox')).toBeChecked();
+  await expect(page.getByRole('button', { name: `Import ${cards.length} cards` })).toBeVisible();
+  await page.getByRole('button', { name: 'Drop flagged' }).click();
+  await expect(top.getByRole('checkbox')).not.toBeChecked();
+  await expect(page.getByTestId('choice-summary')).toContainText(`${cards.length - 1} of ${cards.length} cards will be imported.`);
+
   // Edit in place: an empty answer is refused with a message; then a better answer is saved.
   const row = page.locator(`[data-row-id="${edited.id}"]`);
   await row.getByRole('button', { name: /^Edit card: Which flag/ }).click();
