@@ -131,8 +131,8 @@ export class CardChoice {
   back = $state('');
   editError = $state<string | null>(null);
 
+  /** Every card id of the import, to tell a card id in a finding's text from other words. */
   #ids: ReadonlySet<string>;
-
 
   constructor(decks: Deck[], findings: LintFinding[]) {
     const deckTitles = new Map(decks.map((d) => [d.id, d.title]));
