@@ -1,6 +1,7 @@
 // Choosing cards before importing notes, on a phone: a flagged card is listed first, unchecked, with its reason; one card
 // is edited (an empty answer is refused), one dropped; the deck then holds exactly the kept cards, the edit included,
-// under the ids the preview showed (tests/unit/views/card-choice.test.ts ties those to the generator's).
+// under the ids the preview showed (tests/unit/views/card-choice.test.ts ties those to the generator's). Re-importing the same
+// notes counts the cards already in the collection among the ticked ones only, and Skip leaves the edited card as it is.
 import { test, expect, openApp, readCollection, chooseImportFile, expectNoAxeViolations } from './fixtures';
 
 const NOTES = `# Docker basics
@@ -97,4 +98,18 @@ test('notes import: the flagged card starts unchecked at the top; edit one, drop
   const kept = cards.filter((c) => c.id !== long.id && c.id !== dropped.id);
   expect(stored.map((c) => c.id).sort()).toEqual(kept.map((c) => c.id).sort());
   expect(stored.find((c) => c.id === edited.id)).toMatchObject({ prompt: 'Which flag of `docker run` removes the container when it exits?', answer: '`--rm`, so a throwaway container leaves nothing behind' });
+
+  // The same notes again: the cards already in the collection are counted among the ticked ones only.
+  await page.getByRole('button', { name: 'Import another file' }).click();
+  await chooseImportFile(page, { name: 'docker-basics.md', mimeType: 'text/markdown', buffer: Buffer.from(NOTES) });
+  await expect(rows).toHaveCount(5, { timeout: 20_000 });
+  const already = page.locator('legend', { hasText: 'already in your collection' });
+  await expect(already).toHaveText(`${kept.length} cards are already in your collection`);
+  await page.locator(`[data-row-id="${idOf('docker ps -a')}"]`).getByRole('checkbox').uncheck();
+  await expect(already).toHaveText(`${kept.length - 1} cards are already in your collection`);
+  await expect(page.getByRole('list', { name: 'Decks in this import' })).toContainText(`${cards.length - 2} cards`);
+  await page.getByLabel('Skip them (keep what you have)').check();
+  await page.getByRole('button', { name: `Import ${cards.length - 2} cards` }).click();
+  await expect(page.getByTestId('import-outcome')).toHaveText(`1 card added, ${kept.length - 1} skipped.`);
+  expect((await readCollection(page)).cards.find((c) => c.id === edited.id)).toMatchObject({ answer: '`--rm`, so a throwaway container leaves nothing behind' });
 });
