@@ -1,11 +1,11 @@
 // One import from file to collection, as the import worker runs it (or the page itself where there are no workers):
 // parse, plan against the collection, and on confirm write the plan in one read-write transaction. The parsed decks
 // and the plan stay here; the page only ever gets the preview, so even 100,000 cards never cross to the main thread.
-import { lintDecks } from '../domain/deck-lint';
-import { cardBack, cardFront, type Card } from '../domain/model';
+import { lintDecks, type LintFinding } from '../domain/deck-lint';
+import { cardBack, cardFront, type Card, type Deck } from '../domain/model';
 import type { MediaFile } from '../io/media';
 import type { ImportBundle, Result } from '../io/result';
-import { applyImport, planImport, type DuplicateChoice, type ImportOutcome, type ImportPlan, type UpdateLoss } from './imports';
+import { applyImport, keepChosen, planImport, type DuplicateChoice, type ImportOutcome, type ImportPlan, type UpdateLoss } from './imports';
 import { onOutboxWrite } from './sync-outbox';
 import { estimateBytes, writeFailureMessage } from './storage-errors';
 
@@ -41,9 +41,28 @@ export interface ImportPreview {
   cardChecks: CardCheck[];
   /** Whether the file has more cards than the checks cover (they then cover the first CHECKED_CARDS). */
   checksPartial: boolean;
-  /** Matched cards that "Update them" would change in kind or strip of fields: how many, and the first LOSSY_LISTED. */
+  /** Matched cards that "Update them" would change in kind or strip of fields: how many, and the first LOSSY_LISTED (all of them for a notes import). */
   lossy: number;
-  lossyCards: { front: string; loses: UpdateLoss }[];
+  lossyCards: { id: string; front: string; loses: UpdateLoss }[];
+  /** A notes import only: every generated card, for the learner to keep, drop or edit before importing. */
+  choice?: PreviewChoice;
+}
+
+/** What the card chooser needs from a notes import (a notes file is small: every card crosses to the page). */
+export interface PreviewChoice {
+  /** The generated decks, with every card. */
+  decks: Deck[];
+  /** The deck lints' findings on the first CHECKED_CARDS cards (the same ones cardChecks shows). */
+  findings: LintFinding[];
+  /** Ids of the planned cards that match a card already in the collection. */
+  matched: string[];
+}
+
+/** The cards the learner left out or edited in the card chooser: plain arrays, so they can be posted to the worker. */
+export interface ChosenCards {
+  dropped: string[];
+  /** Edited cards, each under its generated id. */
+  edits: Card[];
 }
 
 export interface WriteRequest {
@@ -52,6 +71,8 @@ export interface WriteRequest {
   titles: Record<string, string>;
   replaceRicher: boolean;
   now: number;
+  /** A notes import: write only the kept cards, as edited (absent: every planned card). */
+  chosen?: ChosenCards;
 }
 
 export type WriteResult = { ok: true; outcome: ImportOutcome; queuedSync: boolean } | { ok: false; message: string };
@@ -79,7 +100,9 @@ export class ImportSession {
     let queuedSync = false;
     const stop = onOutboxWrite(() => (queuedSync = true));
     try {
-      const outcome = await applyImport(named(plan, request.titles), request.choice, request.now, 'imported', request.replaceRicher);
+      const kept = request.chosen ? keepChosen(plan, new Set(request.chosen.dropped), new Map(request.chosen.edits.map((c) => [c.id, c]))) : plan;
+      if (request.chosen && kept.decks.every((d) => d.cards.length === 0)) return { ok: false, message: 'No card is ticked, so there is nothing to import. Nothing was changed.' };
+      const outcome = await applyImport(named(kept, request.titles), request.choice, request.now, 'imported', request.replaceRicher);
       this.#plan = null;
       return { ok: true, outcome, queuedSync };
     } catch (e) {
@@ -110,6 +133,8 @@ export function previewOf(bundle: ImportBundle, plan: ImportPlan): ImportPreview
   const decks = plan.decks.map((p) => ({ id: p.deck.id, title: p.deck.title, cards: p.deck.cards.length, exists: p.exists }));
   const totalCards = decks.reduce((n, d) => n + d.cards, 0);
   const lossy = plan.decks.flatMap((d) => d.cards).filter((c) => c.loses);
+  // The lints run once: the card checks show them, and a notes import's card chooser ranks its cards by them.
+  const findings = lintDecks(checkedDecks(bundle.decks));
   return {
     source: bundle.source,
     decks,
@@ -119,21 +144,29 @@ export function previewOf(bundle: ImportBundle, plan: ImportPlan): ImportPreview
     firstCards: bundle.decks.flatMap((d) => d.cards.slice(0, 5)).slice(0, 5).map((card) => ({ card, front: cardFront(card), back: cardBack(card) })),
     warnings: bundle.warnings,
     ...(bundle.images ? { images: bundle.images } : {}),
-    cardChecks: cardChecks(bundle),
+    cardChecks: cardChecks(bundle, findings),
     checksPartial: totalCards > CHECKED_CARDS,
     lossy: lossy.length,
-    lossyCards: lossy.slice(0, LOSSY_LISTED).map(({ card, loses }) => ({ front: cardFront(card), loses: loses! })),
+    // A notes import lists them all: which of them are written depends on the cards the learner ticks.
+    lossyCards: (bundle.format === 'notes' ? lossy : lossy.slice(0, LOSSY_LISTED)).map(({ card, loses }) => ({ id: card.id, front: cardFront(card), loses: loses! })),
+    ...(bundle.format === 'notes'
+      ? { choice: { decks: bundle.decks, findings, matched: plan.decks.flatMap((d) => d.cards.filter((c) => c.match).map((c) => c.card.id)) } }
+      : {}),
   };
 }
 
-/** What an interviewer would notice on the imported cards (the bundled decks' lints), on the first CHECKED_CARDS. */
-function cardChecks(bundle: ImportBundle): CardCheck[] {
+/** The first CHECKED_CARDS cards, in their decks: what the preview's checks look at. */
+function checkedDecks(decks: Deck[]): Deck[] {
   let room = CHECKED_CARDS;
-  const decks = bundle.decks.map((d) => {
+  return decks.map((d) => {
     const cards = d.cards.slice(0, room);
     room -= cards.length;
     return { ...d, cards };
   });
-  const subjects = new Map<string, string>(decks.flatMap((d) => [[d.id, d.title] as const, ...d.cards.map((c) => [c.id, cardFront(c)] as const)]));
-  return lintDecks(decks).map((f) => ({ subject: subjects.get(f.cardId) ?? f.cardId, reason: f.reason }));
+}
+
+/** What an interviewer would notice on the imported cards (the bundled decks' lints), as the card checks list them. */
+function cardChecks(bundle: ImportBundle, findings: LintFinding[]): CardCheck[] {
+  const subjects = new Map<string, string>(checkedDecks(bundle.decks).flatMap((d) => [[d.id, d.title] as const, ...d.cards.map((c) => [c.id, cardFront(c)] as const)]));
+  return findings.map((f) => ({ subject: subjects.get(f.cardId) ?? f.cardId, reason: f.reason }));
 }

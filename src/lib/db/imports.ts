@@ -89,6 +89,27 @@ export async function planImport(decks: Deck[], media: MediaFile[] = []): Promis
   });
 }
 
+/**
+ * The plan with only the chosen cards: those in `dropped` are left out, those in `edits` are written as edited under
+ * the same (generator's) id and keep their match. The new, duplicate and lossy counts follow the kept cards.
+ */
+export function keepChosen(plan: ImportPlan, dropped: ReadonlySet<string>, edits: ReadonlyMap<string, Card>): ImportPlan {
+  let newCards = 0;
+  let duplicates = 0;
+  let lossy = 0;
+  const decks = plan.decks.map((d): PlannedDeck => {
+    const cards = d.cards.filter((p) => !dropped.has(p.card.id)).map((p): PlannedCard => {
+      if (p.match) duplicates++;
+      else newCards++;
+      if (p.loses) lossy++;
+      const edited = edits.get(p.card.id);
+      return edited ? { ...p, card: { ...edited, id: p.card.id } } : p;
+    });
+    return { ...d, deck: { ...d.deck, cards: cards.map((p) => p.card) }, cards };
+  });
+  return { ...plan, decks, newCards, duplicates, lossy };
+}
+
 /** The images these cards refer to, as records; an image nothing written refers to is not stored. */
 function mediaFor(cards: CardRecord[], media: MediaFile[], now: number): MediaRecord[] {
   if (media.length === 0) return [];

@@ -1,12 +1,15 @@
 // The import screen's state: pick → reading (progress, Cancel) → preview (decks, first cards, problems, duplicates)
 // → importing → done. Nothing is written before confirm(); the write is one transaction. Reading, planning and writing
-// all run in the import worker (import-client.ts): this class holds only the preview.
+// all run in the import worker (import-client.ts): this class holds only the preview. A notes import previews every
+// generated card to choose from (card-choice.svelte.ts); only the kept ones, as edited, are written.
 import type { DuplicateChoice, ImportOutcome } from '../../lib/db/imports';
 import type { FileLike } from '../../lib/io/open-file';
 import type { Result } from '../../lib/io/result';
 import type { ImportFrom, ImportJob, ImportPreview } from '../../lib/workers/import-client';
 import { announceDecksChanged } from '../../lib/ui/collection-events';
 import { loadFullMarkdown } from '../../lib/ui/markdown-lazy.svelte';
+import { LOSSY_LISTED, type PreviewDeck } from '../../lib/db/import-session';
+import { CardChoice } from './card-choice.svelte';
 
 export { CHECKED_CARDS, type CardCheck, type PreviewDeck } from '../../lib/db/import-session';
 
@@ -27,21 +30,45 @@ export class ImportFlow {
   outcome = $state.raw<ImportOutcome | null>(null);
   /** The learner's names for the decks this import creates, by deck id. */
   titles = $state<Record<string, string>>({});
+  /** For a notes import: every generated card, to keep, drop or edit before importing. */
+  cards = $state.raw<CardChoice | null>(null);
   #job: ImportJob | null = null;
   /** Bumped by every read and every Cancel, so a read that was overtaken drops its answer. */
   #run = 0;
   #timer: ReturnType<typeof setTimeout> | null = null;
 
-  readonly decks = $derived(this.preview?.decks ?? []);
-  readonly totalCards = $derived(this.preview?.totalCards ?? 0);
+  /** Ids of the notes import's cards already in the collection. */
+  readonly #matched = $derived(new Set(this.preview?.choice?.matched ?? []));
+  /** The decks as they would be written: with a notes import, counting only the ticked cards. */
+  readonly decks = $derived.by((): PreviewDeck[] => {
+    const decks = this.preview?.decks ?? [];
+    const cards = this.cards;
+    if (!cards) return decks;
+    const kept = new Map<string, number>();
+    for (const row of cards.rows) if (cards.isKept(row.id)) kept.set(row.deckId, (kept.get(row.deckId) ?? 0) + 1);
+    return decks.map((d) => ({ ...d, cards: kept.get(d.id) ?? 0 }));
+  });
+  readonly totalCards = $derived(this.decks.reduce((n, d) => n + d.cards, 0));
+  /** Cards already in the collection (the ticked ones, with a notes import): the duplicate choice is about these. */
+  readonly duplicates = $derived.by((): number => {
+    const cards = this.cards;
+    if (!cards) return this.preview?.duplicates ?? 0;
+    let n = 0;
+    for (const id of this.#matched) if (cards.isKept(id)) n++;
+    return n;
+  });
+  readonly newCards = $derived(this.cards ? this.totalCards - this.duplicates : (this.preview?.newCards ?? 0));
   readonly firstCards = $derived(this.preview?.firstCards ?? []);
   /** Whether the file has more cards than the preview checks (the checks then cover the first ones). */
   readonly checksPartial = $derived(this.preview?.checksPartial ?? false);
   /** What an interviewer would notice on the imported cards (the bundled decks' lints), before confirming. */
   readonly cardChecks = $derived(this.preview?.cardChecks ?? []);
-  /** The first cards that "Update them" would change to another kind or strip of fields, for the preview to list. */
+  /** The matched cards that "Update them" would change in kind or strip of fields (the ticked ones, with a notes import). */
+  readonly #lossyKept = $derived((this.preview?.lossyCards ?? []).filter(({ id }) => !this.cards || this.cards.isKept(id)));
+  readonly lossy = $derived(this.cards ? this.#lossyKept.length : (this.preview?.lossy ?? 0));
+  /** The first of them (LOSSY_LISTED at most), for the preview to list. */
   readonly lossyCards = $derived.by((): { front: string; change: string }[] =>
-    (this.preview?.lossyCards ?? []).map(({ front, loses }) => {
+    this.#lossyKept.slice(0, LOSSY_LISTED).map(({ front, loses }) => {
       const kind = loses.from === loses.to ? '' : `${loses.from} card would become ${loses.to}`;
       const fields = loses.fields.length ? `would lose ${loses.fields.join(', ')}` : '';
       return { front, change: [kind, fields].filter(Boolean).join(' and ') };
@@ -61,6 +88,7 @@ export class ImportFlow {
     this.phase = 'reading';
     this.error = null;
     this.preview = null;
+    this.cards = null;
     this.outcome = null;
     this.progress = 0;
     this.#startProgressTimer();
@@ -81,6 +109,8 @@ export class ImportFlow {
         if (result.error.code !== 'cancelled') this.#fail(result.error.message);
         return;
       }
+      const choice = result.value.choice;
+      this.cards = choice ? new CardChoice(choice.decks, choice.findings) : null;
       this.preview = result.value;
       this.titles = Object.fromEntries(result.value.decks.map((d) => [d.id, d.title]));
       this.choice = 'update';
@@ -106,11 +136,12 @@ export class ImportFlow {
 
   async confirm(now: number): Promise<void> {
     const job = this.#job;
-    if (this.phase !== 'preview' || !job) return;
+    if (this.phase !== 'preview' || !job || this.cards?.editing || this.totalCards === 0) return;
     this.phase = 'importing';
     this.#startProgressTimer();
     try {
-      const written = await job.write({ choice: this.choice, titles: $state.snapshot(this.titles), replaceRicher: this.replaceRicher, now });
+      const chosen = this.cards?.selection();
+      const written = await job.write({ choice: this.choice, titles: $state.snapshot(this.titles), replaceRicher: this.replaceRicher, now, ...(chosen ? { chosen } : {}) });
       if (!written.ok) return this.#fail(written.message);
       this.outcome = written.outcome;
       this.phase = 'done';
@@ -128,6 +159,7 @@ export class ImportFlow {
     this.phase = 'pick';
     this.error = null;
     this.preview = null;
+    this.cards = null;
     this.outcome = null;
   }
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { db } from '../../../src/lib/db/db';
-import { applyImport, planImport } from '../../../src/lib/db/imports';
+import { applyImport, keepChosen, planImport } from '../../../src/lib/db/imports';
 import { FORMAT_VERSION, type Deck } from '../../../src/lib/domain/model';
 
 const NOW = Date.UTC(2026, 10, 1, 9);
@@ -67,6 +67,23 @@ describe('planImport / applyImport', () => {
     await expect(applyImport(plan, 'skip', NOW)).rejects.toThrow('disk full');
     expect(await db.decks.count()).toBe(0);
     expect(await db.cards.count()).toBe(0);
+  });
+});
+
+describe('keepChosen', () => {
+  test('leaves out the dropped cards, writes an edit under its planned id, and recounts new, duplicate and lossy cards', async () => {
+    await applyImport(await planImport([deck([basic('a', 'q1'), { id: 'b', kind: 'basic', tags: [], prompt: 'q2', answer: 'a', explanation: 'why' }])]), 'skip', NOW);
+    const plan = await planImport([deck([basic('a', 'q1'), basic('b', 'q2'), basic('c', 'q3'), basic('d', 'q4')])]);
+    expect(plan).toMatchObject({ newCards: 2, duplicates: 2, lossy: 1 });
+    const kept = keepChosen(plan, new Set(['b', 'd']), new Map([['c', basic('c', 'q3, reworded', 'a better answer')]]));
+    expect(kept).toMatchObject({ newCards: 1, duplicates: 1, lossy: 0 });
+    expect(kept.decks[0].deck.cards.map((c) => c.id)).toEqual(['a', 'c']);
+    expect(kept.decks[0].cards.map((p) => [p.card.id, p.match?.existingId ?? null])).toEqual([['a', 'a'], ['c', null]]);
+    // The plan itself is untouched: choosing again starts from every planned card.
+    expect(plan.decks[0].cards).toHaveLength(4);
+    await applyImport(kept, 'update', NOW + 1);
+    expect((await db.cards.orderBy('id').toArray()).map((c) => c.id)).toEqual(['a', 'b', 'c']);
+    expect(await db.cards.get('c')).toMatchObject({ prompt: 'q3, reworded', answer: 'a better answer' });
   });
 });
 
