@@ -3,7 +3,7 @@
 // offline syncing by itself when the device is back online (through the real service worker), and a conflict that is
 // listed and restored.
 import type { Browser, Page } from '@playwright/test';
-import { test, expect, openApp, expectNoAxeViolations, readCollection, chooseImportFile } from './fixtures';
+import { test, expect, openApp, openInstalledApp, expectNoAxeViolations, readCollection, chooseImportFile } from './fixtures';
 import { homeCounts, seedDeck } from './study-helpers';
 import type { Deck } from '../../src/lib/domain/model';
 
@@ -21,8 +21,9 @@ const DECK: Deck = {
   ],
 };
 
+// The service worker is allowed: the laptop answers offline, and the study screen's code then comes from its cache.
 async function device(browser: Browser) {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, serviceWorkers: 'allow' });
   return { context, page: await context.newPage() };
 }
 
@@ -67,7 +68,8 @@ test('two devices pair by code; answers, an offline answer and a conflict reach 
   await tablet.context.close();
 
   // The laptop joins with the code typed in lower case, and gets the phone's deck.
-  await openApp(laptop.page, '#/sync');
+  // Installed (the service worker controls it) before it goes offline below.
+  await openInstalledApp(laptop.page, '#/sync');
   await laptop.page.getByLabel('Name of this device').fill('Laptop');
   await laptop.page.getByLabel('Pairing code').fill(code.toLowerCase());
   await laptop.page.getByRole('button', { name: 'Join with a code' }).click();
