@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { DrydockDB } from '../../../src/lib/db/db';
 import { writeV1Database } from '../../fixtures/db-v1';
+import { V6_STORES } from './schema-v6';
 
 const NOW = new Date(2026, 10, 2, 9, 0, 0).getTime();
 const NAME = 'drydock-upgrade-test';
@@ -68,21 +69,8 @@ describe('version 4: images table', () => {
 
 describe('version 7: states by kind and due time', () => {
   it('indexes the states a version 6 collection holds, so the deck list counts them', async () => {
-    // Version 6's schema as released: every store with the indexes it had.
     const v6 = new Dexie(NAME);
-    v6.version(6).stores({
-      decks: 'id, origin',
-      cards: 'id, deckId, *tags, kind, [deckId+order]',
-      states: 'cardId, deckId, due, state, [deckId+inactive+due], [deckId+inactive+state], [inactive+due]',
-      reviews: '++id, cardId, deckId, review, [cardId+review], [deckId+review], &uid',
-      settings: 'key',
-      media: 'id, deckId',
-      snapshots: '++id, createdAt',
-      device: 'key',
-      outbox: '++seq',
-      clocks: 'key',
-      conflicts: '++id, at',
-    });
+    v6.version(6).stores(V6_STORES);
     const rows = [
       { cardId: 'new', deckId: 'd', noteId: 'new', inactive: 0, ...fsrs },
       { cardId: 'due', deckId: 'd', noteId: 'due', inactive: 0, ...studied, due: NOW - 1000 },

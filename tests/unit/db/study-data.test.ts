@@ -5,6 +5,7 @@ import Dexie from 'dexie';
 import { db, DrydockDB, type CardStateRecord } from '../../../src/lib/db/db';
 import { loadStudySlice, loadStudyStates, nextDueOf } from '../../../src/lib/db/study-data';
 import { buildQueue, nextDueAfter, type QueueInput, type QueueMode } from '../../../src/lib/domain/queue';
+import { V6_STORES } from './schema-v6';
 
 const NOW = new Date(2026, 10, 2, 9, 0, 0).getTime();
 const MIN = 60_000;
@@ -109,21 +110,8 @@ describe('loadStudySlice', () => {
 describe('version 7: the [deckId+inactive+state+due] index', () => {
   it('is built from states a version-6 database wrote, and the slice reads through it', async () => {
     const name = `drydock-v6-${Math.random()}`;
-    // Version 6's schema exactly as released.
     const v6 = new Dexie(name);
-    v6.version(6).stores({
-      decks: 'id, origin',
-      cards: 'id, deckId, *tags, kind, [deckId+order]',
-      states: 'cardId, deckId, due, state, [deckId+inactive+due], [deckId+inactive+state], [inactive+due]',
-      reviews: '++id, cardId, deckId, review, [cardId+review], [deckId+review], &uid',
-      settings: 'key',
-      media: 'id, deckId',
-      snapshots: '++id, createdAt',
-      device: 'key',
-      outbox: '++seq',
-      clocks: 'key',
-      conflicts: '++id, at',
-    });
+    v6.version(6).stores(V6_STORES);
     const state = (cardId: string, s: 0 | 2, due: number, inactive: 0 | 1 = 0) => ({ cardId, deckId: 'd', noteId: cardId, state: s, due, stability: 3, difficulty: 5, elapsed_days: 0, scheduled_days: 3, learning_steps: 0, reps: s ? 2 : 0, lapses: 0, inactive });
     await v6.table('states').bulkAdd([state('due', 2, NOW - DAY), state('later', 2, NOW + 3 * DAY), state('new', 0, NOW - DAY), state('off', 2, NOW - DAY, 1)]);
     v6.close();
