@@ -59,41 +59,29 @@ export async function homeCounts(page: Page, deckId: string): Promise<{ new: num
   return { new: await read('new'), learning: await read('learning'), due: await read('due') };
 }
 
-export async function reviewCount(page: Page): Promise<number> {
+/** Rows in one table of the collection, read straight from IndexedDB (without reloading the page); 0 if it has none. */
+async function rowCount(page: Page, table: string): Promise<number> {
   await waitForCollection(page);
-  return page.evaluate(async () => {
+  return page.evaluate(async (table) => {
     const idb: IDBDatabase = await new Promise((resolve, reject) => {
       const req = indexedDB.open('drydock');
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
-    const count = await new Promise<number>((resolve) => {
-      const req = idb.transaction('reviews').objectStore('reviews').count();
-      req.onsuccess = () => resolve(req.result);
-    });
-    idb.close();
-    return count;
-  });
-}
-
-/** Automatic backups kept in this browser (read straight from IndexedDB, without reloading the page). */
-export async function snapshotCount(page: Page): Promise<number> {
-  await waitForCollection(page);
-  return page.evaluate(async () => {
-    const idb: IDBDatabase = await new Promise((resolve, reject) => {
-      const req = indexedDB.open('drydock');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    if (!idb.objectStoreNames.contains('snapshots')) {
+    if (!idb.objectStoreNames.contains(table)) {
       idb.close();
       return 0;
     }
     const count = await new Promise<number>((resolve) => {
-      const req = idb.transaction('snapshots').objectStore('snapshots').count();
+      const req = idb.transaction(table).objectStore(table).count();
       req.onsuccess = () => resolve(req.result);
     });
     idb.close();
     return count;
-  });
+  }, table);
 }
+
+export const reviewCount = (page: Page) => rowCount(page, 'reviews');
+
+/** Automatic backups kept in this browser. */
+export const snapshotCount = (page: Page) => rowCount(page, 'snapshots');
