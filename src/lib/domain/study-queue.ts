@@ -13,6 +13,8 @@ export class StudyQueue {
   #input: QueueInput;
   #states: Map<string, QueueCandidate>;
   #parts: QueueParts;
+  /** The `now` the parts were picked at; only 'weakest' picks differently at another time. */
+  #partsAt: number;
   #newDone: Record<string, number>;
   #reviewsDone: Record<string, number>;
   #answered: AnsweredCard[];
@@ -24,6 +26,7 @@ export class StudyQueue {
     this.#reviewsDone = { ...input.reviewsDoneToday };
     this.#answered = [...(input.answeredToday ?? [])];
     this.#parts = queueParts(this.input(input.now));
+    this.#partsAt = input.now;
   }
 
   /** The states and counts the queue stands for now: buildQueue(input(now)) equals items(now). */
@@ -32,6 +35,8 @@ export class StudyQueue {
   }
 
   items(now: number): QueueItem[] {
+    // 'weakest' ranks by time since each card's last review, so the order can cross as time passes: rank again.
+    if (this.#input.mode === 'weakest' && now !== this.#partsAt) this.#pick(now);
     return assembleQueue(this.#parts, now, this.#learnAhead);
   }
 
@@ -50,14 +55,16 @@ export class StudyQueue {
     this.#answered = [...this.#answered, { cardId, deckId: before.deckId, noteId: next?.noteId ?? before.noteId ?? cardId }];
     if (next) this.#states.set(cardId, next);
     else this.#states.delete(cardId);
-    if (rebuild) {
-      this.#parts = queueParts(this.input(now));
-      return;
-    }
+    if (rebuild) return this.#pick(now);
     const without = (list: QueueCandidate[]) => list.filter((s) => s.cardId !== cardId);
     const learning = without(this.#parts.learning);
     if (next && next.inactive === 0 && isLearning(next.state)) learning.splice(insertionPoint(learning, next), 0, next);
     this.#parts = { learning, reviews: without(this.#parts.reviews), fresh: without(this.#parts.fresh) };
+  }
+
+  #pick(now: number): void {
+    this.#parts = queueParts(this.input(now));
+    this.#partsAt = now;
   }
 
   /**

@@ -88,6 +88,19 @@ describe('StudyQueue', () => {
     );
   });
 
+  it("ranks a 'weakest' drill at the time it is asked for: two cards' weakness can cross as minutes pass", () => {
+    // c00 was just reviewed but is fragile (stability 0.5); c01 was reviewed two days ago and is sturdier. Just after
+    // the answer c01 is the weaker; twelve minutes later c00 is (its weakness grows three times as fast).
+    const card = (cardId: string, stability: number, lastReview: number): QueueCandidate => ({ cardId, deckId: 'a', noteId: cardId, state: 2, due: NOW + 3 * DAY, stability, difficulty: 5, lapses: 0, inactive: 0, last_review: lastReview });
+    const states = [card('c00', 0.5, NOW), card('c01', 1.495, NOW - 2 * DAY)];
+    const input: QueueInput = { states, newDoneToday: {}, reviewsDoneToday: {}, now: NOW, newLimit: 1, reviewLimit: 1, reviewCutoff: CUTOFF, mode: 'weakest', weakestCount: 4 };
+    const queue = new StudyQueue(input);
+    expect(queue.items(NOW).map((q) => q.cardId)).toEqual(['c01', 'c00']);
+    const later = NOW + 12 * MIN;
+    expect(queue.items(later)).toEqual(buildQueue({ ...input, now: later }));
+    expect(queue.items(later).map((q) => q.cardId)).toEqual(['c00', 'c01']);
+  });
+
   it('moves an answered card, buries its siblings and re-inserts it when due again today', () => {
     const card = (cardId: string, noteId: string, state: QueueState, due = NOW): QueueCandidate => ({ cardId, deckId: 'a', noteId, state, due, stability: 5, difficulty: 5, lapses: 0, inactive: 0, order: Number(cardId.slice(1)) });
     const states = [card('c1', 'n1', 0), card('c2', 'n1', 0), card('c3', 'n2', 0), card('c4', 'n3', 2, NOW - HOUR)];
