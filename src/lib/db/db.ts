@@ -38,7 +38,16 @@ export class DrydockDB extends Dexie {
 
   constructor(name = 'drydock') {
     // Strict durability: an answered card is on disk before the transaction reports success.
-    super(name, { chromeTransactionDurability: 'strict' });
+    // No query cache: it serves liveQuery, which Drydock does not use (screens read once and keep their own state).
+    super(name, { chromeTransactionDurability: 'strict', cache: 'disabled' });
+    // Dexie's change tracking serves liveQuery too, and costs every write: each put and add records the key ranges it
+    // touched in every index, and each committed transaction announces them to the page (an event) and to every other
+    // tab (a BroadcastChannel message, a structured clone); in a profile of the study bench the broadcast alone took
+    // about 0.5 ms of each answer's transaction. With them gone, liveQuery would never re-run and
+    // Dexie.on('storagemutated') never fires (tests/unit/db/study.test.ts checks it): whoever first needs either must
+    // put these two back and measure the answer again (npm run bench -- study).
+    this.unuse({ stack: 'dbcore', name: 'Observability' });
+    this.unuse({ stack: 'dbcore', name: 'Cache' });
     this.version(1).stores({
       decks: 'id, origin',
       cards: 'id, deckId, *tags, kind, [deckId+order]',

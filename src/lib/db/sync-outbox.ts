@@ -34,7 +34,9 @@ export function markLocalOnly(tx: Transaction): void {
 
 interface TxSync {
   membership: SyncMembership;
-  clock: Hlc;
+  /** The device's clock, read once per transaction by the first write that makes a version (see clockOf). */
+  clock: Hlc | null;
+  clockRead?: PromiseLike<Hlc>;
 }
 const perTransaction = new WeakMap<object, PromiseLike<TxSync | null>>();
 
@@ -43,16 +45,33 @@ const perTransaction = new WeakMap<object, PromiseLike<TxSync | null>>();
 function syncOf(down: DBCore, trans: DBCoreTransaction): PromiseLike<TxSync | null> {
   let found = perTransaction.get(trans);
   if (!found) {
-    const device = down.table('device');
-    found = Dexie.Promise.all([device.get({ trans, key: SYNC_KEYS.membership }), device.get({ trans, key: SYNC_KEYS.clock })]).then(([membership, clock]) => {
-      const m = membership?.value as SyncMembership | undefined;
-      if (!m) return null;
-      const parsed = typeof clock?.value === 'string' ? parseHlc(clock.value) : null;
-      return { membership: m, clock: parsed ?? { wall: 0, counter: 0, device: m.deviceId } };
-    });
+    found = down
+      .table('device')
+      .get({ trans, key: SYNC_KEYS.membership })
+      .then((membership) => {
+        const m = membership?.value as SyncMembership | undefined;
+        return m ? { membership: m, clock: null } : null;
+      });
     perTransaction.set(trans, found);
   }
   return found;
+}
+
+/**
+ * The device's clock, as this transaction moves it. Only versions (cards, decks, settings) tick it; a review's
+ * operation needs none, so an answer reads only the membership. The read goes out beside the version clocks' own
+ * read (operationsFor), so it costs no extra round trip.
+ */
+function clockOf(down: DBCore, trans: DBCoreTransaction, sync: TxSync): PromiseLike<Hlc> {
+  sync.clockRead ??= down
+    .table('device')
+    .get({ trans, key: SYNC_KEYS.clock })
+    .then((row) => {
+      const parsed = typeof row?.value === 'string' ? parseHlc(row.value) : null;
+      sync.clock = parsed ?? { wall: 0, counter: 0, device: sync.membership.deviceId };
+      return sync.clock;
+    });
+  return sync.clockRead;
 }
 
 /** What a card, deck or setting version carries: the record without what each device keeps for itself. */
@@ -141,17 +160,20 @@ function operationsFor(down: DBCore, sync: TxSync, kind: EntityKind | 'review', 
   if (relevant.length === 0) return Dexie.Promise.resolve(bodies);
   const clocks = down.table('clocks');
   const keys = relevant.map((v) => entityKey(kind, v.key));
-  return clocks.getMany({ trans, keys }).then((current) => {
+  return Dexie.Promise.all([clocks.getMany({ trans, keys }), clockOf(down, trans, sync)]).then(([current]) => {
+    // Several writes in one transaction share the clock: each moves on from where the one before left it.
+    let clock = sync.clock!;
     const writes = relevant.map((v, i) => {
-      sync.clock = tick(sync.clock, Date.now());
-      const hlc = formatHlc(sync.clock);
+      clock = tick(clock, Date.now());
+      const hlc = formatHlc(clock);
       const base: string = current[i]?.hlc ?? '';
       bodies.push({ type: 'version', entity: kind, key: v.key, hlc, base, value: v.value });
       return { key: keys[i], hlc, base };
     });
+    sync.clock = clock;
     return clocks
       .mutate({ trans, type: 'put', values: writes })
-      .then(() => down.table('device').mutate({ trans, type: 'put', values: [{ key: SYNC_KEYS.clock, value: formatHlc(sync.clock) }] }))
+      .then(() => down.table('device').mutate({ trans, type: 'put', values: [{ key: SYNC_KEYS.clock, value: formatHlc(clock) }] }))
       .then(() => bodies);
   });
 }

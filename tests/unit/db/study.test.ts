@@ -1,5 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
 import { db, DrydockDB } from '../../../src/lib/db/db';
+import { joinSpace } from '../../../src/lib/db/sync-membership';
+import { SYNC_KEYS } from '../../../src/lib/db/sync-outbox';
 import { writeVersion } from '../../../src/lib/db/sync-apply';
 import { DEFAULT_SETTINGS } from '../../../src/lib/domain/settings';
 import { newCardRecord, newStateRecord } from '../../../src/lib/db/records';
@@ -58,6 +61,55 @@ describe('answerCard', () => {
   it('writes nothing when the card has no state', async () => {
     await expect(answerCard({ cardId: 'missing', rating: 3, now: NOW, durationMs: 1, source: 'study' })).rejects.toThrow(/missing/);
     expect(await db.reviews.count()).toBe(0);
+  });
+
+  it('with sync on, writes the state, the log and the review operation in one commit, and moves no version clock', async () => {
+    await seed(['x']);
+    await joinSpace({ code: 'CODE', space: 'space-1', deviceId: 'phone', deviceName: 'Phone', joinedAt: NOW });
+    await db.outbox.clear();
+    const clockBefore = await db.device.get(SYNC_KEYS.clock);
+    const recordClocksBefore = await db.clocks.toArray();
+    const receipt = await answerCard({ cardId: 'x', rating: 3, now: NOW, durationMs: 4200, source: 'study' });
+    expect(await db.states.get('x')).toEqual(receipt.next);
+    const ops = (await db.outbox.toArray()).map((row) => row.op);
+    expect(ops).toEqual([expect.objectContaining({ type: 'review', device: 'phone', review: expect.objectContaining({ uid: receipt.log.uid, cardId: 'x', rating: 3, at: NOW, durationMs: 4200 }) })]);
+    // A review is not a version: the device's clock and the records' clocks stay as they were.
+    expect(await db.device.get(SYNC_KEYS.clock)).toEqual(clockBefore);
+    expect(await db.clocks.toArray()).toEqual(recordClocksBefore);
+  });
+
+  it('with sync on, writes nothing at all when the outbox refuses the operation: no state, no log', async () => {
+    await seed(['x']);
+    await joinSpace({ code: 'CODE', space: 'space-1', deviceId: 'phone', deviceName: 'Phone', joinedAt: NOW });
+    await db.outbox.clear();
+    const before = await db.states.get('x');
+    const realAdd = IDBObjectStore.prototype.add;
+    IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+      if (this.name === 'outbox') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return realAdd.apply(this, args);
+    };
+    try {
+      await expect(answerCard({ cardId: 'x', rating: 3, now: NOW, durationMs: 1, source: 'study' })).rejects.toMatchObject({ name: 'QuotaExceededError' });
+    } finally {
+      IDBObjectStore.prototype.add = realAdd;
+    }
+    expect(await db.states.get('x')).toEqual(before);
+    expect(await db.reviews.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('announces no change to liveQuery or other tabs: Dexie\'s change tracking is off, since nothing in the app listens', async () => {
+    await seed(['x']);
+    const announced: unknown[] = [];
+    const listener = (parts: unknown) => announced.push(parts);
+    Dexie.on('storagemutated', listener);
+    try {
+      await answerCard({ cardId: 'x', rating: 3, now: NOW, durationMs: 1, source: 'study' });
+    } finally {
+      Dexie.on('storagemutated').unsubscribe(listener);
+    }
+    expect(await db.reviews.count()).toBe(1);
+    expect(announced).toEqual([]);
   });
 });
 

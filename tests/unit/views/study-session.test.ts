@@ -226,12 +226,16 @@ describe('HomeState', () => {
     await session.load(NOW);
     session.reveal(NOW + 1000);
     const before = await db.states.get('test-deck-basic');
-    const original = db.reviews.add.bind(db.reviews);
-    db.reviews.add = (() => Promise.reject(Object.assign(new Error('quota'), { name: 'QuotaExceededError' }))) as unknown as typeof db.reviews.add;
+    // IndexedDB itself refuses the review log's write, whichever layer of Dexie the answer writes through.
+    const realAdd = IDBObjectStore.prototype.add;
+    IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+      if (this.name === 'reviews') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return realAdd.apply(this, args);
+    };
     try {
       await session.answer(3, NOW + 2000);
     } finally {
-      db.reviews.add = original;
+      IDBObjectStore.prototype.add = realAdd;
     }
     expect(session.status).toBe('revealed');
     expect(session.card?.id).toBe('test-deck-basic');
