@@ -83,7 +83,18 @@ export function versionValue(entity: EntityKind, record: Record<string, unknown>
 export const syncOutboxMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'drydock-sync-outbox',
-  create(down) {
+  create(uncached) {
+    // The layers below build a new table object on every table() call (the virtual-index layer re-derives its indexes
+    // each time); the device, clock and outbox tables are asked for on every write, so each is built once per connection.
+    const tables = new Map<string, DBCoreTable>();
+    const down: DBCore = {
+      ...uncached,
+      table(name) {
+        let table = tables.get(name);
+        if (!table) tables.set(name, (table = uncached.table(name)));
+        return table;
+      },
+    };
     return {
       ...down,
       transaction(stores, mode, options) {
