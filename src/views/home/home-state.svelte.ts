@@ -33,6 +33,10 @@ export class HomeState {
     this.#closed = true;
   }
 
+  get closed(): boolean {
+    return this.#closed;
+  }
+
   /** Shows what is stored at once, then merges the bundled decks and refreshes if anything changed. */
   async load(now = Date.now()): Promise<void> {
     try {
