@@ -81,12 +81,14 @@ export interface DeckTotals {
 /**
  * Each deck's totals from index keys alone (no record read), up to `cap` cards: counting every key of a big deck
  * takes seconds at 100,000 cards and holds up every other read. The few cards out of study are read to tell
- * suspended from retired.
+ * suspended from retired. `stopped` is asked before each deck: a screen that has closed stops the reads, since
+ * IndexedDB serves a database's requests in turn and the next screen would wait behind them.
  */
-export async function loadDeckTotals(deckIds: readonly string[], cap = TOTALS_CAP): Promise<Map<string, DeckTotals>> {
+export async function loadDeckTotals(deckIds: readonly string[], cap = TOTALS_CAP, stopped: () => boolean = () => false): Promise<Map<string, DeckTotals>> {
   return db.transaction('r', db.states, db.cards, async () => {
     const totals = new Map<string, DeckTotals>();
     for (const deckId of deckIds) {
+      if (stopped()) break;
       const inStudy = db.states.where('[deckId+inactive+due]').between([deckId, 0, Dexie.minKey], [deckId, 0, Dexie.maxKey]).limit(cap + 1).primaryKeys();
       const all = db.cards.where('deckId').equals(deckId).limit(cap + 1).primaryKeys();
       const outIds = db.states.where('[deckId+inactive+due]').between([deckId, 1, Dexie.minKey], [deckId, 1, Dexie.maxKey]).limit(cap + 1).primaryKeys();

@@ -9,9 +9,33 @@ interface BeforeInstallPromptEvent extends Event {
   userChoice: Promise<{ outcome: 'accepted' | 'dismissed' }>;
 }
 
-/** Runs `fn` about two seconds after start, when the page is idle: for what the first screen does not need. */
+/**
+ * Runs `fn` once the first screen has read what it shows (firstScreenRead) and at least two seconds have passed, when
+ * the page is idle: for what the first screen does not need. IndexedDB serves one database's requests one after
+ * another, so start-up work that began earlier (the self-check, the backup, sync) made the deck list wait behind it.
+ * A screen that never says it has read (Settings, the Library) lets it start after FIRST_SCREEN_FALLBACK_MS.
+ */
 export function afterFirstScreen(fn: () => void): void {
-  setTimeout(() => ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 2000 }) : fn()), 2000);
+  gate ??= startupGate(firstScreenReads);
+  void gate.then(() => ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 2000 }) : fn()));
+}
+
+export const FIRST_SCREEN_MIN_MS = 2000;
+export const FIRST_SCREEN_FALLBACK_MS = 8000;
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Settles once `firstScreenReads` has and FIRST_SCREEN_MIN_MS have passed, or at FIRST_SCREEN_FALLBACK_MS at the latest. */
+export function startupGate(firstScreenReads: Promise<void>, wait = delay): Promise<void> {
+  return Promise.all([wait(FIRST_SCREEN_MIN_MS), Promise.race([firstScreenReads, wait(FIRST_SCREEN_FALLBACK_MS)])]).then(() => undefined);
+}
+
+let firstScreenHasRead: () => void = () => undefined;
+const firstScreenReads = new Promise<void>((resolve) => (firstScreenHasRead = resolve));
+let gate: Promise<void> | null = null;
+
+/** The deck list (counts and totals) or the study screen's first card is in: start-up work may read now. */
+export function firstScreenRead(): void {
+  firstScreenHasRead();
 }
 
 /** One-time notices, remembered per browser (they concern this device, not the collection). */

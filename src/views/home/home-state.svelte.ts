@@ -3,7 +3,7 @@ import { updateBundledDecks } from '../../lib/db/bundled';
 import { loadSettings } from '../../lib/db/settings';
 import { countDoneToday } from '../../lib/db/study';
 import { byDeckTitle, listDecks, loadStudyStates } from '../../lib/db/study-data';
-import { hasCardsInStudy, loadDeckCounts, loadDeckTotals } from '../../lib/db/deck-counts';
+import { hasCardsInStudy, loadDeckCounts, loadDeckTotals, TOTALS_CAP } from '../../lib/db/deck-counts';
 import { sumCounts } from '../../lib/domain/deck-tally';
 import type { DeckCounts } from '../../lib/domain/queue';
 import { todaysLimits } from '../../lib/domain/today-limits';
@@ -26,6 +26,16 @@ export class HomeState {
   /** Nothing stored yet: the built-in decks are being written for the first time. */
   firstRun = $state(false);
   error = $state<string | null>(null);
+  /** Set when the deck list has left the screen: a refresh under way reads no more. */
+  #closed = false;
+
+  close(): void {
+    this.#closed = true;
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
 
   /** Shows what is stored at once, then merges the bundled decks and refreshes if anything changed. */
   async load(now = Date.now()): Promise<void> {
@@ -61,7 +71,9 @@ export class HomeState {
       .map((d) => ({ id: d.id, title: d.title, description: d.description, cardCount: known.get(d.id)?.cardCount ?? null, cardCountCapped: known.get(d.id)?.cardCountCapped, counts: counts.get(d.id)! }))
       .sort(byDeckTitle);
     this.total = sumCounts([...counts.values()]);
-    const totals = await loadDeckTotals(listed.map((d) => d.id));
+    if (this.#closed) return;
+    const totals = await loadDeckTotals(listed.map((d) => d.id), TOTALS_CAP, () => this.#closed);
+    if (this.#closed) return;
     this.decks = this.decks.map((d) => ({ ...d, cardCount: totals.get(d.id)?.inStudy ?? 0, cardCountCapped: totals.get(d.id)?.capped || undefined }));
   }
 }

@@ -127,6 +127,18 @@ describe('deck counts from index ranges', () => {
     expect((await loadDeckTotals(['d'], 12)).get('d')).toEqual({ inStudy: 12, cards: 12, suspended: 0, capped: false });
   });
 
+  it('a screen that has closed stops reading totals before the next deck', async () => {
+    for (const deckId of ['a', 'b', 'c']) {
+      await db.cards.put({ id: `${deckId}1`, kind: 'basic', tags: [], prompt: 'Q', answer: 'A', deckId, order: 0, suspended: 0, retired: 0, createdAt: NOW, updatedAt: NOW } as CardRecord);
+      await db.states.put({ cardId: `${deckId}1`, deckId, noteId: `${deckId}1`, due: NOW, state: 0, stability: 0, difficulty: 0, elapsed_days: 0, scheduled_days: 0, learning_steps: 0, reps: 0, lapses: 0, inactive: 0 } as CardStateRecord);
+    }
+    // Asked before each deck: the screen closes while the first deck is read.
+    let asked = 0;
+    const totals = await loadDeckTotals(['a', 'b', 'c'], 10, () => ++asked >= 2);
+    expect([...totals.keys()]).toEqual(['a']);
+    expect((await loadDeckTotals(['a', 'b', 'c'], 10)).size).toBe(3);
+  });
+
   it('page past siblings until the day is full: 10 notes of 10 reviews and 10 notes of 10 new cards, limits of 20', async () => {
     const rows = Array.from({ length: 200 }, (_, i) => ({ id: `c${String(i).padStart(3, '0')}`, review: i < 100, note: `n${i % 20}` }));
     await db.cards.bulkPut(rows.map(({ id, note }, i) => ({ id, kind: 'basic', tags: [], prompt: id, answer: 'A', noteId: note, deckId: 'd', order: i, suspended: 0, retired: 0, createdAt: NOW, updatedAt: NOW }) as CardRecord));
