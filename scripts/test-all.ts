@@ -3,6 +3,7 @@
 // one block when it ends, under a header naming it, so the lines of two phases never interleave; the run fails if any
 // phase fails, and ends with a summary naming the phases that failed.
 import { spawn } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 
 export interface Phase {
   name: string;
@@ -47,7 +48,8 @@ export const LANES: Lane[] = [
 const seconds = (since: number) => (performance.now() - since) / 1000;
 const format = (s: number) => (s >= 60 ? `${Math.floor(s / 60)} min ${Math.round(s % 60)} s` : `${s.toFixed(1)} s`);
 
-const running = new Set<number>();
+/** The phases running now: process group id, name and start. */
+const running = new Map<number, { name: string; started: number }>();
 
 /** Stops a phase's whole process group (a test server or browser it left behind too). */
 function stopGroup(pid: number, signal: NodeJS.Signals = 'SIGTERM'): void {
@@ -66,7 +68,7 @@ function runPhase(phase: Phase, write: (text: string) => void): Promise<Outcome>
     const output: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
-    if (child.pid !== undefined) running.add(child.pid);
+    if (child.pid !== undefined) running.set(child.pid, { name: phase.name, started });
     let spawnError: Error | undefined;
     child.on('error', (error) => (spawnError = error));
     // Whatever the phase left running in its group (a server, a browser) is stopped when it exits; until then it
@@ -80,8 +82,10 @@ function runPhase(phase: Phase, write: (text: string) => void): Promise<Outcome>
       const passed = code === 0 && !spawnError;
       const outcome: Outcome = { name: phase.name, status: passed ? 'passed' : 'failed', seconds: seconds(started), exit: signal ?? String(code ?? spawnError?.message) };
       const text = Buffer.concat(output).toString('utf8');
-      const rule = `── ${phase.name}: ${passed ? 'passed' : `FAILED (exit ${outcome.exit})`} in ${format(outcome.seconds)} `;
-      write(`\n${rule.padEnd(100, '─')}\n${text}${text.endsWith('\n') || text === '' ? '' : '\n'}${spawnError ? `${spawnError.message}\n` : ''}── end of ${phase.name} ${'─'.repeat(Math.max(0, 92 - phase.name.length))}\n\n`);
+      const header = `── ${phase.name}: ${passed ? 'passed' : `FAILED (exit ${outcome.exit})`} in ${format(outcome.seconds)} `.padEnd(100, '─');
+      const footer = `── end of ${phase.name} `.padEnd(100, '─');
+      const body = text + (text === '' || text.endsWith('\n') ? '' : '\n') + (spawnError ? `${spawnError.message}\n` : '');
+      write(`\n${header}\n${body}${footer}\n\n`);
       resolve(outcome);
     });
   });
@@ -102,7 +106,10 @@ async function runLane(lane: Lane, write: (text: string) => void): Promise<Outco
 /** Runs the lanes side by side; resolves with every phase's outcome, in lane order. */
 export async function runLanes(lanes: Lane[], write: (text: string) => void = (text) => void process.stdout.write(text)): Promise<Outcome[]> {
   const started = performance.now();
+  // Output comes in blocks at the end of each phase, so a line a minute says what is still running.
+  const heartbeat = setInterval(() => write(`… still running: ${[...running.values()].map((r) => `${r.name} (${format(seconds(r.started))})`).join(', ')}\n`), 60_000);
   const outcomes = (await Promise.all(lanes.map((lane) => runLane(lane, write)))).flat();
+  clearInterval(heartbeat);
   const failed = outcomes.filter((o) => o.status !== 'passed');
   const width = Math.max(...outcomes.map((o) => o.name.length));
   const lines = outcomes.map((o) => `  ${o.name.padEnd(width)}  ${o.status === 'failed' ? 'FAILED ' : o.status.padEnd(7)}  ${o.status === 'not run' ? '' : format(o.seconds)}`);
@@ -111,11 +118,11 @@ export async function runLanes(lanes: Lane[], write: (text: string) => void = (t
 }
 
 function stopAll(signal: NodeJS.Signals): void {
-  for (const pid of running) stopGroup(pid, signal);
+  for (const pid of running.keys()) stopGroup(pid, signal);
   process.exit(signal === 'SIGINT' ? 130 : 143);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   process.on('SIGINT', () => stopAll('SIGINT'));
   process.on('SIGTERM', () => stopAll('SIGTERM'));
   const outcomes = await runLanes(LANES);
