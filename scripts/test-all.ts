@@ -9,9 +9,11 @@ export interface Phase {
   name: string;
   command: string;
   args: string[];
+  /** A phase of the same lane that must have passed first (the build, for the browser tests); otherwise not run. */
+  needs?: string;
 }
 
-/** Phases in a lane run one after another; when one fails, the rest of its lane is not run (a build before its tests). */
+/** Phases in a lane run one after another; a failure stops only the phases that need it. */
 export type Lane = Phase[];
 
 export interface Outcome {
@@ -23,26 +25,23 @@ export interface Outcome {
 }
 
 const bin = (name: string) => `node_modules/.bin/${name}`;
-/**
- * Lower priority for the lane beside the browser tests: those wait on timers and animations, leave part of both cores
- * idle, and are the tests a busy machine upsets most. The other lane soaks up what they leave.
- */
-const niced = (phase: Phase): Phase => ({ ...phase, command: 'nice', args: ['-n', '10', phase.command, ...phase.args] });
 
 /**
  * The build and Playwright take longest (about four of the six minutes when run one after another), so they have a
- * lane of their own; svelte-check, the unit suite and the server suite run one after another in the other.
+ * lane of their own; svelte-check, the unit suite and the server suite run one after another in the other, in the
+ * time the browser tests leave both cores partly idle (they wait on timers, animations and the server). Both lanes
+ * run at the same priority: a lower one for the second lane starved its tests into their timeouts on a busy machine.
  */
 export const LANES: Lane[] = [
   [
     { name: 'build', command: bin('vite'), args: ['build', '--outDir', process.env.E2E_DIST ?? 'dist'] },
-    { name: 'e2e', command: bin('playwright'), args: ['test'] },
+    { name: 'e2e', command: bin('playwright'), args: ['test'], needs: 'build' },
   ],
   [
     { name: 'check', command: bin('svelte-check'), args: ['--tsconfig', './tsconfig.json', '--fail-on-warnings'] },
     { name: 'unit', command: bin('vitest'), args: ['run'] },
     { name: 'server', command: bin('vitest'), args: ['run', '--config', 'vitest.server.config.ts', '--reporter=verbose'] },
-  ].map(niced),
+  ],
 ];
 
 const seconds = (since: number) => (performance.now() - since) / 1000;
@@ -94,7 +93,7 @@ function runPhase(phase: Phase, write: (text: string) => void): Promise<Outcome>
 async function runLane(lane: Lane, write: (text: string) => void): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   for (const phase of lane) {
-    if (outcomes.some((o) => o.status !== 'passed')) {
+    if (phase.needs !== undefined && outcomes.find((o) => o.name === phase.needs)?.status !== 'passed') {
       outcomes.push({ name: phase.name, status: 'not run', seconds: 0 });
       continue;
     }
