@@ -45,7 +45,7 @@ export const LANES: Lane[] = [
 ];
 
 const seconds = (since: number) => (performance.now() - since) / 1000;
-const format = (s: number) => (s >= 60 ? `${Math.floor(s / 60)} min ${Math.round(s % 60)} s` : `${s.toFixed(1)} s`);
+const format = (s: number) => (s >= 60 ? `${Math.floor(Math.round(s) / 60)} min ${Math.round(s) % 60} s` : `${s.toFixed(1)} s`);
 
 /** The phases running now: process group id, name and start. */
 const running = new Map<number, { name: string; started: number }>();
