@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, test } from 'vitest';
+import { flushSync } from 'svelte';
 import { db } from '../../../src/lib/db/db';
 import { addCards, createDeck, editCard } from '../../../src/lib/db/editor';
 import type { Card } from '../../../src/lib/domain/model';
@@ -206,5 +207,36 @@ describe('DeckEditor', () => {
     await ed.setSuspended('c40', true, NOW);
     ed.status = 'suspended';
     expect(ed.visible).toEqual(['c40']);
+  });
+
+  test('a deck too big to search at once goes through the sliced search: the latest query wins, with the filters, as in one go', async () => {
+    const deckId = await createDeck('Sliced', NOW);
+    const cards: Card[] = Array.from({ length: 40 }, (_, i) => ({ id: `s${i}`, kind: 'basic', tags: [i % 2 ? 'odd' : 'even'], prompt: `Port ${i}`, answer: `Answer ${i}` }));
+    await addCards(deckId, cards, NOW);
+    // Searched in one go up to 10 cards: these 40 go through the sliced search.
+    const ed = new DeckEditor(deckId, { atOnce: 10 });
+    await ed.load();
+    ed.query = 'port 3';
+    flushSync();
+    // Two keystrokes before the first answers: only the second one's result is ever shown.
+    ed.query = 'port 1';
+    flushSync();
+    expect(ed.searching).toBe(true);
+    await Promise.resolve();
+    expect(ed.visible).not.toContain('s3');
+    await ed.searched();
+    expect(ed.searching).toBe(false);
+    expect(ed.visible).toEqual(['s1', 's10', 's11', 's12', 's13', 's14', 's15', 's16', 's17', 's18', 's19']);
+    // The filters combine with the query, as in one go.
+    ed.tag = 'odd';
+    flushSync();
+    await ed.searched();
+    expect(ed.visible).toEqual(['s1', 's11', 's13', 's15', 's17', 's19']);
+    ed.query = '';
+    ed.tag = '';
+    flushSync();
+    expect(ed.searching).toBe(false);
+    expect(ed.visible).toHaveLength(40);
+    ed.stop();
   });
 });
