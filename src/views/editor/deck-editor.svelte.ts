@@ -5,7 +5,7 @@
 // for long. Until it is complete a search looks in the cards read so far, and the view says so. A search over more
 // than a few thousand cards runs in slices (lib/ui/slices.ts) that give the thread back between them; a newer
 // keystroke makes an older search stale, so typing never waits for a scan of 100,000 cards.
-import { addCards, cardIdsOfDeck, cardsById, cardsOfDeckFrom, deleteCard, editCardAddingSiblings, getDeck, newCardId, renameDeck, setSuspended } from '../../lib/db/editor';
+import { addCards, cardIdsOfDeckFrom, cardsById, cardsOfDeckFrom, deleteCard, editCardAddingSiblings, getDeck, newCardId, renameDeck, setSuspended } from '../../lib/db/editor';
 import { clozeCards } from '../../lib/domain/cloze';
 import type { CardRecord, DeckRecord } from '../../lib/db/db';
 import { cardOfRecord } from '../../lib/db/records';
@@ -30,6 +30,8 @@ export interface CardRow {
 /** Cards read before the first paint (the whole of most decks), and per page after it while the search index is built. */
 const FIRST_PAGE = 500;
 const PAGE = 500;
+/** Ids read per page when the deck is sized (keys only: one request of 100,000 was a long task). */
+const ID_PAGE = 10_000;
 /** While the index is built, filtered results are refreshed at most this often (each refresh filters every card read). */
 const REFRESH_MS = 250;
 /** Up to this many cards a search runs at once (a millisecond or two); beyond, in slices. */
@@ -48,7 +50,7 @@ function passes(c: CardRow | undefined, { q, tag, kind, status }: Filters): c is
 }
 
 /** Where the page after `page` starts: its last order, passing over the cards of that order already read. */
-function nextPage(page: CardRecord[], from: number, skip: number): { from: number; skip: number } {
+function nextPage(page: { order: number }[], from: number, skip: number): { from: number; skip: number } {
   const last = page[page.length - 1].order;
   return { from: last, skip: (last === from ? skip : 0) + page.filter((c) => c.order === last).length };
 }
@@ -61,6 +63,7 @@ export class DeckEditor {
   readonly #first: number;
   readonly #page: number;
   readonly #atOnce: number;
+  readonly #idPage: number;
   deck = $state.raw<DeckRecord | null>(null);
   missing = $state(false);
   /** The deck's cards in order, by id (retired cards left out once they are read). */
@@ -103,11 +106,12 @@ export class DeckEditor {
   readonly #stopSearching: () => void;
 
   /**
-   * `first` and `page`: cards read before the first paint and per page after it; `atOnce`: the most cards a search
-   * runs in one go (tests use small numbers).
+   * `first` and `page`: cards read before the first paint and per page after it; `idPage`: ids per page when sizing
+   * the deck; `atOnce`: the most cards a search runs in one go (tests use small numbers).
    */
-  constructor(deckId: string, { first = FIRST_PAGE, page = PAGE, atOnce = SEARCH_AT_ONCE }: { first?: number; page?: number; atOnce?: number } = {}) {
+  constructor(deckId: string, { first = FIRST_PAGE, page = PAGE, idPage = ID_PAGE, atOnce = SEARCH_AT_ONCE }: { first?: number; page?: number; idPage?: number; atOnce?: number } = {}) {
     this.deckId = deckId;
+    this.#idPage = idPage;
     this.#first = first;
     this.#page = page;
     this.#atOnce = atOnce;
@@ -209,12 +213,21 @@ export class DeckEditor {
     this.#indexBuilt = Promise.all([this.#idsRead, built]).then(() => {});
   }
 
-  /** Reads every id of the deck (keys only): the list gets its full length, and rows far down can be read by id. */
+  /**
+   * Reads every id of the deck (keys only, a page per task): the list gets its full length, and rows far down can be
+   * read by id.
+   */
   async #count(generation: number): Promise<void> {
     const since = this.#writes;
     try {
-      const ids = await cardIdsOfDeck(this.deckId);
-      if (generation !== this.#generation || this.counted) return;
+      const ids: string[] = [];
+      for (let from = -Infinity, skip = 0; ; ) {
+        const page = await cardIdsOfDeckFrom(this.deckId, from, skip, this.#idPage);
+        if (generation !== this.#generation || this.counted) return;
+        for (const { id } of page) ids.push(id);
+        if (page.length < this.#idPage) break;
+        ({ from, skip } = nextPage(page, from, skip));
+      }
       // A card added or deleted in the meantime may be missing or still there: read them again.
       if (this.#writes !== since) return this.#count(generation);
       this.ids = ids.filter((id) => !this.#retired.has(id));
@@ -348,7 +361,8 @@ export class DeckEditor {
     this.#store(cards.filter((c) => c !== undefined), write);
     let ids = gone.size ? this.ids.filter((id) => !gone.has(id)) : this.ids;
     // Until every id is read, the index build appends the added cards when it reaches the end of the deck.
-    if (this.counted) ids = [...ids, ...added.filter((id) => !gone.has(id) && !this.#retired.has(id))];
+    // The deck may have been sized after the write, with the added cards already in it.
+    if (this.counted) ids = [...ids, ...added.filter((id) => !gone.has(id) && !this.#retired.has(id) && !ids.includes(id))];
     this.ids = ids;
     if (!this.indexing) this.indexed = this.ids.length;
     this.#version++;
