@@ -99,8 +99,8 @@ export class DeckEditor {
   #generation = 0;
   #idsRead: Promise<void> = Promise.resolve();
   #indexBuilt: Promise<void> = Promise.resolve();
-  /** The last sliced search's result. */
-  #found = $state.raw<string[]>([]);
+  /** The last sliced search's result; null since the filters were last cleared (the whole deck was shown). */
+  #found = $state.raw<string[] | null>(null);
   #searches = new Latest();
   #searched: Promise<void> = Promise.resolve();
   readonly #stopSearching: () => void;
@@ -123,6 +123,7 @@ export class DeckEditor {
         else {
           this.#searches.cancel();
           this.searching = false;
+          if (!this.filtering) this.#found = null;
         }
       });
     });
@@ -152,7 +153,7 @@ export class DeckEditor {
   readonly visible = $derived.by(() => {
     if (!this.filtering) return this.ids;
     const rows = this.#ordered;
-    if (rows.length > this.#atOnce) return this.#found;
+    if (rows.length > this.#atOnce) return this.#found ?? this.ids;
     const filters = this.#filters;
     const out: string[] = [];
     for (const c of rows) if (passes(c, filters)) out.push(c.id);
