@@ -70,3 +70,21 @@ test('a file dropped on the import screen opens the same preview', async ({ page
   await expect(page.getByRole('list', { name: 'Decks in this import' })).toContainText('dropped: 1 card');
   await expect(page.getByText('Dropped question?')).toBeVisible();
 });
+
+test('Cancel while the cards are saved aborts the write: nothing is stored, and the screen takes the next file', async ({ page }) => {
+  await openApp(page, '#/import');
+  const before = await readCollection(page);
+  const csv = 'front,back,tags\n' + Array.from({ length: 30_000 }, (_, i) => `"Which port does service ${i} publish?","Port ${i}",ports`).join('\n');
+  await chooseImportFile(page, { name: 'ports.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByRole('button', { name: 'Import 30000 cards' }).click({ timeout: 60_000 });
+  await expect(page.getByText('Saving the cards…')).toBeVisible();
+  // The first batch is written (the bar moves): the transaction is under way, with most of the cards still to come.
+  const bar = page.getByRole('progressbar', { name: 'Import progress' });
+  await expect.poll(() => bar.evaluate((el) => (el as HTMLProgressElement).position), { timeout: 30_000 }).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('import-error')).toHaveText('Import cancelled. Nothing was changed.', { timeout: 30_000 });
+  expect(await readCollection(page)).toEqual(before);
+  await chooseImportFile(page, { name: 'one.csv', mimeType: 'text/csv', buffer: Buffer.from('front,back\nq1,a1\n') });
+  await page.getByRole('button', { name: 'Import 1 card' }).click();
+  await expect(page.getByTestId('import-outcome')).toHaveText('1 card added.');
+});

@@ -117,9 +117,19 @@ export async function cardsOfDeck(deckId: string): Promise<CardRecord[]> {
   return db.cards.where('[deckId+order]').between([deckId, -Infinity], [deckId, Infinity]).toArray();
 }
 
-/** The deck's card ids in deck order, retired ones included: keys only, so a 100,000-card deck is sized without reading a card. */
-export async function cardIdsOfDeck(deckId: string): Promise<string[]> {
-  return (await db.cards.where('[deckId+order]').between([deckId, -Infinity], [deckId, Infinity]).primaryKeys()) as string[];
+/**
+ * One page of the deck's card ids in deck order, retired ones included, each with its order (as cardsOfDeckFrom pages):
+ * keys only, so a 100,000-card deck is sized without reading a card, a page at a time.
+ */
+export async function cardIdsOfDeckFrom(deckId: string, fromOrder: number, skip: number, limit: number): Promise<{ id: string; order: number }[]> {
+  const page = () => {
+    const range = db.cards.where('[deckId+order]').between([deckId, fromOrder], [deckId, Infinity], true, true);
+    return (skip > 0 ? range.offset(skip) : range).limit(limit);
+  };
+  return db.transaction('r', db.cards, async () => {
+    const [keys, ids] = await Promise.all([page().keys(), page().primaryKeys()]);
+    return ids.map((id, i) => ({ id: id as string, order: (keys[i] as unknown as [string, number])[1] }));
+  });
 }
 
 /**

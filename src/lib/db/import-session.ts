@@ -3,9 +3,10 @@
 // and the plan stay here; the page only ever gets the preview, so even 100,000 cards never cross to the main thread.
 import { lintDecks, type LintFinding } from '../domain/deck-lint';
 import { cardBack, cardFront, type Card, type Deck } from '../domain/model';
+import { cardHtml, type FacesHtml } from '../io/card-html';
 import type { MediaFile } from '../io/media';
 import type { ImportBundle, Result } from '../io/result';
-import { applyImport, keepChosen, planImport, type DuplicateChoice, type ImportOutcome, type ImportPlan, type UpdateLoss } from './imports';
+import { applyImport, keepChosen, planImport, type DuplicateChoice, type ImportOutcome, type ImportPlan, type UpdateLoss, type WriteControl } from './imports';
 import { onOutboxWrite } from './sync-outbox';
 import { estimateBytes, writeFailureMessage } from './storage-errors';
 
@@ -34,8 +35,8 @@ export interface ImportPreview {
   totalCards: number;
   newCards: number;
   duplicates: number;
-  /** The first five cards, with their faces as text. */
-  firstCards: { card: Card; front: string; back: string }[];
+  /** The first five cards, with their faces as text, and as HTML rendered here (the page only sanitises it). */
+  firstCards: { card: Card; front: string; back: string; html: FacesHtml }[];
   warnings: string[];
   images?: { imported: number; skipped: number };
   cardChecks: CardCheck[];
@@ -56,6 +57,8 @@ export interface PreviewChoice {
   findings: LintFinding[];
   /** Ids of the planned cards that match a card already in the collection. */
   matched: string[];
+  /** Each card's faces as inline HTML by card id, rendered here (the page only sanitises the rows in view). */
+  html: Record<string, FacesHtml>;
 }
 
 /** The cards the learner left out or edited in the card chooser: plain arrays, so they can be posted to the worker. */
@@ -75,7 +78,10 @@ export interface WriteRequest {
   chosen?: ChosenCards;
 }
 
-export type WriteResult = { ok: true; outcome: ImportOutcome; queuedSync: boolean } | { ok: false; message: string };
+/** `cancelled`: Cancel aborted the write's transaction, so nothing was stored. */
+export type WriteResult = { ok: true; outcome: ImportOutcome; queuedSync: boolean } | { ok: false; message: string; cancelled?: true };
+
+export const WRITE_CANCELLED = 'Import cancelled. Nothing was changed.';
 
 /** Cleans the SVG images a package brought (that needs a DOM, so the page does it); returns those kept. */
 export type CleanImages = (svgs: MediaFile[]) => Promise<MediaFile[]>;
@@ -93,8 +99,11 @@ export class ImportSession {
     return { ok: true, value: previewOf(bundle, this.#plan) };
   }
 
-  /** Writes the planned import in one transaction; a failure (the storage quota, say) writes nothing and says why. */
-  async write(request: WriteRequest): Promise<WriteResult> {
+  /**
+   * Writes the planned import in one transaction; a failure (the storage quota, say) writes nothing and says why.
+   * `control.signal` is Cancel: it aborts the transaction, and nothing is stored (unless it was already committing).
+   */
+  async write(request: WriteRequest, control: WriteControl = {}): Promise<WriteResult> {
     const plan = this.#plan;
     if (!plan) return { ok: false, message: 'There is nothing to import. Nothing was changed.' };
     let queuedSync = false;
@@ -102,10 +111,11 @@ export class ImportSession {
     try {
       const kept = request.chosen ? keepChosen(plan, new Set(request.chosen.dropped), new Map(request.chosen.edits.map((c) => [c.id, c]))) : plan;
       if (request.chosen && kept.decks.every((d) => d.cards.length === 0)) return { ok: false, message: 'No card is ticked, so there is nothing to import. Nothing was changed.' };
-      const outcome = await applyImport(named(kept, request.titles), request.choice, request.now, 'imported', request.replaceRicher);
+      const outcome = await applyImport(named(kept, request.titles), request.choice, request.now, 'imported', request.replaceRicher, control);
       this.#plan = null;
       return { ok: true, outcome, queuedSync };
     } catch (e) {
+      if (control.signal?.aborted) return { ok: false, message: WRITE_CANCELLED, cancelled: true };
       return { ok: false, message: await writeFailureMessage('this import', e, estimateBytes(plan.decks.map((d) => d.deck))) };
     } finally {
       stop();
@@ -141,7 +151,14 @@ export function previewOf(bundle: ImportBundle, plan: ImportPlan): ImportPreview
     totalCards,
     newCards: plan.newCards,
     duplicates: plan.duplicates,
-    firstCards: bundle.decks.flatMap((d) => d.cards.slice(0, 5)).slice(0, 5).map((card) => ({ card, front: cardFront(card), back: cardBack(card) })),
+    firstCards: bundle.decks
+      .flatMap((d) => d.cards.slice(0, 5))
+      .slice(0, 5)
+      .map((card) => {
+        const front = cardFront(card);
+        const back = cardBack(card);
+        return { card, front, back, html: { front: cardHtml(front), back: back ? cardHtml(back) : '' } };
+      }),
     warnings: bundle.warnings,
     ...(bundle.images ? { images: bundle.images } : {}),
     cardChecks: cardChecks(bundle, findings),
@@ -150,9 +167,16 @@ export function previewOf(bundle: ImportBundle, plan: ImportPlan): ImportPreview
     // A notes import lists them all: which of them are written depends on the cards the learner ticks.
     lossyCards: (bundle.format === 'notes' ? lossy : lossy.slice(0, LOSSY_LISTED)).map(({ card, loses }) => ({ id: card.id, front: cardFront(card), loses: loses! })),
     ...(bundle.format === 'notes'
-      ? { choice: { decks: bundle.decks, findings, matched: plan.decks.flatMap((d) => d.cards.filter((c) => c.match).map((c) => c.card.id)) } }
+      ? { choice: { decks: bundle.decks, findings, matched: plan.decks.flatMap((d) => d.cards.filter((c) => c.match).map((c) => c.card.id)), html: inlineFaces(bundle.decks) } }
       : {}),
   };
+}
+
+/** Every card's faces as inline HTML, as the card chooser's rows show them. */
+function inlineFaces(decks: Deck[]): Record<string, FacesHtml> {
+  const html: Record<string, FacesHtml> = {};
+  for (const card of decks.flatMap((d) => d.cards)) html[card.id] = { front: cardHtml(cardFront(card), true), back: cardHtml(cardBack(card), true) };
+  return html;
 }
 
 /** The first CHECKED_CARDS cards, in their decks: what the preview's checks look at. */

@@ -3,6 +3,7 @@
 import { cardBack, cardFront, noteOf, type Card, type Deck } from '../domain/model';
 import { stableId } from '../domain/ids';
 import { mediaIdsIn, type MediaFile } from '../io/media';
+import Dexie from 'dexie';
 import { db, type CardRecord, type CardStateRecord, type DeckRecord, type MediaRecord } from './db';
 import { newCardRecord, newStateRecord } from './records';
 
@@ -129,8 +130,41 @@ export interface ImportOutcome {
  * Writes the plan atomically. Progress (card states, history) of updated cards is kept; copies get fresh ids.
  * "update" leaves a richer card alone (see PlannedCard.loses) unless `replaceRicher` confirms it.
  */
-export async function applyImport(plan: ImportPlan, choice: DuplicateChoice, now: number, origin: DeckRecord['origin'] = 'imported', replaceRicher = false): Promise<ImportOutcome> {
+/** Cards (and their states) written per request batch: the write reports progress, and can be cancelled, between them. */
+export const WRITE_BATCH = 2_000;
+
+/** Progress and Cancel for a write under way. */
+export interface WriteControl {
+  /** Aborting it aborts the transaction: nothing of the import is stored, and applyImport rejects with Dexie's AbortError. */
+  signal?: AbortSignal;
+  /** The fraction of the cards written so far (the transaction commits after the last). */
+  onProgress?: (fraction: number) => void;
+}
+
+/** Splits rows into batches of `size`. */
+export function batches<T>(rows: T[], size = WRITE_BATCH): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+export async function applyImport(plan: ImportPlan, choice: DuplicateChoice, now: number, origin: DeckRecord['origin'] = 'imported', replaceRicher = false, control: WriteControl = {}): Promise<ImportOutcome> {
+  const { signal, onProgress } = control;
+  signal?.throwIfAborted();
+  let stopListening = () => {};
   return db.transaction('rw', [db.decks, db.cards, db.states, db.media], async () => {
+    // Cancel aborts this transaction, whichever request it is waiting on.
+    const tx = Dexie.currentTransaction;
+    const abort = () => {
+      try {
+        tx.abort();
+      } catch {
+        // Already committing or finished: the import is then stored, and the outcome says so.
+      }
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+    if (signal?.aborted) abort();
+    stopListening = () => signal?.removeEventListener('abort', abort);
     const outcome: ImportOutcome = { added: 0, updated: 0, skipped: 0, deckIds: [] };
     const addCards: CardRecord[] = [];
     const addStates: CardStateRecord[] = [];
@@ -182,10 +216,25 @@ export async function applyImport(plan: ImportPlan, choice: DuplicateChoice, now
         if (id && (id !== deck.id || existing || addCards.length > addedBefore) && !outcome.deckIds.includes(id)) outcome.deckIds.push(id);
       }
     }
-    await db.cards.bulkPut(putCards);
-    await Promise.all([db.cards.bulkAdd(addCards), db.states.bulkAdd(addStates)]);
+    // In batches, one after the other: each reports progress, and Cancel finds only one batch's requests queued, so
+    // the abort is quick (with every request queued at once, the database worked through them all before aborting).
+    const total = putCards.length + addCards.length;
+    let written = 0;
+    const wrote = (n: number) => {
+      written += n;
+      if (total > 0) onProgress?.(written / total);
+    };
+    for (const rows of batches(putCards)) {
+      await db.cards.bulkPut(rows);
+      wrote(rows.length);
+    }
+    const stateBatches = batches(addStates);
+    for (const [i, rows] of batches(addCards).entries()) {
+      await Promise.all([db.cards.bulkAdd(rows), db.states.bulkAdd(stateBatches[i])]);
+      wrote(rows.length);
+    }
     await db.states.bulkUpdate([...regrouped].map(([key, noteId]) => ({ key, changes: { noteId } })));
     await db.media.bulkPut(mediaFor([...putCards, ...addCards], plan.media, now));
     return outcome;
-  });
+  }).finally(() => stopListening());
 }

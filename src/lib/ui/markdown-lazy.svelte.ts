@@ -23,6 +23,13 @@ export function renderCardText(text: string, inline = false): string | null {
   return null;
 }
 
+/** HTML the import worker rendered from card text (io/card-html.ts), sanitised; null while the full renderer loads. */
+export function sanitizeRenderedText(html: string): string | null {
+  if (full) return full.sanitizeCardHtml(html);
+  void loadFullMarkdown();
+  return null;
+}
+
 /** Cloze text as sanitised HTML (markdown.ts), or null while the full renderer loads. */
 export function renderClozeText(text: string, revealed: boolean): string | null {
   if (full) return full.renderCloze(text, revealed);

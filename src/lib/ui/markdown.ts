@@ -2,12 +2,12 @@
 // then sanitised with DOMPurify; only that output ever reaches {@html}.
 import DOMPurify from 'dompurify';
 import { parseCloze } from '../domain/cloze';
-import { SAFE_URL, cardMarked, escapeHtml } from '../io/markdown-dialect';
+import { cardHtml, cardMarkdown as marked } from '../io/card-html';
+import { SAFE_URL, escapeHtml } from '../io/markdown-dialect';
 import { MEDIA_ID } from '../io/media';
 
 // Links are checked by the dialect and again by DOMPurify: only http(s) and mailto, opened without an opener.
 // Stored images become <img data-media>: no src until media-images.ts gives it a blob: URL.
-const marked = cardMarked(' rel="noopener noreferrer" target="_blank"', (id, alt) => `<img alt="${alt}" data-media="${id}">`);
 
 const ALLOWED_TAGS = [
   'p', 'br', 'strong', 'em', 'del', 's', 'code', 'pre', 'ul', 'ol', 'li', 'blockquote', 'a', 'h1', 'h2', 'h3', 'h4', 'h5',
@@ -42,7 +42,11 @@ function purify(html: string): string {
 
 /** Sanitised HTML for untrusted Markdown. `inline` renders without paragraphs, for one-line texts like options. */
 export function renderMarkdown(text: string, inline = false): string {
-  const html = inline ? (marked.parseInline(text) as string) : (marked.parse(text) as string);
+  return purify(cardHtml(text, inline));
+}
+
+/** Sanitised HTML for card text that the import worker already rendered (io/card-html.ts): only DOMPurify runs here. */
+export function sanitizeCardHtml(html: string): string {
   return purify(html);
 }
 

@@ -17,8 +17,10 @@ export interface ImportJob {
   preview: Promise<Result<ImportPreview>>;
   /** Writes the planned import in one transaction (all of it or nothing); an unexpected error rejects. */
   write(request: WriteRequest): Promise<WriteResult>;
-  /** Cancel while reading; afterwards, frees the worker. A write under way is never cut short: the worker ends when it answers. */
+  /** Cancel while reading; afterwards, frees the worker. A write under way is not cut short by this: the worker ends when it answers. */
   close(): void;
+  /** Cancel during the write: its transaction is aborted and write() answers with a cancelled result (nothing stored). */
+  cancelWrite(): void;
 }
 
 const cancelledResult = () => fail('cancelled', cancelled().message);
@@ -87,11 +89,15 @@ function inWorker(from: { file: File } | { share: string }, onProgress: (fractio
       preview = null;
       end();
     },
+    cancelWrite() {
+      if (!ended && written) send({ type: 'cancel' });
+    },
   };
 }
 
 function inPlace(from: ImportFrom, onProgress: (fraction: number) => void): ImportJob {
   const controller = new AbortController();
+  const writing = new AbortController();
   const session = import('../db/import-session').then(({ ImportSession }) => new ImportSession());
   const read = async (): Promise<Result<ImportBundle>> =>
     'share' in from
@@ -101,7 +107,8 @@ function inPlace(from: ImportFrom, onProgress: (fraction: number) => void): Impo
   const opened = session.then((s) => s.open(read, cleanOnPage)).then((r) => (controller.signal.aborted ? cancelledResult() : r));
   return {
     preview: Promise.race([opened, aborted]),
-    write: async (request) => (await session).write(request),
+    write: async (request) => (await session).write(request, { signal: writing.signal, onProgress }),
     close: () => controller.abort(),
+    cancelWrite: () => writing.abort(),
   };
 }

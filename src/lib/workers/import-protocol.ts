@@ -8,9 +8,12 @@ export type ImportSource = { kind: 'file'; file: File } | { kind: 'share'; paylo
 export type ImportRequest =
   | { type: 'open'; source: ImportSource }
   | { type: 'cleaned'; media: MediaFile[] }
-  | { type: 'write'; request: WriteRequest };
+  | { type: 'write'; request: WriteRequest }
+  /** Cancel during the write: the worker aborts its transaction and answers `written` with a cancelled result. */
+  | { type: 'cancel' };
 
 export type ImportWorkerMessage =
+  /** While reading, then again from 0 while writing. */
   | { type: 'progress'; fraction: number }
   /** SVG images for the page to clean (it has the DOM); it answers with `cleaned`. */
   | { type: 'clean'; media: MediaFile[] }

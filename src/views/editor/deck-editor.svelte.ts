@@ -2,12 +2,15 @@
 // A deck of 100,000 cards opens without reading them all: the first page of cards in deck order is all the first paint
 // waits for. After it, the deck's ids are read from the index (keys only) to size the list, rows scrolled to are read
 // by id, and the search index is built from the rest of the deck one page at a time, so no task holds the main thread
-// for long. Until it is complete a search looks in the cards read so far, and the view says so.
-import { addCards, cardIdsOfDeck, cardsById, cardsOfDeckFrom, deleteCard, editCardAddingSiblings, getDeck, newCardId, renameDeck, setSuspended } from '../../lib/db/editor';
+// for long. Until it is complete a search looks in the cards read so far, and the view says so. A search over more
+// than a few thousand cards runs in slices (lib/ui/slices.ts) that give the thread back between them; a newer
+// keystroke makes an older search stale, so typing never waits for a scan of 100,000 cards.
+import { addCards, cardIdsOfDeckFrom, cardsById, cardsOfDeckFrom, deleteCard, editCardAddingSiblings, getDeck, newCardId, renameDeck, setSuspended } from '../../lib/db/editor';
 import { clozeCards } from '../../lib/domain/cloze';
 import type { CardRecord, DeckRecord } from '../../lib/db/db';
 import { cardOfRecord } from '../../lib/db/records';
 import { cardFront, type Card, type CardKind } from '../../lib/domain/model';
+import { filterInSlices, Latest } from '../../lib/ui/slices';
 import { cardOfDraft, draftOf, emptyDraft, searchText, type CardDraft, type DraftErrors } from './card-draft';
 
 export type StatusFilter = 'all' | 'active' | 'suspended';
@@ -27,11 +30,27 @@ export interface CardRow {
 /** Cards read before the first paint (the whole of most decks), and per page after it while the search index is built. */
 const FIRST_PAGE = 500;
 const PAGE = 500;
+/** Ids read per page when the deck is sized (keys only: one request of 100,000 was a long task). */
+const ID_PAGE = 10_000;
 /** While the index is built, filtered results are refreshed at most this often (each refresh filters every card read). */
 const REFRESH_MS = 250;
+/** Up to this many cards a search runs at once (a millisecond or two); beyond, in slices. */
+const SEARCH_AT_ONCE = 5_000;
+
+interface Filters {
+  q: string;
+  tag: string;
+  kind: CardKind | '';
+  status: StatusFilter;
+}
+
+/** Whether a card's row passes the filters (`q` lower-case and trimmed). */
+function passes(c: CardRow | undefined, { q, tag, kind, status }: Filters): c is CardRow {
+  return !!c && (!q || c.text.includes(q)) && (!tag || c.tags.includes(tag)) && (!kind || c.kind === kind) && (status === 'all' || (status === 'suspended') === c.suspended);
+}
 
 /** Where the page after `page` starts: its last order, passing over the cards of that order already read. */
-function nextPage(page: CardRecord[], from: number, skip: number): { from: number; skip: number } {
+function nextPage(page: { order: number }[], from: number, skip: number): { from: number; skip: number } {
   const last = page[page.length - 1].order;
   return { from: last, skip: (last === from ? skip : 0) + page.filter((c) => c.order === last).length };
 }
@@ -43,6 +62,8 @@ export class DeckEditor {
   readonly deckId: string;
   readonly #first: number;
   readonly #page: number;
+  readonly #atOnce: number;
+  readonly #idPage: number;
   deck = $state.raw<DeckRecord | null>(null);
   missing = $state(false);
   /** The deck's cards in order, by id (retired cards left out once they are read). */
@@ -61,6 +82,8 @@ export class DeckEditor {
   draft = $state<CardDraft>(emptyDraft());
   errors = $state<DraftErrors>({});
   message = $state<string | null>(null);
+  /** True while a sliced search runs; `visible` then still holds the previous search's result. */
+  searching = $state(false);
 
   /** The rows read so far, by id. Not reactive itself: `#version` changes when it does. */
   #rows = new Map<string, CardRow>();
@@ -76,12 +99,34 @@ export class DeckEditor {
   #generation = 0;
   #idsRead: Promise<void> = Promise.resolve();
   #indexBuilt: Promise<void> = Promise.resolve();
+  /** The last sliced search's result; null since the filters were last cleared (the whole deck was shown). */
+  #found = $state.raw<string[] | null>(null);
+  #searches = new Latest();
+  #searched: Promise<void> = Promise.resolve();
+  readonly #stopSearching: () => void;
 
-  /** `first` and `page`: cards read before the first paint and per page after it (tests use small pages). */
-  constructor(deckId: string, { first = FIRST_PAGE, page = PAGE }: { first?: number; page?: number } = {}) {
+  /**
+   * `first` and `page`: cards read before the first paint and per page after it; `idPage`: ids per page when sizing
+   * the deck; `atOnce`: the most cards a search runs in one go (tests use small numbers).
+   */
+  constructor(deckId: string, { first = FIRST_PAGE, page = PAGE, idPage = ID_PAGE, atOnce = SEARCH_AT_ONCE }: { first?: number; page?: number; idPage?: number; atOnce?: number } = {}) {
     this.deckId = deckId;
+    this.#idPage = idPage;
     this.#first = first;
     this.#page = page;
+    this.#atOnce = atOnce;
+    // A big deck's search starts whenever the filters or the rows change (stop() ends this).
+    this.#stopSearching = $effect.root(() => {
+      $effect(() => {
+        const rows = this.filtering ? this.#ordered : [];
+        if (rows.length > this.#atOnce) this.#searched = this.#search(this.#filters, rows);
+        else {
+          this.#searches.cancel();
+          this.searching = false;
+          if (!this.filtering) this.#found = null;
+        }
+      });
+    });
   }
 
   /** A card's row, or undefined while it has not been read. */
@@ -100,24 +145,40 @@ export class DeckEditor {
     void this.#version;
     return this.ids.map((id) => this.#rows.get(id));
   });
-  /** Ids of the cards that pass the filters, in deck order; while the index is built, of the cards read so far. */
+  readonly #filters = $derived<Filters>({ q: this.query.trim().toLowerCase(), tag: this.tag, kind: this.kind, status: this.status });
+  /**
+   * Ids of the cards that pass the filters, in deck order; while the index is built, of the cards read so far. A big
+   * deck's come from the sliced search: until it answers, the previous result stays.
+   */
   readonly visible = $derived.by(() => {
     if (!this.filtering) return this.ids;
-    const q = this.query.trim().toLowerCase();
-    const { tag, kind, status } = this;
+    const rows = this.#ordered;
+    if (rows.length > this.#atOnce) return this.#found ?? this.ids;
+    const filters = this.#filters;
     const out: string[] = [];
-    for (const c of this.#ordered) {
-      if (
-        c &&
-        (!q || c.text.includes(q)) &&
-        (!tag || c.tags.includes(tag)) &&
-        (!kind || c.kind === kind) &&
-        (status === 'all' || (status === 'suspended') === c.suspended)
-      )
-        out.push(c.id);
-    }
+    for (const c of rows) if (passes(c, filters)) out.push(c.id);
     return out;
   });
+
+  /** Filters the rows in slices; a newer search (or stop()) makes this one stale, and its result is dropped. */
+  async #search(filters: Filters, rows: (CardRow | undefined)[]): Promise<void> {
+    const stale = this.#searches.take();
+    this.searching = true;
+    const found = await filterInSlices(rows, (c) => passes(c, filters), { stale });
+    // A search that ended within its first slice answers a microtask later: a newer one may have started meanwhile.
+    if (found === null || stale()) return;
+    this.#found = found.map((c) => c!.id);
+    this.searching = false;
+  }
+
+  /** Resolves once the latest search has answered (at once when the deck is searched in one go). */
+  async searched(): Promise<void> {
+    for (let search = this.#searched; ; search = this.#searched) {
+      await search;
+      if (search === this.#searched) return;
+    }
+  }
+
   /** The card as the learner will see it, while the form is valid. */
   readonly preview = $derived.by(() => {
     const result = cardOfDraft(this.draft, this.editing || 'preview');
@@ -153,12 +214,21 @@ export class DeckEditor {
     this.#indexBuilt = Promise.all([this.#idsRead, built]).then(() => {});
   }
 
-  /** Reads every id of the deck (keys only): the list gets its full length, and rows far down can be read by id. */
+  /**
+   * Reads every id of the deck (keys only, a page per task): the list gets its full length, and rows far down can be
+   * read by id.
+   */
   async #count(generation: number): Promise<void> {
     const since = this.#writes;
     try {
-      const ids = await cardIdsOfDeck(this.deckId);
-      if (generation !== this.#generation || this.counted) return;
+      const ids: string[] = [];
+      for (let from = -Infinity, skip = 0; ; ) {
+        const page = await cardIdsOfDeckFrom(this.deckId, from, skip, this.#idPage);
+        if (generation !== this.#generation || this.counted) return;
+        for (const { id } of page) ids.push(id);
+        if (page.length < this.#idPage) break;
+        ({ from, skip } = nextPage(page, from, skip));
+      }
       // A card added or deleted in the meantime may be missing or still there: read them again.
       if (this.#writes !== since) return this.#count(generation);
       this.ids = ids.filter((id) => !this.#retired.has(id));
@@ -176,6 +246,8 @@ export class DeckEditor {
   /** Stops reading the deck (the editor was closed): a 100,000-card deck would otherwise go on being read for seconds. */
   stop(): void {
     this.#generation++;
+    this.#searches.cancel();
+    this.#stopSearching();
   }
 
   /** Resolves once `ids` holds every card of the deck (a card linked to may be far down a big deck). */
@@ -290,7 +362,8 @@ export class DeckEditor {
     this.#store(cards.filter((c) => c !== undefined), write);
     let ids = gone.size ? this.ids.filter((id) => !gone.has(id)) : this.ids;
     // Until every id is read, the index build appends the added cards when it reaches the end of the deck.
-    if (this.counted) ids = [...ids, ...added.filter((id) => !gone.has(id) && !this.#retired.has(id))];
+    // The deck may have been sized after the write, with the added cards already in it.
+    if (this.counted) ids = [...ids, ...added.filter((id) => !gone.has(id) && !this.#retired.has(id) && !ids.includes(id))];
     this.ids = ids;
     if (!this.indexing) this.indexed = this.ids.length;
     this.#version++;

@@ -6,6 +6,7 @@ import { SvelteMap, SvelteSet } from 'svelte/reactivity';
 import { lintCard, type LintFinding, type LintRule } from '../../lib/domain/deck-lint';
 import { cardBack, cardFront, type Card, type ClozeCard, type Deck } from '../../lib/domain/model';
 import type { ChosenCards } from '../../lib/db/import-session';
+import type { FacesHtml } from '../../lib/io/card-html';
 
 /** How much each check counts against a card: giving the answer away or asking another card's question is worst. */
 const SEVERITY: Partial<Record<LintRule, number>> = {
@@ -134,8 +135,12 @@ export class CardChoice {
 
   /** Every card id of the import, to tell a card id in a finding's text from other words. */
   #ids: ReadonlySet<string>;
+  /** The cards' faces as the import worker rendered them (HTML to sanitise), by id. */
+  #html: Readonly<Record<string, FacesHtml>>;
 
-  constructor(decks: Deck[], findings: LintFinding[]) {
+  /** `html`: each card's faces rendered off the main thread (ImportPreview's choice.html); the page then only sanitises them. */
+  constructor(decks: Deck[], findings: LintFinding[], html: Readonly<Record<string, FacesHtml>> = {}) {
+    this.#html = html;
     const deckTitles = new Map(decks.map((d) => [d.id, d.title]));
     const ids = new Set(decks.flatMap((d) => d.cards.map((c) => c.id)));
     this.#ids = ids;
@@ -164,6 +169,11 @@ export class CardChoice {
 
   cardOf(row: ChoiceRow): Card {
     return this.edits.get(row.id) ?? row.card;
+  }
+
+  /** The row's faces as rendered by the worker; undefined once edited (the edit renders on the page). */
+  htmlOf(row: ChoiceRow): FacesHtml | undefined {
+    return this.edits.has(row.id) ? undefined : this.#html[row.id];
   }
 
   reasonsOf(row: ChoiceRow): Reason[] {

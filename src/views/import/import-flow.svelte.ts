@@ -1,5 +1,5 @@
 // The import screen's state: pick → reading (progress, Cancel) → preview (decks, first cards, problems, duplicates)
-// → importing → done. Nothing is written before confirm(); the write is one transaction. Reading, planning and writing
+// → importing (progress, Cancel: the transaction is aborted) → done. Nothing is written before confirm(); the write is one transaction. Reading, planning and writing
 // all run in the import worker (import-client.ts): this class holds only the preview. A notes import previews every
 // generated card to choose from (card-choice.svelte.ts); only the kept ones, as edited, are written.
 import type { DuplicateChoice, ImportOutcome } from '../../lib/db/imports';
@@ -22,6 +22,8 @@ export class ImportFlow {
   phase = $state<Phase>('pick');
   progress = $state(0);
   showProgress = $state(false);
+  /** Cancel was pressed during the write; the worker is aborting its transaction. */
+  cancelling = $state(false);
   error = $state<string | null>(null);
   preview = $state.raw<ImportPreview | null>(null);
   choice = $state<DuplicateChoice>('update');
@@ -110,7 +112,7 @@ export class ImportFlow {
         return;
       }
       const choice = result.value.choice;
-      this.cards = choice ? new CardChoice(choice.decks, choice.findings) : null;
+      this.cards = choice ? new CardChoice(choice.decks, choice.findings, choice.html) : null;
       this.preview = result.value;
       this.titles = Object.fromEntries(result.value.decks.map((d) => [d.id, d.title]));
       this.choice = 'update';
@@ -123,9 +125,16 @@ export class ImportFlow {
     }
   }
 
-  /** Stops reading (the screen goes back to the picker with a note), or lets go of a preview. A write is never cut short. */
+  /**
+   * Stops reading (the screen goes back to the picker with a note), or lets go of a preview. During the write, aborts
+   * its transaction: confirm() then goes back to the picker with the same note (or to done, if it had committed).
+   */
   cancel(): void {
-    if (this.phase === 'importing') return;
+    if (this.phase === 'importing') {
+      this.cancelling = true;
+      this.#job?.cancelWrite();
+      return;
+    }
     this.#close();
     this.#stopProgressTimer();
     if (this.phase === 'reading') {
@@ -138,10 +147,19 @@ export class ImportFlow {
     const job = this.#job;
     if (this.phase !== 'preview' || !job || this.cards?.editing || this.totalCards === 0) return;
     this.phase = 'importing';
+    this.progress = 0;
+    this.cancelling = false;
     this.#startProgressTimer();
     try {
       const chosen = this.cards?.selection();
       const written = await job.write({ choice: this.choice, titles: $state.snapshot(this.titles), replaceRicher: this.replaceRicher, now, ...(chosen ? { chosen } : {}) });
+      if (!written.ok && written.cancelled) {
+        this.phase = 'pick';
+        this.error = written.message;
+        this.preview = null;
+        this.cards = null;
+        return;
+      }
       if (!written.ok) return this.#fail(written.message);
       this.outcome = written.outcome;
       this.phase = 'done';
@@ -150,6 +168,7 @@ export class ImportFlow {
       this.#fail(`This import could not be saved (${e instanceof Error ? e.message : String(e)}). Nothing was changed.`);
     } finally {
       if (this.#job === job) this.#job = null;
+      this.cancelling = false;
       this.#stopProgressTimer();
     }
   }

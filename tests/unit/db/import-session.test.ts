@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { db } from '../../../src/lib/db/db';
-import { ImportSession } from '../../../src/lib/db/import-session';
+import { ImportSession, WRITE_CANCELLED } from '../../../src/lib/db/import-session';
+import { batches, WRITE_BATCH } from '../../../src/lib/db/imports';
 import { parseNotes } from '../../../src/lib/io/notes';
 import { parseDelimited } from '../../../src/lib/io/csv';
 import type { ImportBundle, Result } from '../../../src/lib/io/result';
@@ -76,4 +77,47 @@ describe('ImportSession', () => {
     expect(written).toEqual({ ok: false, message: 'No card is ticked, so there is nothing to import. Nothing was changed.' });
     expect(await db.decks.count()).toBe(0);
   });
+});
+
+describe('Cancel during the write', () => {
+  const csv = (n: number) => 'front,back\n' + Array.from({ length: n }, (_, i) => `q${i},a${i}`).join('\n') + '\n';
+  const request = { choice: 'update' as const, titles: {}, replaceRicher: false, now: NOW };
+
+  test('aborting after the first batch aborts the one transaction: nothing is stored, and the result says it was cancelled', async () => {
+    const session = new ImportSession();
+    const opened = await session.open(async () => parseDelimited(csv(3 * WRITE_BATCH), 'big.csv'), noClean);
+    expect(opened.ok).toBe(true);
+    const cancel = new AbortController();
+    const progress: number[] = [];
+    const written = await session.write(request, {
+      signal: cancel.signal,
+      onProgress: (fraction) => {
+        progress.push(fraction);
+        cancel.abort();
+      },
+    });
+    expect(written).toEqual({ ok: false, cancelled: true, message: WRITE_CANCELLED });
+    // One batch had been written inside the transaction when Cancel came: it was rolled back with the rest.
+    expect(progress[0]).toBeCloseTo(1 / 3);
+    expect(await db.cards.count()).toBe(0);
+    expect(await db.states.count()).toBe(0);
+    expect(await db.decks.count()).toBe(0);
+  });
+
+  test('the same session writes the import afterwards, in full, reporting progress up to the whole', async () => {
+    const session = new ImportSession();
+    await session.open(async () => parseDelimited(csv(WRITE_BATCH + 5), 'big.csv'), noClean);
+    const cancel = new AbortController();
+    cancel.abort();
+    expect(await session.write(request, { signal: cancel.signal })).toMatchObject({ ok: false, cancelled: true });
+    const progress: number[] = [];
+    expect(await session.write(request, { onProgress: (f) => progress.push(f) })).toMatchObject({ ok: true, outcome: { added: WRITE_BATCH + 5 } });
+    expect(progress).toEqual([WRITE_BATCH / (WRITE_BATCH + 5), 1]);
+    expect(await db.cards.count()).toBe(WRITE_BATCH + 5);
+  });
+});
+
+test('batches splits rows into runs of the given size, the last one shorter', () => {
+  expect(batches([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+  expect(batches([], 2)).toEqual([]);
 });

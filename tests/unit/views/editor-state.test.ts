@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, test } from 'vitest';
+import { flushSync } from 'svelte';
 import { db } from '../../../src/lib/db/db';
 import { addCards, createDeck, editCard } from '../../../src/lib/db/editor';
 import type { Card } from '../../../src/lib/domain/model';
@@ -150,7 +151,8 @@ describe('DeckEditor', () => {
     // a card retired by a deck update stays in the database but not in the editor.
     await db.cards.bulkUpdate(['c8', 'c9', 'c10', 'c11', 'c12'].map((key) => ({ key, changes: { order: 8 } })));
     await db.cards.update('c60', { retired: 1 });
-    const ed = new DeckEditor(deckId, { first: 10, page: 20 });
+    // Ids are read 30 a page: the deck is sized in four pages, one of them ending inside the run of equal orders.
+    const ed = new DeckEditor(deckId, { first: 10, page: 20, idPage: 30 });
     await ed.load();
     // The first page is read; the rest of the deck after the first paint.
     expect(ed.ids).toEqual(['c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c10', 'c11']);
@@ -206,5 +208,43 @@ describe('DeckEditor', () => {
     await ed.setSuspended('c40', true, NOW);
     ed.status = 'suspended';
     expect(ed.visible).toEqual(['c40']);
+  });
+
+  test('a deck too big to search at once goes through the sliced search: the latest query wins, with the filters, as in one go', async () => {
+    const deckId = await createDeck('Sliced', NOW);
+    const cards: Card[] = Array.from({ length: 40 }, (_, i) => ({ id: `s${i}`, kind: 'basic', tags: [i % 2 ? 'odd' : 'even'], prompt: `Port ${i}`, answer: `Answer ${i}` }));
+    await addCards(deckId, cards, NOW);
+    // Searched in one go up to 10 cards: these 40 go through the sliced search.
+    const ed = new DeckEditor(deckId, { atOnce: 10 });
+    await ed.load();
+    ed.query = 'port 3';
+    flushSync();
+    // Two keystrokes before the first answers: only the second one's result is ever shown.
+    ed.query = 'port 1';
+    flushSync();
+    expect(ed.searching).toBe(true);
+    await Promise.resolve();
+    // The overtaken search for 'port 3' answered in the meantime and was dropped: the whole deck shows until 'port 1' answers.
+    expect(ed.visible).toHaveLength(40);
+    await ed.searched();
+    expect(ed.searching).toBe(false);
+    expect(ed.visible).toEqual(['s1', 's10', 's11', 's12', 's13', 's14', 's15', 's16', 's17', 's18', 's19']);
+    // The filters combine with the query, as in one go.
+    ed.tag = 'odd';
+    flushSync();
+    await ed.searched();
+    expect(ed.visible).toEqual(['s1', 's11', 's13', 's15', 's17', 's19']);
+    ed.query = '';
+    ed.tag = '';
+    flushSync();
+    expect(ed.searching).toBe(false);
+    expect(ed.visible).toHaveLength(40);
+    // A new search after the filters were cleared shows the whole deck, not an older result, until it answers.
+    ed.query = 'answer 2';
+    flushSync();
+    expect(ed.visible).toHaveLength(40);
+    await ed.searched();
+    expect(ed.visible).toEqual(['s2', 's20', 's21', 's22', 's23', 's24', 's25', 's26', 's27', 's28', 's29']);
+    ed.stop();
   });
 });

@@ -1,6 +1,7 @@
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { db } from '../../../src/lib/db/db';
 import { CHECKED_CARDS, ImportFlow } from '../../../src/views/import/import-flow.svelte';
+import { WRITE_BATCH } from '../../../src/lib/db/imports';
 import { encodeShareLink } from '../../../src/lib/io/share-link';
 
 const NOW = Date.UTC(2026, 10, 1, 9);
@@ -26,6 +27,26 @@ describe('ImportFlow', () => {
     expect(flow.phase).toBe('done');
     expect(flow.outcome).toMatchObject({ added: 2, deckIds: ['csv-week1'] });
     expect(await db.cards.count()).toBe(2);
+  });
+
+  test('Cancel during the write aborts it: the picker comes back with a note, nothing is stored, and the next import works', async () => {
+    const flow = new ImportFlow();
+    const rows = Array.from({ length: 3 * WRITE_BATCH }, (_, i) => `q${i},a${i}`).join('\n');
+    await flow.openFile(file('big.csv', `front,back\n${rows}\n`));
+    const writing = flow.confirm(NOW);
+    expect(flow.phase).toBe('importing');
+    // Cancel once the first batch is written: the transaction is under way.
+    await vi.waitFor(() => expect(flow.progress).toBeGreaterThan(0), { timeout: 10_000, interval: 1 });
+    flow.cancel();
+    expect(flow.cancelling).toBe(true);
+    await writing;
+    expect(flow.phase).toBe('pick');
+    expect(flow.error).toBe('Import cancelled. Nothing was changed.');
+    expect(flow.cancelling).toBe(false);
+    expect(await db.cards.count()).toBe(0);
+    await flow.openFile(file('small.csv', 'front,back\nq1,a1\n'));
+    await flow.confirm(NOW);
+    expect(flow.outcome).toMatchObject({ added: 1 });
   });
 
   test('a new deck can be named in the preview; a deck that exists keeps its name', async () => {
