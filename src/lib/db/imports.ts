@@ -216,23 +216,26 @@ export async function applyImport(plan: ImportPlan, choice: DuplicateChoice, now
         if (id && (id !== deck.id || existing || addCards.length > addedBefore) && !outcome.deckIds.includes(id)) outcome.deckIds.push(id);
       }
     }
-    // In batches, one after the other: each reports progress, and Cancel finds only one batch's requests queued, so
-    // the abort is quick (with every request queued at once, the database worked through them all before aborting).
+    // In batches, at most two in flight: the database always has the next batch queued, so the write keeps its pace,
+    // and Cancel finds few requests ahead of its abort (with every request queued at once, the database worked through
+    // them all before aborting). Each batch reports progress.
     const total = putCards.length + addCards.length;
     let written = 0;
-    const wrote = (n: number) => {
-      written += n;
-      if (total > 0) onProgress?.(written / total);
+    let previous: Promise<void> = Promise.resolve();
+    const write = async (requests: Promise<unknown>, count: number) => {
+      const current = requests.then(() => {
+        written += count;
+        if (total > 0) onProgress?.(written / total);
+      });
+      // Awaited below (or by the next batch); until then a failure must not count as unhandled.
+      current.catch(() => undefined);
+      await previous;
+      previous = current;
     };
-    for (const rows of batches(putCards)) {
-      await db.cards.bulkPut(rows);
-      wrote(rows.length);
-    }
+    for (const rows of batches(putCards)) await write(db.cards.bulkPut(rows), rows.length);
     const stateBatches = batches(addStates);
-    for (const [i, rows] of batches(addCards).entries()) {
-      await Promise.all([db.cards.bulkAdd(rows), db.states.bulkAdd(stateBatches[i])]);
-      wrote(rows.length);
-    }
+    for (const [i, rows] of batches(addCards).entries()) await write(Promise.all([db.cards.bulkAdd(rows), db.states.bulkAdd(stateBatches[i])]), rows.length);
+    await previous;
     await db.states.bulkUpdate([...regrouped].map(([key, noteId]) => ({ key, changes: { noteId } })));
     await db.media.bulkPut(mediaFor([...putCards, ...addCards], plan.media, now));
     return outcome;
