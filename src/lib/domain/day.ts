@@ -17,3 +17,9 @@ export function endOfLearnerDay(now: number, rolloverHour = ROLLOVER_HOUR): numb
   start.setDate(start.getDate() + 1);
   return start.getTime() - 1;
 }
+
+/** "2026-12-02": the learner's local date at `now`, for the names of files saved that day (not the UTC date). */
+export function localIsoDate(now: number): string {
+  const d = new Date(now);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

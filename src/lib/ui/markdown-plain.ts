@@ -13,7 +13,8 @@ const escapeHtml = (text: string) =>
  * entities, escapes, tables, strikethrough, GFM autolinks), or a line start that may open a block.
  */
 const INLINE_SYNTAX = /[*_[\]<>\\&|~@]|www\.|:\/\//i;
-const BLOCK_START = /^(?:[#=+\-]|\d{1,9}[.)])/;
+// `:-` opens a GFM table's delimiter row, which needs no pipes: "docker" over ":-" is a one-column table.
+const BLOCK_START = /^(?:[#=+\-]|:-|\d{1,9}[.)])/;
 
 /** The HTML of one line with `code` spans, or null when the line is outside the plain subset. */
 function plainLine(line: string): string | null {

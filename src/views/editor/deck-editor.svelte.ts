@@ -410,9 +410,11 @@ export class DeckEditor {
     const gaps = cards.length > 1 ? `, one per gap (${cards.length} cards)` : '';
     if (this.editing === '') {
       // The form stays open for the next card, of the same kind and with the same tags. It is cleared before the write,
-      // not after: whatever is typed while the card is written belongs to the next card and must not be wiped.
+      // not after: whatever is typed while the card is written belongs to the next card and must not be wiped. So are
+      // its errors: a refusal of that next card, submitted meanwhile, must still show when this write ends.
       const submitted = this.draft;
       this.draft = { ...emptyDraft(submitted.kind), tags: submitted.tags };
+      this.errors = {};
       let added: string[];
       try {
         added = await addCards(this.deckId, cards.map((c) => ({ ...c, id: '' })), now);
@@ -421,7 +423,6 @@ export class DeckEditor {
         throw error;
       }
       this.message = `${cards.length > 1 ? 'Cards' : 'Card'} added${gaps}.`;
-      this.errors = {};
       await this.#refresh({ added });
     } else {
       const id = this.editing;

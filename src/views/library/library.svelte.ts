@@ -13,6 +13,7 @@ import { MAX_BACKUP_FILE_BYTES } from '../../lib/io/limits';
 import { formatBytes } from '../../lib/io/result';
 import { decodeUtf8, type FileLike } from '../../lib/io/open-file';
 import { slugify } from '../../lib/domain/ids';
+import { localIsoDate } from '../../lib/domain/day';
 import { dismissedBundledDecks, restoreDismissedBundledDecks, updateBundledDecks } from '../../lib/db/bundled';
 
 export type ExportFormat = 'json' | 'csv-kinds' | 'csv' | 'apkg';
@@ -48,8 +49,6 @@ export interface Download {
   blob: Blob;
 }
 
-
-const day = (now: number) => new Date(now).toISOString().slice(0, 10);
 
 export class LibraryState {
   decks = $state.raw<LibraryDeck[]>([]);
@@ -124,7 +123,7 @@ export class LibraryState {
     this.busy = true;
     try {
       const decks = await decksForExport(ids);
-      const base = decks.length === 1 ? slugify(decks[0].title) || 'deck' : `drydock-decks-${day(now)}`;
+      const base = decks.length === 1 ? slugify(decks[0].title) || 'deck' : `drydock-decks-${localIsoDate(now)}`;
       let download: Download;
       if (this.exportFormat === 'json') download = { name: `${base}.json`, blob: new Blob([writeDeckJson(decks)], { type: 'application/json' }) };
       else if (this.exportFormat === 'csv' || this.exportFormat === 'csv-kinds') {

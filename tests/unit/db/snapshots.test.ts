@@ -9,6 +9,7 @@ import { backupReminderStatus, recordBackupDownload, setBackupReminderOff } from
 import { writeBackupInto, type BackupDirectory } from '../../../src/lib/db/backup-folder';
 import { parseBackup } from '../../../src/lib/io/backup';
 import { studyDeck } from '../../fixtures/study-deck';
+import { inTimeZone } from '../../support/time-zone';
 
 // Local times: the learner's days. 1 December 2026 is a Tuesday.
 const at = (day: number, hour = 10) => new Date(2026, 11, day, hour).getTime();
@@ -140,5 +141,10 @@ describe('backup folder', () => {
     expect([...files.keys()]).toEqual(['drydock-backup-2026-12-02.json']);
     const parsed = await parseBackup(files.get('drydock-backup-2026-12-02.json')!, 'file', at(3));
     expect(parsed.ok && parsed.value.snapshot.reviews.length).toBe(2);
+    // In Auckland the morning of 2 December is still 1 December in UTC: the file is named by the learner's day (it
+    // was named by the UTC date, so one local day could leave two files, the first dated the day before).
+    const morning = await inTimeZone('Pacific/Auckland', () => writeBackupInto(dir, Date.UTC(2026, 11, 1, 21)));
+    const afternoon = await inTimeZone('Pacific/Auckland', () => writeBackupInto(dir, Date.UTC(2026, 11, 2, 1)));
+    expect([morning, afternoon]).toEqual(['drydock-backup-2026-12-02.json', 'drydock-backup-2026-12-02.json']);
   });
 });

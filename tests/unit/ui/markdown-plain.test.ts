@@ -50,6 +50,13 @@ describe('renderPlainMarkdown', () => {
     expect(plain / texts.length).toBeGreaterThan(0.6);
   });
 
+  it('leaves a one-column table to the full renderer: a delimiter row needs no pipes', () => {
+    // The property's counterexample (seed 127812652, after 98,743 runs): a line, then ":-" under it, is a GFM table
+    // with one column, where the plain path made a paragraph with a line break.
+    expect(full('docker\n:-', false)).toMatch(/^<table>/);
+    for (const text of ['docker\n:-', 'run `-d`\n:--:', 'a\n\nb\n:-']) expect(renderPlainMarkdown(text), text).toBeNull();
+  });
+
   it('leaves Markdown syntax and raw HTML to the full renderer', () => {
     for (const text of ['**bold**', '- item', '1. one', '# title', '<b>x</b>', '[a](https://x.y)', 'see https://docs.docker.com', 'a\\*b', 'a | b', '``a``', '` a `', 'a `b']) {
       expect(renderPlainMarkdown(text), text).toBeNull();

@@ -47,6 +47,26 @@ describe('DeckEditor', () => {
     expect(ed.ids.map((id) => ed.row(id)?.kind)).toEqual(['cloze']);
   });
 
+  test('a next card refused while the card before it is being written keeps its message when that write ends', async () => {
+    // As the editor e2e goes: a cloze added, then at once a choice with no correct option submitted. The cloze's write
+    // ending afterwards cleared the errors, so "Mark at least one option as correct." vanished as it appeared.
+    const deckId = await createDeck('Docker', NOW);
+    const ed = new DeckEditor(deckId);
+    await ed.load();
+    ed.startNew('cloze');
+    ed.draft.text = 'Named {{c1::volumes}} outlive their containers.';
+    const saving = ed.save(NOW);
+    ed.draft.kind = 'choice';
+    ed.draft.prompt = 'Which network driver spans hosts?';
+    ed.draft.options = 'bridge\noverlay\nhost';
+    expect(await ed.save(NOW + 1)).toBe(false);
+    expect(ed.errors).toEqual({ correct: 'Mark at least one option as correct.' });
+    expect(await saving).toBe(true);
+    expect(ed.message).toBe('Card added.');
+    expect(ed.errors).toEqual({ correct: 'Mark at least one option as correct.' });
+    expect(ed.ids.map((id) => ed.row(id)?.kind)).toEqual(['cloze']);
+  });
+
   test('add, preview, edit (id and progress kept), search, filter, suspend, delete', async () => {
     const deckId = await createDeck('Docker', NOW);
     const ed = new DeckEditor(deckId);
