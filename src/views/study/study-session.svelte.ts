@@ -9,6 +9,7 @@ import { loadCards, loadStatesOf, loadStudySlice, loadStudyStates, nextDueOf, ty
 import { emptyResponse, suggestedRating, type CardResponse } from '../../lib/domain/response';
 import { checkNow, loadTypedCheck } from '../../lib/ui/response-check.svelte';
 import { prepareCardText } from '../../lib/ui/markdown-lazy.svelte';
+import { loadCardOptions } from '../../lib/ui/card-options.svelte';
 import { buildQueue, nextDueAfter, type QueueCandidate, type QueueInput, type QueueItem, type QueueMode } from '../../lib/domain/queue';
 import { StudyQueue } from '../../lib/domain/study-queue';
 import { withoutLastAnswer, type AnsweredCard } from '../../lib/domain/siblings';
@@ -174,6 +175,7 @@ export class StudySession {
     const card = this.#cards.get(next.cardId);
     // The typed-answer grammar and the full Markdown renderer load with the first card that needs them, before it shows.
     if (card?.kind === 'typed') await loadTypedCheck();
+    if (card?.kind === 'choice' || card?.kind === 'truefalse') await loadCardOptions();
     if (card) await prepareCardText(card);
     if (!card) {
       // Content missing (should not happen): leave the card out of this session rather than stall.
@@ -205,6 +207,7 @@ export class StudySession {
       this.#cards.set(id, card);
       // A typed card a few cards ahead: its checker loads while the learner works on the cards before it.
       if (card.kind === 'typed') void loadTypedCheck().catch(() => undefined);
+      if (card.kind === 'choice' || card.kind === 'truefalse') void loadCardOptions().catch(() => undefined);
       void prepareCardText(card).catch(() => undefined);
     }
   }
