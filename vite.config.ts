@@ -6,12 +6,23 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { SECURITY_HEADERS } from './security-headers.ts';
 import { precompressPlugin } from './precompress.ts';
 import { firstScreenChunks } from './first-screen-chunks.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { stableId } from './src/lib/domain/ids.ts';
+
+// Each shipped deck's hash, as the merge stores it (bundled.ts: stableId of the file's text), so the first screens
+// can tell that the stored decks are current without loading the merge (src/lib/db/bundled-check.ts).
+const BUNDLED_DECK_HASHES = Object.fromEntries(
+  readdirSync('decks')
+    .filter((f) => f.endsWith('.deck.json'))
+    .map((f) => [f.replace(/\.deck\.json$/, ''), stableId(readFileSync(`decks/${f}`, 'utf8'))]),
+);
 
 // The import-screen image tests drive the screen's state class, which announces changes on `window`.
 const DOM_TESTS = ['tests/unit/ui/**/*.test.ts', 'tests/unit/views/**/*.test.ts', 'tests/unit/db/imports-media.test.ts', 'tests/unit/domain/optimizer/fsrs-browser.test.ts'];
 
 export default defineConfig({
   base: './',
+  define: { __BUNDLED_DECK_HASHES__: JSON.stringify(BUNDLED_DECK_HASHES) },
   plugins: [
     svelte(),
     svelteTesting(),

@@ -5,7 +5,11 @@ import { router } from './lib/ui/router.svelte';
 import { afterFirstScreen, appUpdate } from './lib/ui/pwa.svelte';
 
 router.start();
-mount(App, { target: document.getElementById('app')! });
+// index.html paints the shell (skip link, header, empty main) before this runs; the app replaces it in this same task,
+// before the next frame, so nothing flashes or moves and only one navigation is ever in the page.
+const target = document.getElementById('app')!;
+target.replaceChildren();
+mount(App, { target });
 appUpdate.register();
 // The automatic backups (gzip, snapshots, the backup folder, the SVG sanitiser) load once the first screen has its card
 // or its decks: on a first run that takes a while, and nothing on it needs them. Device sync too: it does nothing until

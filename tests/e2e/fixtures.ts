@@ -10,6 +10,8 @@ import AxeBuilder from '@axe-core/playwright';
 export async function openApp(page: Page, hash = '#/'): Promise<void> {
   await page.goto(`./${hash}`);
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  // index.html paints a static shell first; the app has started once it replaced it.
+  await expect(page.locator('[data-shell]')).toHaveCount(0);
   // The deck list shows once the built-in decks are stored: what a first visit waits for.
   if (hash === '#/') await expect(page.locator('li[data-deck-id]').first()).toBeVisible();
 }

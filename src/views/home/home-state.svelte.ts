@@ -1,7 +1,7 @@
 // The deck list: every deck with its card count and today's new / learning / due counts.
-import { updateBundledDecks } from '../../lib/db/bundled';
+import { updateBundledDecksIfStale } from '../../lib/db/bundled-check';
 import { loadSettings } from '../../lib/db/settings';
-import { countDoneToday } from '../../lib/db/study';
+import { countDoneToday } from '../../lib/db/today-counts';
 import { byDeckTitle, listDecks, loadStudyStates } from '../../lib/db/study-data';
 import { hasCardsInStudy, loadDeckCounts, loadDeckTotals, TOTALS_CAP } from '../../lib/db/deck-counts';
 import { sumCounts } from '../../lib/domain/deck-tally';
@@ -43,7 +43,8 @@ export class HomeState {
       const stored = await listDecks();
       this.firstRun = stored.length === 0;
       if (stored.length > 0) await this.refresh(now);
-      const reports = await updateBundledDecks(now);
+      // The merge's code loads only when the stored decks are not this version's (bundled-check.ts).
+      const reports = await updateBundledDecksIfStale(now, stored);
       if (stored.length === 0 || reports.some((r) => !r.unchanged)) await this.refresh(now);
     } catch (e) {
       this.error = `Could not load the decks: ${e instanceof Error ? e.message : String(e)}`;

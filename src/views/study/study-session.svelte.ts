@@ -1,15 +1,15 @@
 // One study session (a deck or all decks): the queue, the card on screen, reveal, answer and undo.
 // Compute lives in src/lib/domain; this class only keeps the screen's state and calls the database.
 import { db, type CardRecord } from '../../lib/db/db';
-import { isQuotaError } from '../../lib/db/storage-errors';
 import { loadSettings } from '../../lib/db/settings';
-import { updateBundledDecks } from '../../lib/db/bundled';
-import { answerCard, countDoneToday, undoAnswer, type AnswerReceipt } from '../../lib/db/study';
+import { updateBundledDecksIfStale } from '../../lib/db/bundled-check';
+import type { AnswerReceipt } from '../../lib/db/study';
+import { countDoneToday } from '../../lib/db/today-counts';
 import { loadCards, loadStatesOf, loadStudySlice, loadStudyStates, nextDueOf, type SliceInput, type StudyState } from '../../lib/db/study-data';
-import { requestPersistentStorage } from '../../lib/db/persistence';
 import { emptyResponse, suggestedRating, type CardResponse } from '../../lib/domain/response';
 import { checkNow, loadTypedCheck } from '../../lib/ui/response-check.svelte';
 import { prepareCardText } from '../../lib/ui/markdown-lazy.svelte';
+import { loadCardOptions } from '../../lib/ui/card-options.svelte';
 import { buildQueue, nextDueAfter, type QueueCandidate, type QueueInput, type QueueItem, type QueueMode } from '../../lib/domain/queue';
 import { StudyQueue } from '../../lib/domain/study-queue';
 import { withoutLastAnswer, type AnsweredCard } from '../../lib/domain/siblings';
@@ -33,6 +33,14 @@ export interface SessionOptions {
 export const EXTRA_NEW = 10;
 
 let persistenceAsked = false;
+
+let answerCode: Promise<typeof import('./answer-code')> | null = null;
+/** The answer and undo code (answer-code.ts): loaded after the first card is painted, or by the first answer. */
+export function loadAnswerCode(): Promise<typeof import('./answer-code')> {
+  answerCode ??= import('./answer-code');
+  answerCode.catch(() => (answerCode = null));
+  return answerCode;
+}
 
 export class StudySession {
   status = $state<SessionStatus>('loading');
@@ -89,10 +97,12 @@ export class StudySession {
       const { deckId, mode, tag } = this.options;
       // Opened straight from a link on first run: the bundled decks must be in the database first.
       // Otherwise the merge runs in the background and this session uses what is stored.
-      const update = updateBundledDecks(now);
-      if ((await db.decks.count()) === 0) await update;
+      // The merge's code loads only when the stored decks are not this version's (bundled-check.ts).
+      const stored = await db.decks.toArray();
+      const update = updateBundledDecksIfStale(now, stored);
+      if (stored.length === 0) await update;
       else update.catch(() => undefined);
-      const [settings, done, decks] = await Promise.all([loadSettings(), countDoneToday(now), db.decks.toArray()]);
+      const [settings, done, decks] = await Promise.all([loadSettings(), countDoneToday(now), stored.length === 0 ? db.decks.toArray() : stored]);
       this.#deckTitles = new Map(decks.map((d) => [d.id, d.title]));
       this.#deckIds = deckId ? [deckId] : decks.map((d) => d.id);
       if (deckId) this.title = this.#deckTitles.get(deckId) ?? 'Deck not found';
@@ -165,6 +175,7 @@ export class StudySession {
     const card = this.#cards.get(next.cardId);
     // The typed-answer grammar and the full Markdown renderer load with the first card that needs them, before it shows.
     if (card?.kind === 'typed') await loadTypedCheck();
+    if (card?.kind === 'choice' || card?.kind === 'truefalse') await loadCardOptions();
     if (card) await prepareCardText(card);
     if (!card) {
       // Content missing (should not happen): leave the card out of this session rather than stall.
@@ -196,6 +207,7 @@ export class StudySession {
       this.#cards.set(id, card);
       // A typed card a few cards ahead: its checker loads while the learner works on the cards before it.
       if (card.kind === 'typed') void loadTypedCheck().catch(() => undefined);
+      if (card.kind === 'choice' || card.kind === 'truefalse') void loadCardOptions().catch(() => undefined);
       void prepareCardText(card).catch(() => undefined);
     }
   }
@@ -255,8 +267,10 @@ export class StudySession {
     if (this.status !== 'revealed' || !this.item || this.#busy) return;
     this.#busy = true;
     const cardId = this.item.cardId;
+    let code: Awaited<ReturnType<typeof loadAnswerCode>> | null = null;
     try {
-      const receipt = await answerCard({ cardId, rating, now, durationMs: Math.min(now - this.#shownAt, 30 * 60_000), source: 'study' });
+      code = await loadAnswerCode();
+      const receipt = await code.answerCard({ cardId, rating, now, durationMs: Math.min(now - this.#shownAt, 30 * 60_000), source: 'study' });
       this.#undo.push({ receipt, response: $state.snapshot(this.response) });
       this.canUndo = true;
       this.#apply(receipt.previous.state, receipt.next.deckId, +1);
@@ -271,13 +285,13 @@ export class StudySession {
       this.answered++;
       if (!persistenceAsked) {
         persistenceAsked = true;
-        void requestPersistentStorage(now).catch(() => undefined);
+        void code.requestPersistentStorage(now).catch(() => undefined);
       }
       this.saveProblem = null;
       await this.#advance(now, cardId);
     } catch (e) {
       // The answer's transaction rolled back: nothing was written, so the card stays and the answer can be retried.
-      if (isQuotaError(e)) this.saveProblem = 'This answer was not saved: the device is out of storage space for Drydock. Free some space, then answer again. Your earlier answers are safe.';
+      if (code?.isQuotaError(e)) this.saveProblem = 'This answer was not saved: the device is out of storage space for Drydock. Free some space, then answer again. Your earlier answers are safe.';
       else this.#fail(e);
     } finally {
       this.#busy = false;
@@ -290,7 +304,7 @@ export class StudySession {
     if (!last || this.#busy) return;
     this.#busy = true;
     try {
-      await undoAnswer(last.receipt);
+      await (await loadAnswerCode()).undoAnswer(last.receipt);
       this.#undo.pop();
       this.canUndo = this.#undo.length > 0;
       const { previous } = last.receipt;

@@ -13,7 +13,8 @@ describe('CardFace', () => {
   it('lets the learner pick an option and marks it once revealed', async () => {
     const response = emptyResponse();
     const { rerender } = render(CardFace, { card: choice, response });
-    await fireEvent.click(screen.getByRole('radio', { name: /docker ls/ }));
+    // The options load with the first choice or true/false card (card-options.svelte.ts).
+    await fireEvent.click(await screen.findByRole('radio', { name: /docker ls/ }));
     expect(response.choice).toEqual([1]);
     await rerender({ card: choice, response, revealed: true });
     expect(screen.getByText('Not quite')).toBeTruthy();
