@@ -143,6 +143,14 @@ export class ImportFlow {
     }
   }
 
+  /**
+   * The screen closes: a read or a preview is let go, but a write under way finishes and is stored, since the learner
+   * pressed Import and may well leave for the Library at once (only the Cancel button cancels a write).
+   */
+  leave(): void {
+    if (this.phase !== 'importing') this.cancel();
+  }
+
   async confirm(now: number): Promise<void> {
     const job = this.#job;
     if (this.phase !== 'preview' || !job || this.cards?.editing || this.totalCards === 0) return;

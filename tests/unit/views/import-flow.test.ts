@@ -49,6 +49,27 @@ describe('ImportFlow', () => {
     expect(flow.outcome).toMatchObject({ added: 1 });
   });
 
+  test('leaving the screen during the write lets it finish: the import is stored', async () => {
+    const flow = new ImportFlow();
+    const rows = Array.from({ length: 2 * WRITE_BATCH }, (_, i) => `q${i},a${i}`).join('\n');
+    await flow.openFile(file('big.csv', `front,back\n${rows}\n`));
+    const writing = flow.confirm(NOW);
+    expect(flow.phase).toBe('importing');
+    flow.leave();
+    expect(flow.cancelling).toBe(false);
+    await writing;
+    expect(flow.phase).toBe('done');
+    expect(await db.cards.count()).toBe(2 * WRITE_BATCH);
+  });
+
+  test('leaving the screen lets a preview go and stores nothing', async () => {
+    const flow = new ImportFlow();
+    await flow.openFile(file('week1.csv', 'front,back\nq1,a1\n'));
+    flow.leave();
+    await flow.confirm(NOW);
+    expect(await db.cards.count()).toBe(0);
+  });
+
   test('a new deck can be named in the preview; a deck that exists keeps its name', async () => {
     const flow = new ImportFlow();
     await flow.openFile(file('week1.csv', 'front,back\nq1,a1\n'));
