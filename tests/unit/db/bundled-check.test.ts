@@ -1,11 +1,11 @@
 // The first screens load the bundled-deck merge only when the stored decks are not this version's. The check uses the
 // hashes the build writes into the app (vite.config.ts); they must be the ones the merge itself stores.
-import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../src/lib/db/db';
+import { serveDeckFilesFromRepository } from '../../support/deck-files';
 
 const NOW = new Date(2026, 10, 2, 9, 0, 0).getTime();
-const fetched: string[] = [];
+const fetched = serveDeckFilesFromRepository();
 
 /** Fresh modules, as on a new app start (the merge runs once per start). */
 async function appStart() {
@@ -15,13 +15,7 @@ async function appStart() {
 
 beforeEach(async () => {
   await Promise.all(db.tables.map((t) => t.clear()));
-  fetched.length = 0;
-  vi.stubGlobal('fetch', async (url: string) => {
-    fetched.push(url);
-    return new Response(readFileSync(`.${new URL(url, 'http://x').pathname}`, 'utf8'));
-  });
 });
-afterEach(() => vi.unstubAllGlobals());
 
 describe('updateBundledDecksIfStale', () => {
   it('merges on a first start, then finds the stored decks current and fetches no deck file', async () => {

@@ -1,13 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../src/lib/db/db';
+import { serveDeckFilesFromRepository } from '../../support/deck-files';
 import { newCardRecord, newStateRecord } from '../../../src/lib/db/records';
 import type { Card } from '../../../src/lib/domain/model';
 
 const NOW = new Date(2026, 10, 2, 9, 0, 0).getTime();
-const fetched: string[] = [];
+const fetched = serveDeckFilesFromRepository();
 
-/** A fresh copy of bundled.ts, as on a new app start (the sync runs once per start). */
+/** A fresh copy of bundled.ts, as on a new app start (the merge runs once per start). */
 async function appStart() {
   vi.resetModules();
   return import('../../../src/lib/db/bundled');
@@ -15,14 +15,7 @@ async function appStart() {
 
 beforeEach(async () => {
   await Promise.all(db.tables.map((t) => t.clear()));
-  fetched.length = 0;
-  // The deck files are served from the repository, as the preview server would.
-  vi.stubGlobal('fetch', async (url: string) => {
-    fetched.push(url);
-    return new Response(readFileSync(`.${new URL(url, 'http://x').pathname}`, 'utf8'));
-  });
 });
-afterEach(() => vi.unstubAllGlobals());
 
 describe('updateBundledDecks', () => {
   it('puts every bundled deck in on first start and skips unchanged files on the next', async () => {
