@@ -79,3 +79,12 @@ export async function chooseImportFile(page: Page, file: { name: string; mimeTyp
   if (!page.url().includes('#/import')) await page.goto('./#/import');
   await page.getByLabel('Choose a deck file').setInputFiles(typeof file === 'string' ? file : { mimeType: 'application/octet-stream', ...file });
 }
+
+/** The page's local date `days` from today, as a date input takes it (YYYY-MM-DD). */
+export function localDateInDays(page: Page, days: number): Promise<string> {
+  return page.evaluate((days) => {
+    const d = new Date();
+    d.setDate(d.getDate() + days);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  }, days);
+}

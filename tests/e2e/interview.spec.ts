@@ -1,6 +1,6 @@
 // Setting an interview date on the home screen: the countdown, predicted recall against target, the daily plan.
 import { readFileSync, readdirSync } from 'node:fs';
-import { test, expect, openApp, expectNoAxeViolations } from './fixtures';
+import { test, expect, openApp, expectNoAxeViolations, localDateInDays } from './fixtures';
 import { noteOf, type Deck } from '../../src/lib/domain/model';
 
 /** Every card of the bundled decks: all new on a fresh profile. */
@@ -14,11 +14,7 @@ test('set an interview date: the home screen shows the countdown and the plan, a
   const summary = page.getByTestId('interview-summary');
   await expect(summary).toContainText('Set the date of your interview');
 
-  const inNineDays = await page.evaluate(() => {
-    const d = new Date();
-    d.setDate(d.getDate() + 9);
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  });
+  const inNineDays = await localDateInDays(page, 9);
   await summary.getByLabel('Interview date').fill(inNineDays);
   await summary.getByRole('button', { name: 'Save date' }).click();
 

@@ -1,6 +1,6 @@
 // Readiness that means what it says: a card just answered Again does not count as known, and the stats screen says
 // which day the prediction is for.
-import { test, expect, openApp, expectNoAxeViolations } from './fixtures';
+import { test, expect, openApp, expectNoAxeViolations, localDateInDays } from './fixtures';
 import { seedDeck } from './study-helpers';
 
 test('readiness after an Again answer: the missed card counts as not known, a right answer counts', async ({ page }) => {
@@ -59,11 +59,7 @@ test('after an Again the interview line on the home screen shows the change, to 
   await page.reload();
 
   const summary = page.getByTestId('interview-summary');
-  const inNineDays = await page.evaluate(() => {
-    const d = new Date();
-    d.setDate(d.getDate() + 9);
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  });
+  const inNineDays = await localDateInDays(page, 9);
   await summary.getByLabel('Interview date').fill(inNineDays);
   await summary.getByRole('button', { name: 'Save date' }).click();
   const countdown = page.getByTestId('interview-countdown');
