@@ -3,10 +3,12 @@ import type { Page } from '@playwright/test';
 import { simulateLearner, TRUE_PARAMETERS } from '../fixtures/simulated-learner';
 
 const DAY = 86_400_000;
+/** The simulated learner's first day, and how many bundled cards it reviews. */
+const SIMULATION_START = Date.UTC(2026, 4, 17);
+const SIMULATED_CARDS = 300;
 
 /** Writes a simulated learner's few thousand reviews (true memory: known non-default FSRS parameters) onto bundled cards. */
 async function seedSimulatedReviews(page: Page): Promise<number> {
-  const start = Math.floor(Date.now() / DAY) * DAY - 200 * DAY;
   await waitForCollection(page);
   const cards = await page.evaluate(() => new Promise<number>((resolve) => {
     indexedDB.open('drydock').onsuccess = (e) => {
@@ -15,10 +17,16 @@ async function seedSimulatedReviews(page: Page): Promise<number> {
       req.onsuccess = () => (db.close(), resolve(req.result));
     };
   }));
+  expect(cards).toBeGreaterThanOrEqual(SIMULATED_CARDS);
   // Forgetting much steeper than the defaults say (FSRS-6's last parameter): a few hundred later-day reviews show the
   // fitted set's gain beyond noise, so Apply is offered (docs/scheduling.md, "Apply only beyond noise").
   const parameters = [...TRUE_PARAMETERS.slice(0, 20), 0.7];
-  const logs = simulateLearner({ start, days: 195, cards: Math.min(400, cards), parameters });
+  // One fixed simulated history, moved to end five days ago: the fitted set, and so the intervals compared below, do
+  // not depend on today's date. (Simulated from today's date instead, a history could fit a set whose labels for the
+  // card below round to the defaults' at some times of day, or that Apply is not offered for.)
+  const simulated = simulateLearner({ start: SIMULATION_START, days: 195, cards: SIMULATED_CARDS, parameters });
+  const shift = Math.floor(Date.now() / DAY) * DAY - 200 * DAY - SIMULATION_START;
+  const logs = simulated.map((log) => ({ ...log, review: log.review + shift }));
   return page.evaluate(async (logs) => {
     const db: IDBDatabase = await new Promise((resolve, reject) => {
       const req = indexedDB.open('drydock');
@@ -43,13 +51,14 @@ async function seedSimulatedReviews(page: Page): Promise<number> {
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
     });
-    // One card in review and due: it comes first in study, and its Hard/Good/Easy intervals follow the parameters
-    // (a new card's learning steps would not).
+    // One card in review and overdue: it comes first in study, and its Hard/Good/Easy intervals follow the parameters
+    // (a new card's learning steps would not). Overdue, its recall depends on the forgetting curve the fit changed:
+    // for this history, the longest of the three intervals moves by at least a fifth at every time of day.
     const now = Date.now();
     const stateTx = db.transaction('states', 'readwrite');
     stateTx.objectStore('states').put({
-      ...states[0], state: 2, stability: 12, difficulty: 5, reps: 4, lapses: 0, elapsed_days: 12, scheduled_days: 12,
-      learning_steps: 0, last_review: now - 12 * 86_400_000, due: now - 3_600_000,
+      ...states[0], state: 2, stability: 3, difficulty: 5, reps: 4, lapses: 0, elapsed_days: 18, scheduled_days: 3,
+      learning_steps: 0, last_review: now - 18 * 86_400_000, due: now - 15 * 86_400_000,
     });
     await new Promise<void>((resolve, reject) => {
       stateTx.oncomplete = () => resolve();
@@ -71,7 +80,8 @@ async function firstCardIntervals(page: Page): Promise<string[]> {
 }
 
 // Offline at the end: the optimiser's wasm must come from the service worker's cache.
-test.use({ serviceWorkers: 'allow' });
+// The day boundaries the fit sees are UTC's, as in the simulation.
+test.use({ serviceWorkers: 'allow', timezoneId: 'UTC' });
 
 test('optimise the scheduler from a few thousand reviews: figures first, apply, intervals change, restore, offline', async ({ page, context }) => {
   test.setTimeout(180_000);
