@@ -8,6 +8,8 @@ import { MAX_INFLATED_BYTES, MAX_ZIP_ENTRIES } from './limits';
 import { formatBytes, ImportFailure, yieldToPage } from './result';
 
 const PUSH = 16 * 1024;
+/** The most a zstd frame can expand one input byte to: an RLE block is 4 bytes on disk and 128 KB decoded. */
+const ZSTD_MAX_EXPANSION = 32_768;
 
 export interface UnzipOptions {
   maxInflated?: number;
@@ -107,15 +109,18 @@ export async function unzstdCapped(bytes: Uint8Array, cap: number, source: strin
     if (total > cap) over = true;
     else chunks.push(data);
   });
-  for (let at = 0; at < bytes.length; at += PUSH) {
-    const end = Math.min(bytes.length, at + PUSH);
+  // Pieces small enough that one cannot decode to more than the cap before the count is checked: 16 KB of RLE blocks
+  // would decode to 512 MB first.
+  const piece = Math.max(64, Math.min(PUSH, Math.floor(cap / ZSTD_MAX_EXPANSION)));
+  for (let at = 0; at < bytes.length; at += piece) {
+    const end = Math.min(bytes.length, at + piece);
     try {
       stream.push(bytes.subarray(at, end), end >= bytes.length);
     } catch (e) {
       throw new ImportFailure('malformed', `"${source}" holds a damaged compressed collection (${(e as Error).message}). Nothing was changed.`);
     }
     if (over) throw bomb(source, cap);
-    if (at % (PUSH * 32) === 0) await yieldToPage(signal);
+    if (at % (piece * 32) === 0) await yieldToPage(signal);
   }
   if (total === 0) throw new ImportFailure('malformed', `"${source}" holds an empty or truncated compressed collection. Nothing was changed.`);
   return concatBytes(chunks, total);
