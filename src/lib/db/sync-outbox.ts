@@ -130,20 +130,19 @@ function mutateWithOutbox(down: DBCore, table: DBCoreTable, kind: EntityKind | '
     if (!sync) return table.mutate(request);
     return rowsToDelete(table, request)
       .then((deleted) => operationsFor(down, sync, kind, request, deleted))
-      .then((bodies) =>
-        table.mutate(request).then((result) => {
-          if (bodies.length === 0) return result;
-          const device = sync.membership.deviceId;
-          const rows = bodies.map((body) => ({ op: { ...body, id: randomId(), device, format: OP_FORMAT } as SyncOp }));
-          return down
-            .table('outbox')
-            .mutate({ trans, type: 'add', values: rows })
-            .then(() => {
-              outboxListeners.forEach((listener) => listener());
-              return result;
-            });
-        }),
-      );
+      .then((bodies) => {
+        if (bodies.length === 0) return table.mutate(request);
+        const device = sync.membership.deviceId;
+        const rows = bodies.map((body) => ({ op: { ...body, id: randomId(), device, format: OP_FORMAT } as SyncOp }));
+        // The write and its operations go out together: waiting for the write's result first would cost every synced
+        // write (an answer among them) one more round trip to the database before the commit. A refused operation fails
+        // the write, so the writer's transaction aborts and neither is kept.
+        return Dexie.Promise.all([table.mutate(request), down.table('outbox').mutate({ trans, type: 'add', values: rows })]).then(([result, queued]) => {
+          if (queued.numFailures > 0) throw Object.values(queued.failures)[0];
+          outboxListeners.forEach((listener) => listener());
+          return result;
+        });
+      });
   });
 }
 

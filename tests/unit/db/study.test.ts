@@ -98,6 +98,27 @@ describe('answerCard', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it('with sync on, writes nothing at all when the outbox request itself fails (an error event, not a throw): no state, no log', async () => {
+    await seed(['x']);
+    await joinSpace({ code: 'CODE', space: 'space-1', deviceId: 'phone', deviceName: 'Phone', joinedAt: NOW });
+    await db.outbox.clear();
+    const taken = await db.outbox.add({ op: { type: 'unreview', uid: 'earlier', cardId: 'y', id: 'op-earlier', device: 'phone', format: 1 } as never });
+    const before = await db.states.get('x');
+    // The operation is sent to the store, and the store refuses it when the request runs: its key is taken.
+    const realAdd = IDBObjectStore.prototype.add;
+    IDBObjectStore.prototype.add = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      return this.name === 'outbox' ? realAdd.call(this, { ...(value as object), seq: taken }) : realAdd.call(this, value, key);
+    };
+    try {
+      await expect(answerCard({ cardId: 'x', rating: 3, now: NOW, durationMs: 1, source: 'study' })).rejects.toMatchObject({ name: 'ConstraintError' });
+    } finally {
+      IDBObjectStore.prototype.add = realAdd;
+    }
+    expect(await db.states.get('x')).toEqual(before);
+    expect(await db.reviews.count()).toBe(0);
+    expect((await db.outbox.toArray()).map((row) => row.seq)).toEqual([taken]);
+  });
+
   it('announces no change to liveQuery or other tabs: Dexie\'s change tracking is off, since nothing in the app listens', async () => {
     await seed(['x']);
     const announced: unknown[] = [];
