@@ -17,9 +17,9 @@ function kindRange(deckId: string, state: number, from: number | typeof Dexie.mi
 /** Today's counts for each deck, as a normal study session of that deck would show them now. */
 export async function loadDeckCounts(deckIds: readonly string[], limits: TallyLimits, today: TallyToday, now: number): Promise<Map<string, DeckCounts>> {
   return db.transaction('r', db.states, db.cards, async () => {
-    const counts = new Map<string, DeckCounts>();
-    for (const deckId of deckIds) counts.set(deckId, await countDeck(new DeckTally(deckId, limits, today, now), limits));
-    return counts;
+    // Every deck's reads are asked for at once: a deck's few short reads are then not each a round trip of their own.
+    const counts = await Promise.all(deckIds.map((deckId) => countDeck(new DeckTally(deckId, limits, today, now), limits)));
+    return new Map(deckIds.map((deckId, i) => [deckId, counts[i]]));
   });
 }
 
