@@ -11,46 +11,59 @@ export interface CountInStepsOptions {
   step?: number;
   /** Asked before each step: the screen that wanted the count has closed, and the count ends with null. */
   stopped?: () => boolean;
+  /** Counting stops here: a bigger range gives `limit` (a cap + 1 tells "more than the cap"). */
+  limit?: number;
 }
 
-const result = <T>(request: IDBRequest<T>) =>
+/** A request's result as a promise. */
+export const result = <T>(request: IDBRequest<T>) =>
   new Promise<T>((resolve, reject) => {
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
 
-/**
- * The number of keys of `store` (or of its index `index`) within `range`, exact, as count() would give, in one
- * read-only transaction; null when stopped first. The cursor advances `step` keys at a time; past the end it is
- * opened again where it was and moved half as far, until a single key does not fit.
- */
-export async function countInSteps(store: string, index: string | null, range: IDBKeyRange | null, { step = COUNT_STEP, stopped = () => false }: CountInStepsOptions = {}): Promise<number | null> {
+/** The open database under Dexie, for reads Dexie has no call for (a cursor moved many keys at a time). */
+export async function backendDB(): Promise<IDBDatabase> {
   if (!db.isOpen()) await db.open();
-  const objectStore = db.backendDB().transaction(store, 'readonly').objectStore(store);
-  const source = index === null ? objectStore : objectStore.index(index);
+  return db.backendDB();
+}
+
+/** The number of keys of `store` (or of its index `index`) within `range`, in a read-only transaction of its own. */
+export async function countInSteps(store: string, index: string | null, range: IDBKeyRange | null, options: CountInStepsOptions = {}): Promise<number | null> {
+  const objectStore = (await backendDB()).transaction(store, 'readonly').objectStore(store);
+  return countKeys(index === null ? objectStore : objectStore.index(index), range, options);
+}
+
+/**
+ * The number of keys of `source` within `range`, exact, as count() would give (or `limit` when there are more); null
+ * when stopped first. The cursor advances `step` keys at a time; past the end it is opened again where it was and
+ * moved half as far, until a single key does not fit. The source's transaction must stay read-only.
+ */
+export async function countKeys(source: IDBIndex | IDBObjectStore, range: IDBKeyRange | null, { step = COUNT_STEP, stopped = () => false, limit = Infinity }: CountInStepsOptions = {}): Promise<number | null> {
   let request = source.openKeyCursor(range);
   let cursor = await result(request);
   /** Keys up to the cursor's, its own included. */
   let counted = cursor ? 1 : 0;
   let size = Math.max(1, Math.floor(step));
-  while (cursor) {
+  while (cursor && counted < limit) {
     if (stopped()) return null;
     const { key, primaryKey } = cursor;
-    cursor.advance(size);
+    const move = Math.min(size, limit - counted);
+    cursor.advance(move);
     const moved = await result(request);
     if (moved) {
-      counted += size;
+      counted += move;
       cursor = moved;
       continue;
     }
-    if (size === 1) break;
-    // Fewer than `size` keys follow: back to where the cursor was (a read-only transaction sees no change), half as far.
-    size = Math.floor(size / 2);
+    if (move === 1) break;
+    // Fewer than `move` keys follow: back to where the cursor was (a read-only transaction sees no change), half as far.
+    size = Math.floor(move / 2);
     request = source.openKeyCursor(range);
     cursor = await result(request);
     if (cursor && counted > 1) {
       // An index may hold one key many times (a whole import due at one moment): its position needs the primary key too.
-      if (index === null) cursor.continue(key);
+      if (source instanceof IDBObjectStore) cursor.continue(key);
       else cursor.continuePrimaryKey(key, primaryKey);
       cursor = await result(request);
     }

@@ -32,6 +32,8 @@ describe('countInSteps', () => {
         expect(await countInSteps('states', '[inactive+due]', ACTIVE, { step }), `${n} states, step ${step}`).toBe(expected);
       }
       expect(await countInSteps('states', null, null, { step: 8 }), `${n} states, the whole store`).toBe(n);
+      expect(await countInSteps('states', null, null, { step: 8, limit: 11 }), `${n} states, up to 11`).toBe(Math.min(n, 11));
+      expect(await countInSteps('states', '[inactive+due]', ACTIVE, { step: 4, limit: 9 }), `${n} states, up to 9`).toBe(Math.min(expected, 9));
     }
   });
 
