@@ -37,7 +37,8 @@ export async function countInSteps(store: string, index: string | null, range: I
 /**
  * The number of keys of `source` within `range`, exact, as count() would give (or `limit` when there are more); null
  * when stopped first. The cursor advances `step` keys at a time; past the end it is opened again where it was and
- * moved half as far, until a single key does not fit. The source's transaction must stay read-only.
+ * moved half as far, until a single key does not fit (a range smaller than a step is counted at once). The source's
+ * transaction must stay read-only.
  */
 export async function countKeys(source: IDBIndex | IDBObjectStore, range: IDBKeyRange | null, { step = COUNT_STEP, stopped = () => false, limit = Infinity }: CountInStepsOptions = {}): Promise<number | null> {
   let request = source.openKeyCursor(range);
@@ -57,6 +58,8 @@ export async function countKeys(source: IDBIndex | IDBObjectStore, range: IDBKey
       continue;
     }
     if (move === 1) break;
+    // The whole range holds no more than `move` keys (a small deck): one count() walks them, a short request.
+    if (counted === 1) return Math.min(limit, await result(source.count(range ?? undefined)));
     // Fewer than `move` keys follow: back to where the cursor was (a read-only transaction sees no change), half as far.
     size = Math.floor(move / 2);
     request = source.openKeyCursor(range);
