@@ -3,7 +3,8 @@
 // on index keys alone. Costs: a deck's learning cards, its reviews and its new cards up to today's allowances (plus
 // siblings passed over); totals are index keys up to a cap (no record read).
 import Dexie from 'dexie';
-import { db } from './db';
+import { db, type CardRecord } from './db';
+import { backendDB, countKeys, result } from './count-in-steps';
 import { DeckTally, type TallyLimits, type TallyToday } from '../domain/deck-tally';
 import type { DeckCounts } from '../domain/queue';
 
@@ -17,9 +18,9 @@ function kindRange(deckId: string, state: number, from: number | typeof Dexie.mi
 /** Today's counts for each deck, as a normal study session of that deck would show them now. */
 export async function loadDeckCounts(deckIds: readonly string[], limits: TallyLimits, today: TallyToday, now: number): Promise<Map<string, DeckCounts>> {
   return db.transaction('r', db.states, db.cards, async () => {
-    const counts = new Map<string, DeckCounts>();
-    for (const deckId of deckIds) counts.set(deckId, await countDeck(new DeckTally(deckId, limits, today, now), limits));
-    return counts;
+    // Every deck's reads are asked for at once: a deck's few short reads are then not each a round trip of their own.
+    const counts = await Promise.all(deckIds.map((deckId) => countDeck(new DeckTally(deckId, limits, today, now), limits)));
+    return new Map(deckIds.map((deckId, i) => [deckId, counts[i]]));
   });
 }
 
@@ -80,31 +81,39 @@ export interface DeckTotals {
 
 /**
  * Each deck's totals from index keys alone (no record read), up to `cap` cards: counting every key of a big deck
- * takes seconds at 100,000 cards and holds up every other read. The few cards out of study are read to tell
- * suspended from retired. `stopped` is asked before each deck: a screen that has closed stops the reads, since
- * IndexedDB serves a database's requests in turn and the next screen would wait behind them.
+ * takes seconds at 100,000 cards and holds up every other read. The keys are counted in steps (count-in-steps.ts) in
+ * one read-only transaction per deck, and the few cards out of study are read to tell suspended from retired.
+ * `stopped` is asked before each deck and each step: a screen that has closed stops the reads, since IndexedDB serves
+ * a database's requests in turn and the next screen would wait behind them (a deck's 10,000 keys read in one request
+ * held up the deck list opened next for half a second).
  */
 export async function loadDeckTotals(deckIds: readonly string[], cap = TOTALS_CAP, stopped: () => boolean = () => false): Promise<Map<string, DeckTotals>> {
-  return db.transaction('r', db.states, db.cards, async () => {
-    const totals = new Map<string, DeckTotals>();
-    for (const deckId of deckIds) {
-      if (stopped()) break;
-      const inStudy = db.states.where('[deckId+inactive+due]').between([deckId, 0, Dexie.minKey], [deckId, 0, Dexie.maxKey]).limit(cap + 1).primaryKeys();
-      const all = db.cards.where('deckId').equals(deckId).limit(cap + 1).primaryKeys();
-      const outIds = db.states.where('[deckId+inactive+due]').between([deckId, 1, Dexie.minKey], [deckId, 1, Dexie.maxKey]).limit(cap + 1).primaryKeys();
-      const [studying, cards, out] = await Promise.all([inStudy, all, outIds]);
-      const outCards = await db.cards.bulkGet(out as string[]);
-      const retired = outCards.filter((c) => c?.retired === 1).length;
-      const capped = studying.length > cap || cards.length > cap || out.length > cap;
-      totals.set(deckId, {
-        inStudy: Math.min(cap, studying.length),
-        cards: Math.min(cap, cards.length - retired),
-        suspended: outCards.filter((c) => c && c.retired !== 1 && c.suspended === 1).length,
-        capped,
-      });
-    }
-    return totals;
-  });
+  const totals = new Map<string, DeckTotals>();
+  const idb = await backendDB();
+  for (const deckId of deckIds) {
+    if (stopped()) break;
+    const tx = idb.transaction(['states', 'cards'], 'readonly');
+    const states = tx.objectStore('states').index('[deckId+inactive+due]');
+    const cardStore = tx.objectStore('cards');
+    const inStudy = IDBKeyRange.bound([deckId, 0, Dexie.minKey], [deckId, 0, Dexie.maxKey]);
+    const outOfStudy = IDBKeyRange.bound([deckId, 1, Dexie.minKey], [deckId, 1, Dexie.maxKey]);
+    const steps = { limit: cap + 1, stopped };
+    const [studying, cards, out] = await Promise.all([
+      countKeys(states, inStudy, steps),
+      countKeys(cardStore.index('deckId'), IDBKeyRange.only(deckId), steps),
+      result(states.getAllKeys(outOfStudy, cap + 1)) as Promise<string[]>,
+    ]);
+    if (studying === null || cards === null) break;
+    const outCards = (await Promise.all(out.map((id) => result(cardStore.get(id))))) as (CardRecord | undefined)[];
+    const retired = outCards.filter((c) => c?.retired === 1).length;
+    totals.set(deckId, {
+      inStudy: Math.min(cap, studying),
+      cards: Math.min(cap, cards - retired),
+      suspended: outCards.filter((c) => c && c.retired !== 1 && c.suspended === 1).length,
+      capped: studying > cap || cards > cap || out.length > cap,
+    });
+  }
+  return totals;
 }
 
 /** True when the deck has a card in study: a bundled deck this version no longer ships has none. */

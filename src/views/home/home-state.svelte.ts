@@ -3,6 +3,7 @@ import { updateBundledDecksIfStale } from '../../lib/db/bundled-check';
 import { loadSettings } from '../../lib/db/settings';
 import { countDoneToday } from '../../lib/db/today-counts';
 import { byDeckTitle, listDecks, loadStudyStates } from '../../lib/db/study-data';
+import type { DeckRecord } from '../../lib/db/db';
 import { hasCardsInStudy, loadDeckCounts, loadDeckTotals, TOTALS_CAP } from '../../lib/db/deck-counts';
 import { sumCounts } from '../../lib/domain/deck-tally';
 import type { DeckCounts } from '../../lib/domain/queue';
@@ -40,9 +41,9 @@ export class HomeState {
   /** Shows what is stored at once, then merges the bundled decks and refreshes if anything changed. */
   async load(now = Date.now()): Promise<void> {
     try {
-      const stored = await listDecks();
+      // The list's own reads first (they tell a first run too): one round of reads fewer before the counts.
+      const stored = await this.refresh(now);
       this.firstRun = stored.length === 0;
-      if (stored.length > 0) await this.refresh(now);
       // The merge's code loads only when the stored decks are not this version's (bundled-check.ts).
       const reports = await updateBundledDecksIfStale(now, stored);
       if (stored.length === 0 || reports.some((r) => !r.unchanged)) await this.refresh(now);
@@ -57,7 +58,7 @@ export class HomeState {
    * Today's counts first, from index ranges bounded by the day's limits (deck-counts.ts); then each deck's card
    * total, read from index keys up to a cap, so it never holds up the list.
    */
-  async refresh(now = Date.now()): Promise<void> {
+  async refresh(now = Date.now()): Promise<DeckRecord[]> {
     const [decks, settings, done] = await Promise.all([listDecks(), loadSettings(), countDoneToday(now)]);
     // With an interview date, the plan may raise today's new-card limit (study-limits.ts); only then are every
     // card's states read, as the plan needs them.
@@ -72,9 +73,10 @@ export class HomeState {
       .map((d) => ({ id: d.id, title: d.title, description: d.description, cardCount: known.get(d.id)?.cardCount ?? null, cardCountCapped: known.get(d.id)?.cardCountCapped, counts: counts.get(d.id)! }))
       .sort(byDeckTitle);
     this.total = sumCounts([...counts.values()]);
-    if (this.#closed) return;
+    if (this.#closed) return decks;
     const totals = await loadDeckTotals(listed.map((d) => d.id), TOTALS_CAP, () => this.#closed);
-    if (this.#closed) return;
+    if (this.#closed) return decks;
     this.decks = this.decks.map((d) => ({ ...d, cardCount: totals.get(d.id)?.inStudy ?? 0, cardCountCapped: totals.get(d.id)?.capped || undefined }));
+    return decks;
   }
 }

@@ -1,7 +1,7 @@
 // The library screen's state: decks with counts, new/delete, export in three formats, share links, backup and restore.
 import { createDeck, decksForExport, deleteDeck } from '../../lib/db/editor';
 import { byDeckTitle, listDecks } from '../../lib/db/study-data';
-import { loadDeckTotals } from '../../lib/db/deck-counts';
+import { loadDeckTotals, TOTALS_CAP } from '../../lib/db/deck-counts';
 import type { DeckRecord } from '../../lib/db/db';
 import { applyRestore, makeBackupFile, pendingRestore, type PendingRestore } from '../../lib/db/backup-file';
 import { recordBackupDownload } from '../../lib/db/backup-reminder';
@@ -63,6 +63,12 @@ export class LibraryState {
   busy = $state(false);
   /** How many built-in decks the learner deleted (they stay deleted until brought back). */
   dismissedBuiltIn = $state(0);
+  /** Set when the Library has left the screen: its totals stop, as the deck list's do, so the next screen's reads do not wait. */
+  #closed = false;
+
+  close(): void {
+    this.#closed = true;
+  }
 
   async load(): Promise<void> {
     // A first visit may land here before Home: the built-in decks are merged first (once per app start).
@@ -71,7 +77,8 @@ export class LibraryState {
     const known = new Map(this.decks.map((d) => [d.deck.id, d]));
     const decks = (await listDecks()).sort(byDeckTitle);
     this.decks = decks.map((deck) => known.get(deck.id) ?? { deck, cards: null, suspended: 0 });
-    const totals = await loadDeckTotals(decks.map((d) => d.id));
+    const totals = await loadDeckTotals(decks.map((d) => d.id), TOTALS_CAP, () => this.#closed);
+    if (this.#closed) return;
     this.decks = decks.map((deck) => {
       const t = totals.get(deck.id);
       return { deck, cards: t?.cards ?? 0, suspended: t?.suspended ?? 0, ...(t?.capped ? { capped: true as const } : {}) };

@@ -36,8 +36,10 @@ export class OptimizerState {
     return Math.max(0, MIN_REVIEWS - this.reviewCount);
   }
 
-  async load(): Promise<void> {
-    const [reviewCount, cardCount, settings, history] = await Promise.all([countReviews(), countActiveCards(), loadSettings(), loadParameterHistory()]);
+  /** `stopped`: the Settings screen has closed, and the counts (long walks at 100,000 cards) stop; nothing is set. */
+  async load(stopped: () => boolean = () => false): Promise<void> {
+    const [reviewCount, cardCount, settings, history] = await Promise.all([countReviews(stopped), countActiveCards(stopped), loadSettings(), loadParameterHistory()]);
+    if (reviewCount === null || cardCount === null) return;
     this.reviewCount = reviewCount;
     this.cardCount = cardCount;
     this.desiredRetention = settings.desiredRetention;

@@ -46,6 +46,18 @@ describe('LibraryState', () => {
     expect(lib.decks).toEqual([]);
   });
 
+  test('a Library closed while loading reads no totals: the next screen does not wait behind them', async () => {
+    const lib = new LibraryState();
+    const id = (await lib.create('Week 3', NOW))!;
+    await addCard(id, { id: '', kind: 'basic', tags: [], prompt: 'q', answer: 'a' }, NOW);
+    const next = new LibraryState();
+    const loading = next.load();
+    next.close();
+    await loading;
+    expect(next.decks.map((d) => [d.deck.title, d.cards])).toEqual([['Week 3', null]]);
+    expect(next.loaded).toBe(false);
+  });
+
   test('share link for a small deck; a big deck is told to use a file', async () => {
     const lib = new LibraryState();
     const id = (await lib.create('Big', NOW))!;
