@@ -23,6 +23,11 @@ const DOM_TESTS = ['tests/unit/ui/**/*.test.ts', 'tests/unit/views/**/*.test.ts'
 export default defineConfig({
   base: './',
   define: { __BUNDLED_DECK_HASHES__: JSON.stringify(BUNDLED_DECK_HASHES) },
+  resolve: {
+    // Dexie's modern build (dist/modern/dexie.mjs, exported by the package for modern bundlers): the same code as the
+    // package's default ES5 one without the down-levelling, about 2 kB gzip less on every first screen.
+    alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }],
+  },
   plugins: [
     svelte(),
     svelteTesting(),

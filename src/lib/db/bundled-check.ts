@@ -4,6 +4,7 @@
 // the merge would change nothing, so it is not loaded. Otherwise it loads and runs exactly as before.
 import { db, type DeckRecord } from './db';
 import type { MergeReport } from './bundled';
+import { noteDecksStored } from './first-visit';
 
 /** File id (decks/<id>.deck.json) → stableId of the file's text, as bundled.ts computes it. */
 declare const __BUNDLED_DECK_HASHES__: Record<string, string>;
@@ -22,7 +23,12 @@ export function bundledDecksCurrent(stored: StoredDeck[], shipped: Record<string
 
 /** updateBundledDecks, loaded and run only when the stored decks are not this version's. */
 export async function updateBundledDecksIfStale(now = Date.now(), stored?: StoredDeck[]): Promise<MergeReport[]> {
-  if (bundledDecksCurrent(stored ?? (await db.decks.toArray()))) return [];
+  if (bundledDecksCurrent(stored ?? (await db.decks.toArray()))) {
+    noteDecksStored();
+    return [];
+  }
   const { updateBundledDecks } = await import('./bundled');
-  return updateBundledDecks(now);
+  const reports = await updateBundledDecks(now);
+  noteDecksStored();
+  return reports;
 }

@@ -105,6 +105,30 @@ async function fetchDeckText(url: string): Promise<string> {
   return response.text();
 }
 
+/** Deck files whose fetch started ahead of the merge (prefetchBundledDecks), by URL; the merge takes each once. */
+const early = new Map<string, Promise<string>>();
+
+/** Fetched side by side, read one at a time: a failure is reported when the merge reaches that deck, not before. */
+function startFetch(url: string): Promise<string> {
+  const text = fetchDeckText(url);
+  text.catch(() => undefined);
+  return text;
+}
+
+function deckText(url: string): Promise<string> {
+  const text = early.get(url) ?? startFetch(url);
+  early.delete(url);
+  return text;
+}
+
+/**
+ * Starts fetching every shipped deck file now. A first visit (no database yet) calls this at start, so the files
+ * download beside the screen's own code instead of after the first database read; the merge then uses them.
+ */
+export function prefetchBundledDecks(): void {
+  for (const url of Object.values(bundledUrls)) if (!early.has(url)) early.set(url, startFetch(url));
+}
+
 /** Lets the page paint and respond between decks: the first-run merge is the heaviest work at start-up. */
 const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -136,13 +160,17 @@ export function updateBundledDecks(now = Date.now()): Promise<MergeReport[]> {
   updating ??= (async () => {
     const reports: MergeReport[] = [];
     const dismissed = new Set(await dismissedBundledDecks());
-    let shipsDecks = false;
-    for (const [path, url] of Object.entries(bundledUrls).sort(([a], [b]) => a.localeCompare(b))) {
-      shipsDecks = true;
-      const fileId = path.split('/').pop()!.replace(/\.deck\.json$/, '');
-      if (dismissed.has(fileId)) continue;
+    const files = Object.entries(bundledUrls)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([path, url]) => ({ path, fileId: path.split('/').pop()!.replace(/\.deck\.json$/, ''), url }));
+    const shipsDecks = files.length > 0;
+    // Every file is requested at once (one round trip instead of one per deck); the decks merge in order.
+    const texts = new Map(files.filter((f) => !dismissed.has(f.fileId)).map((f) => [f.fileId, deckText(f.url)]));
+    for (const { path, fileId } of files) {
+      const pending = texts.get(fileId);
+      if (!pending) continue;
       // decks/<deck-id>.deck.json: an unchanged file is recognised by its text alone, without parsing it.
-      const text = await fetchDeckText(url);
+      const text = await pending;
       const hash = stableId(text);
       if ((await db.decks.get(fileId))?.bundleHash === hash) {
         reports.push({ deckId: fileId, unchanged: true, added: 0, updated: 0, retired: 0, restored: 0, keptLocalEdits: 0 });

@@ -58,4 +58,27 @@ describe('updateBundledDecks', () => {
     expect(await db.decks.get(victim)).toMatchObject({ origin: 'bundled' });
     expect(await db.cards.where('deckId').equals(victim).count()).toBe(first[0].added);
   });
+
+  it('uses the deck files fetched ahead on a first visit instead of fetching them again', async () => {
+    const bundled = await appStart();
+    bundled.prefetchBundledDecks();
+    const ahead = [...fetched];
+    expect(ahead.length).toBeGreaterThan(0);
+    const reports = await bundled.updateBundledDecks(NOW);
+    expect(reports).toHaveLength(ahead.length);
+    expect(fetched).toEqual(ahead);
+    expect(await db.decks.count()).toBe(ahead.length);
+  });
+
+  it('stores the decks before a file that cannot be fetched and reports the failure', async () => {
+    const files = fetched;
+    vi.stubGlobal('fetch', async (url: string) => {
+      files.push(url);
+      if (files.length === 2) return new Response('gone', { status: 404 });
+      const { readFileSync } = await import('node:fs');
+      return new Response(readFileSync(`.${new URL(url, 'http://x').pathname}`, 'utf8'));
+    });
+    await expect((await appStart()).updateBundledDecks(NOW)).rejects.toThrow(/HTTP 404/);
+    expect(await db.decks.count()).toBe(1);
+  });
 });
