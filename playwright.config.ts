@@ -23,13 +23,11 @@ export const CHROMIUM_ARGS = [
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
-  // Spec files run side by side on three workers: every test gets a fresh browser context (its own in-memory IndexedDB
-  // and service worker), and the specs that need more bring their own origin (update.spec.ts) or on-disk profile
+  // Spec files run side by side on two workers: every test gets a fresh browser context (its own in-memory IndexedDB and
+  // service worker), and the specs that need more bring their own origin (update.spec.ts) or on-disk profile
   // (storage-full.spec.ts). Tests inside a file stay in order. No retries: a flaky test is a bug to find.
-  // Three on two cores: a test spends about half its time waiting (on the app's start-up delay, servers, timers), so
-  // two workers left the cores half idle (e2e used 242 CPU-seconds in 4 minutes).
   fullyParallel: false,
-  workers: 3,
+  workers: 2,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
