@@ -104,8 +104,9 @@ export default defineConfig({
     // A DOM (happy-dom) only for the tests of components and screens, and the wasm optimiser's browser glue; the rest
     // run in plain Node, which starts each file in a fraction of the time.
     // The Node files share their worker's modules (isolate: false): each file's own module graph cost as much as its
-    // tests. Each file still starts with no IndexedDB databases (tests/unit/setup.ts deletes them) and stubs are undone after each test; the
-    // suite passes with its files shuffled (--sequence.shuffle.files). The component tests keep their own modules.
+    // tests. Each file still starts with no IndexedDB databases (tests/unit/setup.ts deletes them), and stubs are undone
+    // after each test; the suite passes with its files shuffled (--sequence.shuffle.files). The component tests keep
+    // their own modules: three of them fail when they share (tried).
     projects: [
       { extends: true, test: { name: 'dom', environment: 'happy-dom', include: DOM_TESTS } },
       { extends: true, test: { name: 'node', environment: 'node', isolate: false, include: ['tests/unit/**/*.test.ts'], exclude: DOM_TESTS } },
