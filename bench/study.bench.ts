@@ -24,6 +24,39 @@ const browser = await launchChromium();
 const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
 // tsx keeps function names with a __name helper that the page does not have.
 await context.addInitScript('globalThis.__name = (fn) => fn;');
+/**
+ * The answer's floor: the app's answer requests in raw IndexedDB, one strict read-write transaction (read the state,
+ * the settings and the sync membership; put the state, add the log, and add the outbox operation when synced). Both
+ * floors below run it, so it is installed in every page rather than written out in each page function.
+ */
+async function floorTransaction(idb: IDBDatabase, keys: string[], withOutbox: boolean, i: number): Promise<number> {
+  const result = <T,>(req: IDBRequest<T>) =>
+    new Promise<T>((resolve, reject) => {
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+  const start = performance.now();
+  const tx = idb.transaction(['states', 'reviews', 'settings', 'device', ...(withOutbox ? ['outbox'] : [])], 'readwrite', { durability: 'strict' });
+  const done = new Promise((resolve, reject) => {
+    tx.oncomplete = resolve;
+    tx.onabort = () => reject(tx.error);
+  });
+  const [previous] = await Promise.all([
+    result(tx.objectStore('states').get(keys[i % keys.length])),
+    result(tx.objectStore('settings').get('settings')),
+    result(tx.objectStore('device').get('sync')),
+  ]);
+  const state = previous as Record<string, number>;
+  const now = Date.now();
+  const uid = `floor-${withOutbox ? 's' : 'n'}-${i}-${Math.random().toString(36).slice(2)}`;
+  tx.objectStore('states').put({ ...state, reps: state.reps + 1, due: now + 600_000 });
+  tx.objectStore('reviews').add({ cardId: state.cardId, deckId: state.deckId, rating: 3, state: state.state, due: state.due, stability: state.stability, difficulty: state.difficulty, elapsed_days: 0, last_elapsed_days: 0, scheduled_days: 0, learning_steps: 0, review: now, durationMs: 4000, source: 'study', uid });
+  if (withOutbox) tx.objectStore('outbox').add({ op: { type: 'review', review: { uid, cardId: state.cardId, deckId: state.deckId, rating: 3, at: now, durationMs: 4000, source: 'study' }, id: uid, device: 'bench', format: 1 } });
+  await done;
+  return performance.now() - start;
+}
+type FloorPage = { __floorTransaction: typeof floorTransaction };
+await context.addInitScript(`globalThis.__floorTransaction = ${floorTransaction.toString()};`);
 const page = await context.newPage();
 
 // --- Initial JS on the study path: what a fresh load of a study screen fetches before any interaction.
@@ -135,28 +168,7 @@ async function answerMany(answers: number): Promise<{ latencies: number[]; trans
   });
   const withOutbox = !!(await result(twin.transaction('device').objectStore('device').get('sync')));
   const keys = (await result(twin.transaction('states').objectStore('states').getAllKeys())) as string[];
-  const stores = ['states', 'reviews', 'settings', 'device', ...(withOutbox ? ['outbox'] : [])];
-  async function floorTransaction(i: number): Promise<number> {
-    const start = performance.now();
-    const tx = twin.transaction(stores, 'readwrite', { durability: 'strict' });
-    const done = new Promise((resolve, reject) => {
-      tx.oncomplete = resolve;
-      tx.onabort = () => reject(tx.error);
-    });
-    const [previous] = await Promise.all([
-      result(tx.objectStore('states').get(keys[i % keys.length])),
-      result(tx.objectStore('settings').get('settings')),
-      result(tx.objectStore('device').get('sync')),
-    ]);
-    const state = previous as Record<string, number>;
-    const now = Date.now();
-    const uid = `floor-${i}-${Math.random().toString(36).slice(2)}`;
-    tx.objectStore('states').put({ ...state, reps: state.reps + 1, due: now + 600_000 });
-    tx.objectStore('reviews').add({ cardId: state.cardId, deckId: state.deckId, rating: 3, state: state.state, due: state.due, stability: state.stability, difficulty: state.difficulty, elapsed_days: 0, last_elapsed_days: 0, scheduled_days: 0, learning_steps: 0, review: now, durationMs: 4000, source: 'study', uid });
-    if (withOutbox) tx.objectStore('outbox').add({ op: { type: 'review', review: { uid, cardId: state.cardId, deckId: state.deckId, rating: 3, at: now, durationMs: 4000, source: 'study' }, id: uid, device: 'bench', format: 1 } });
-    await done;
-    return performance.now() - start;
-  }
+  const floorTransaction = (i: number) => (window as unknown as FloorPage).__floorTransaction(twin, keys, withOutbox, i);
   const measured = () => performance.getEntriesByName('drydock:answer-transaction').length;
   const latencies: number[] = [];
   const transactions: number[] = [];
@@ -252,29 +264,8 @@ const rawFloor = (withOutbox: boolean, n: number) =>
           req.onerror = () => reject(req.error);
         });
       const keys = (await result(idb.transaction('states').objectStore('states').getAllKeys(null, n))) as string[];
-      const stores = ['states', 'reviews', 'settings', 'device', ...(withOutbox ? ['outbox'] : [])];
       const samples: number[] = [];
-      for (let i = 0; i < n; i++) {
-        const start = performance.now();
-        const tx = idb.transaction(stores, 'readwrite', { durability: 'strict' });
-        const done = new Promise((resolve, reject) => {
-          tx.oncomplete = resolve;
-          tx.onabort = () => reject(tx.error);
-        });
-        const [previous] = await Promise.all([
-          result(tx.objectStore('states').get(keys[i % keys.length])),
-          result(tx.objectStore('settings').get('settings')),
-          result(tx.objectStore('device').get('sync')),
-        ]);
-        const state = previous as Record<string, number>;
-        const now = Date.now();
-        const uid = `floor-${withOutbox ? 's' : 'n'}-${i}-${Math.random().toString(36).slice(2)}`;
-        tx.objectStore('states').put({ ...state, reps: state.reps + 1, due: now + 600_000 });
-        tx.objectStore('reviews').add({ cardId: state.cardId, deckId: state.deckId, rating: 3, state: state.state, due: state.due, stability: state.stability, difficulty: state.difficulty, elapsed_days: 0, last_elapsed_days: 0, scheduled_days: 0, learning_steps: 0, review: now, durationMs: 4000, source: 'study', uid });
-        if (withOutbox) tx.objectStore('outbox').add({ op: { type: 'review', review: { uid, cardId: state.cardId, deckId: state.deckId, rating: 3, at: now, durationMs: 4000, source: 'study' }, id: uid, device: 'bench', format: 1 } });
-        await done;
-        samples.push(performance.now() - start);
-      }
+      for (let i = 0; i < n; i++) samples.push(await (window as unknown as FloorPage).__floorTransaction(idb, keys, withOutbox, i));
       idb.close();
       return samples;
     },
