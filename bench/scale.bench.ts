@@ -7,20 +7,19 @@
 //   the DOM nodes and the heap;
 // - a real import of N cards (a CSV through the import screen, read, planned and written in the import worker), beside
 //   the same rows written raw into a fresh database with the app's indexes, with the longest main-thread task
-//   (BENCH_SCALE_ONLY=import runs this step alone, on a profile with the bundled decks only);
-// - JS + CSS (gzip) fetched before the first card, on a fresh profile.
+//   (BENCH_SCALE_ONLY=import runs this step alone, on a profile with the bundled decks only).
+// The bytes before the first card are `npm run bench -- first-screen`'s: it times them in the page. (Counted here until
+// the Show answer button was found, they included what loads right after the first paint: 84.6 kB in 22 files.)
 // Half of the cards are reviews, a tenth of those due today, so the queue and the counts have real work.
-import { mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { BENCH_URL, fmt, summarize } from './lib/browser';
 import { CHROMIUM_ARGS } from '../playwright.config';
 
 const SIZES = (process.env.BENCH_SCALE_SIZES ?? '10000,100000').split(',').map(Number);
 const ANSWERS = Number(process.env.BENCH_SCALE_ANSWERS ?? 20);
-const DIST = process.env.BENCH_DIST ?? 'dist-bench';
 const DAY = 86_400_000;
 const SETTLE_MS = Number(process.env.BENCH_SCALE_SETTLE_MS ?? 30_000);
 /** BENCH_SCALE_STEPS=editor seeds and measures the deck editor only. */
@@ -245,23 +244,6 @@ const longest = (page: Page) => page.evaluate(() => (window as unknown as { __lo
 /** The Long Tasks API reports only tasks over 50 ms. */
 const task = (ms: number) => (ms === 0 ? 'no task over 50 ms' : `longest task ${fmt(ms)}`);
 
-// --- JS + CSS before the first card, on a fresh profile with the bundled decks only.
-if (!EDITOR_ONLY) await bundleBeforeFirstCard();
-
-async function bundleBeforeFirstCard() {
-  const before = await withProfile(async (page) => {
-    const files = new Set<string>();
-    page.on('request', (r) => {
-      if (['script', 'stylesheet'].includes(r.resourceType())) files.add(new URL(r.url()).pathname.split('/').pop()!);
-    });
-    await page.goto(`${BENCH_URL}#/study/all`);
-    await page.getByRole('button', { name: /Show answer/ }).waitFor({ timeout: 60_000 });
-    const sizes = [...files].map((f) => [f, gzipSync(readFileSync(`${DIST}/assets/${f}`)).length / 1024] as const).sort((x, y) => y[1] - x[1]);
-    return { kb: sizes.reduce((sum, [, kb]) => sum + kb, 0), files: files.size, list: sizes.map(([f, kb]) => `${f.replace(/-[\w-]{8}\./, '.')} ${kb.toFixed(1)}`).join(', ') };
-  });
-  console.log(`JS + CSS before the first card: ${before.kb.toFixed(1)} kB gzip in ${before.files} files   goal <= 70 kB (aim 60); floor: the bare stack (Dexie, Svelte, ts-fsrs) about 52 kB`);
-  console.log(`  ${before.list}`);
-}
 
 /** The import step alone (BENCH_SCALE_ONLY=import): a fresh profile with the bundled decks, no seeded deck. */
 async function importStep(page: Page, n: number): Promise<void> {
