@@ -20,6 +20,22 @@ beforeEach(async () => {
   await Promise.all(db.tables.map((t) => t.clear()));
 });
 
+/** Runs `run` while every add to the outbox store goes through `outboxAdd` instead (other stores are untouched). */
+async function withOutboxAdd(
+  outboxAdd: (store: IDBObjectStore, add: IDBObjectStore['add'], value: unknown) => IDBRequest<IDBValidKey>,
+  run: () => Promise<unknown>,
+): Promise<void> {
+  const realAdd = IDBObjectStore.prototype.add;
+  IDBObjectStore.prototype.add = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+    return this.name === 'outbox' ? outboxAdd(this, realAdd, value) : realAdd.call(this, value, key);
+  };
+  try {
+    await run();
+  } finally {
+    IDBObjectStore.prototype.add = realAdd;
+  }
+}
+
 describe('answerCard', () => {
   it('writes the next state and appends one review log', async () => {
     await seed(['x']);
@@ -83,16 +99,12 @@ describe('answerCard', () => {
     await joinSpace({ code: 'CODE', space: 'space-1', deviceId: 'phone', deviceName: 'Phone', joinedAt: NOW });
     await db.outbox.clear();
     const before = await db.states.get('x');
-    const realAdd = IDBObjectStore.prototype.add;
-    IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
-      if (this.name === 'outbox') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return realAdd.apply(this, args);
-    };
-    try {
-      await expect(answerCard({ cardId: 'x', rating: 3, now: NOW, durationMs: 1, source: 'study' })).rejects.toMatchObject({ name: 'QuotaExceededError' });
-    } finally {
-      IDBObjectStore.prototype.add = realAdd;
-    }
+    await withOutboxAdd(
+      () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      },
+      () => expect(answerCard({ cardId: 'x', rating: 3, now: NOW, durationMs: 1, source: 'study' })).rejects.toMatchObject({ name: 'QuotaExceededError' }),
+    );
     expect(await db.states.get('x')).toEqual(before);
     expect(await db.reviews.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
@@ -105,15 +117,10 @@ describe('answerCard', () => {
     const taken = await db.outbox.add({ op: { type: 'unreview', uid: 'earlier', cardId: 'y', id: 'op-earlier', device: 'phone', format: 1 } as never });
     const before = await db.states.get('x');
     // The operation is sent to the store, and the store refuses it when the request runs: its key is taken.
-    const realAdd = IDBObjectStore.prototype.add;
-    IDBObjectStore.prototype.add = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
-      return this.name === 'outbox' ? realAdd.call(this, { ...(value as object), seq: taken }) : realAdd.call(this, value, key);
-    };
-    try {
-      await expect(answerCard({ cardId: 'x', rating: 3, now: NOW, durationMs: 1, source: 'study' })).rejects.toMatchObject({ name: 'ConstraintError' });
-    } finally {
-      IDBObjectStore.prototype.add = realAdd;
-    }
+    await withOutboxAdd(
+      (store, add, value) => add.call(store, { ...(value as object), seq: taken }),
+      () => expect(answerCard({ cardId: 'x', rating: 3, now: NOW, durationMs: 1, source: 'study' })).rejects.toMatchObject({ name: 'ConstraintError' }),
+    );
     expect(await db.states.get('x')).toEqual(before);
     expect(await db.reviews.count()).toBe(0);
     expect((await db.outbox.toArray()).map((row) => row.seq)).toEqual([taken]);
