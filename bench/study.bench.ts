@@ -1,7 +1,7 @@
 // Study-path figures, each beside a baseline measured in the same run:
 // - answer latency (tap -> next card painted), median and p95;
-// - the answer transaction alone (state + log, strict durability), and again with device sync on (state + log + its
-//   outbox operation, one transaction), each beside its floor: the same requests written in raw IndexedDB in one strict
+// - the answer transaction alone (state + log, strict durability, in an on-disk profile), and again with device sync
+//   on (state + log + its outbox operation, one transaction), each beside its floor: the same requests written in raw IndexedDB in one strict
 //   transaction, issued at the same moment an answer is (on the study screen, right after the revealed card is painted),
 //   interleaved with the answers. The goal (issue 22) is within 1.5x of that floor. The floor issued back to back on a
 //   page that runs nothing else, the figure this bench first compared with, is printed too: the study screen's frame
@@ -10,9 +10,12 @@
 //   of its own, which no answer (a read, then two or three writes) can reach;
 // - initial JS on the study path, kB gzip, beside all JS the build ships;
 // - Lighthouse 12.2.3 mobile scores (performance, accessibility, best practices) for the deck list and a study screen.
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { BENCH_URL, fmt, launchChromium, summarize } from './lib/browser';
+import { chromium } from '@playwright/test';
+import { BENCH_URL, fmt, summarize } from './lib/browser';
 import { CHROMIUM_ARGS } from '../playwright.config';
 
 // Cards answered; every other one is preceded by a floor transaction (see answerMany), so each figure has half of them.
@@ -20,8 +23,17 @@ const ANSWERS = Number(process.env.BENCH_ANSWERS ?? 200);
 const SYNCED_ANSWERS = Math.max(40, Math.round((ANSWERS * 3) / 5));
 const DIST = process.env.BENCH_DIST ?? 'dist-bench';
 
-const browser = await launchChromium();
-const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+// An on-disk profile: a throwaway context keeps IndexedDB in memory, where a strict commit waits for no disk and every
+// transaction figure (the answer's, its floors and the bare put alike) would be flattered.
+const profile = mkdtempSync(join(tmpdir(), 'drydock-study-bench-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: CHROMIUM_ARGS,
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+});
 // tsx keeps function names with a __name helper that the page does not have.
 await context.addInitScript('globalThis.__name = (fn) => fn;');
 /**
@@ -273,7 +285,8 @@ const rawFloor = (withOutbox: boolean, n: number) =>
   );
 const floorPlain = await rawFloor(false, ANSWERS);
 const floorSynced = await rawFloor(true, SYNCED_ANSWERS);
-await browser.close();
+await context.close();
+rmSync(profile, { recursive: true, force: true });
 
 const lat = summarize(latencies);
 const tx = summarize(transactions);
