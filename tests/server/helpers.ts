@@ -1,15 +1,12 @@
 // Test stores and servers. PGlite always; PostgreSQL as well when TEST_DATABASE_URL (or DATABASE_URL) names a
 // server, each test file getting its own fresh database there so files never see each other's rows.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { createApp } from '../../server/app.ts';
 import { configFromEnv, type ServerConfig } from '../../server/config.ts';
 import { openDatabase, type Database } from '../../server/db/database.ts';
 import { migrate } from '../../server/migrate.ts';
+import { emptyClusterDump } from '../support/pglite-dump.ts';
 
 // Server processes for tests and benches live in ../support/child-server.ts (no test framework in it).
 export { freePort, startChildServer, type ChildServer } from '../support/child-server.ts';
@@ -62,26 +59,8 @@ export async function createPostgresDatabase(adminUrl: string): Promise<{ url: s
   };
 }
 
-const PGLITE_VERSION = (JSON.parse(readFileSync(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8')) as { version: string }).version;
-
-/**
- * A new PGlite database runs initdb, 2-3 s of CPU; loading the dump of one that has just been through initdb takes
- * about a second and gives the same empty cluster. The dump is made once per PGlite version (in the temp folder, shared
- * by the test files and later runs); the migrations still run on every fresh database.
- */
-async function emptyClusterDump(): Promise<Blob> {
-  const file = join(tmpdir(), `drydock-pglite-${PGLITE_VERSION}-initdb.tar`);
-  if (existsSync(file)) return new Blob([readFileSync(file)]);
-  const pglite = await PGlite.create('memory://');
-  const dump = await pglite.dumpDataDir('none');
-  await pglite.close();
-  // Written under a name of its own, then renamed: a file running beside this one reads a whole dump or none.
-  const partial = `${file}.${process.pid}`;
-  writeFileSync(partial, new Uint8Array(await dump.arrayBuffer()));
-  renameSync(partial, file);
-  return dump;
-}
-
+// A fresh PGlite store starts from the dump of an empty cluster instead of running initdb (support/pglite-dump.ts), and
+// applies the real migration files like any new database.
 const pgliteStore: Store = {
   title: 'PGlite (embedded)',
   kind: 'pglite',
