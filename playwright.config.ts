@@ -48,8 +48,9 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    // The Drydock server (server/main.ts): the built app with its real headers, and the sync API under /api/.
-    command: `node --import tsx server/main.ts`,
+    // The Drydock server (server/main.ts, started by tests/support/e2e-server.ts on a data folder seeded with an empty
+    // PGlite cluster): the built app with its real headers, and the sync API under /api/.
+    command: `node --import tsx tests/support/e2e-server.ts`,
     env: {
       HOST: '127.0.0.1',
       PORT: String(port),

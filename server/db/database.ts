@@ -12,6 +12,8 @@ export interface OpenOptions {
   dataDir: string;
   /** Connections in the PostgreSQL pool. */
   poolSize?: number;
+  /** PGlite only: a new data folder starts from this dump (PGlite's dumpDataDir) instead of running initdb. */
+  pgliteDump?: Blob;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
@@ -20,5 +22,5 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     return openPostgres(options.databaseUrl, options.poolSize);
   }
   const { openPglite } = await import('./pglite.ts');
-  return openPglite(options.dataDir);
+  return openPglite(options.dataDir, options.pgliteDump);
 }

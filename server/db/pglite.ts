@@ -46,12 +46,12 @@ function processAlive(pid: number): boolean {
   }
 }
 
-export async function openPglite(dataDir: string): Promise<Database> {
+export async function openPglite(dataDir: string, dump?: Blob): Promise<Database> {
   const unlock = dataDir.startsWith('memory://') ? () => {} : lockDataDir(dataDir);
   let db: PGlite;
   try {
     // PGlite's files in a folder of their own, beside the lock.
-    db = await PGlite.create(dataDir.startsWith('memory://') ? dataDir : join(dataDir, 'pglite'));
+    db = await PGlite.create(dataDir.startsWith('memory://') ? dataDir : join(dataDir, 'pglite'), dump ? { loadDataDir: dump } : {});
   } catch (error) {
     unlock();
     throw error;

@@ -1,7 +1,10 @@
-// Class decks end to end, with three browsers against the real server (server/main.ts on in-memory PGlite): an
+// Class decks end to end, with three browsers against the real server (server/main.ts on PGlite in a new data folder): an
 // instructor publishes, two students subscribe and study, the instructor fixes a card and adds two, and both students
 // get the update with their progress kept; one student's own edit survives. With sharing on, the instructor's view
 // shows the most-missed cards once enough students share (the minimum lowered to 2 by the test-only setting).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startChildServer, type ChildServer } from '../support/child-server';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { test, expect, expectNoAxeViolations, readCollection } from './fixtures';
@@ -23,14 +26,18 @@ const DECK: Deck = {
 };
 
 let server: ChildServer;
+let dataDir: string;
 
 test.beforeAll(async () => {
-  // Its own server (own process group), with the cohort minimum lowered by the test-only setting.
-  server = await startChildServer({ DRYDOCK_DATA: 'memory://', DRYDOCK_DIST: process.env.E2E_DIST ?? 'dist', DRYDOCK_TEST_MIN_COHORT: '2', DRYDOCK_REQUEST_LOG: '0' });
+  // Its own server (own process group), with the cohort minimum lowered by the test-only setting. A new data folder
+  // rather than memory://: startChildServer gives it an empty cluster from a dump, where memory:// runs initdb.
+  dataDir = mkdtempSync(join(tmpdir(), 'drydock-class-decks-'));
+  server = await startChildServer({ DRYDOCK_DATA: dataDir, DRYDOCK_DIST: process.env.E2E_DIST ?? 'dist', DRYDOCK_TEST_MIN_COHORT: '2', DRYDOCK_REQUEST_LOG: '0' });
 });
 
 test.afterAll(async () => {
   await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 async function phone(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {

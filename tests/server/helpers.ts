@@ -6,6 +6,7 @@ import { createApp } from '../../server/app.ts';
 import { configFromEnv, type ServerConfig } from '../../server/config.ts';
 import { openDatabase, type Database } from '../../server/db/database.ts';
 import { migrate } from '../../server/migrate.ts';
+import { emptyClusterDump } from '../support/pglite-dump.ts';
 
 // Server processes for tests and benches live in ../support/child-server.ts (no test framework in it).
 export { freePort, startChildServer, type ChildServer } from '../support/child-server.ts';
@@ -58,11 +59,13 @@ export async function createPostgresDatabase(adminUrl: string): Promise<{ url: s
   };
 }
 
+// A fresh PGlite store starts from the dump of an empty cluster instead of running initdb (support/pglite-dump.ts), and
+// applies the real migration files like any new database.
 const pgliteStore: Store = {
   title: 'PGlite (embedded)',
   kind: 'pglite',
   async fresh() {
-    const db = await openDatabase({ dataDir: 'memory://' });
+    const db = await openDatabase({ dataDir: 'memory://', pgliteDump: await emptyClusterDump() });
     await migrate(db);
     return { db, drop: () => db.close() };
   },

@@ -2,6 +2,7 @@
 // the benches: its own process group, a free port, resolved once it listens. Node only, no test framework.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { seedDataFolder } from './pglite-dump.ts';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -26,6 +27,8 @@ export interface ChildServer {
 
 /** `server/main.ts` as a real child process in its own process group; resolves once it listens. */
 export async function startChildServer(env: Record<string, string>): Promise<ChildServer> {
+  // A new PGlite data folder gets its empty cluster from a dump, not from the server's initdb (seconds of CPU).
+  if (!env.DATABASE_URL && env.DRYDOCK_DATA) await seedDataFolder(env.DRYDOCK_DATA);
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, DATABASE_URL: '', DRYDOCK_DIST: 'tests/server/no-dist', HOST: '127.0.0.1', PORT: String(port), ...env },
